@@ -1,0 +1,48 @@
+"""``python -m generator build|serve|check``: what ``make site``, ``make serve`` and ``make check`` call.
+
+Content problems are printed one per line as ``file:line: message`` and the
+command exits 1, with no traceback; ``site/`` is left as it was.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from .exceptions import BuildError, ContentErrors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    build_cmd = sub.add_parser("build", help="build content/ into site/")
+    build_cmd.add_argument("--content", type=Path, default=Path("content"))
+    build_cmd.add_argument("--site", type=Path, default=Path("site"))
+    build_cmd.add_argument("--today", type=datetime.date.fromisoformat, default=None,
+                           help="build as if today were this date (YYYY-MM-DD)")
+    build_cmd.add_argument("--no-runtime", action="store_true",
+                           help="skip copying the in-browser Python runtime (pages only)")
+    args = parser.parse_args(argv)
+
+    if args.command == "build":
+        from .build import build
+        try:
+            result = build(args.content, args.site, args.today, runtime=not args.no_runtime)
+        except ContentErrors as errors:
+            for error in errors.errors:
+                print(error, file=sys.stderr)
+            count = len(errors.errors)
+            print(f"The site was not built: {count} problem{'s' if count != 1 else ''} in content/. "
+                  f"{args.site}/ is unchanged.", file=sys.stderr)
+            return 1
+        except BuildError as error:
+            print(f"The site was not built: {error} {args.site}/ is unchanged.", file=sys.stderr)
+            return 1
+        print(f"Built {result.pages} pages into {result.site_dir}/ in {result.seconds:.2f} s.")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

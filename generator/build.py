@@ -1,0 +1,186 @@
+"""The build, as a linear recipe: load and validate all content, render every
+page, write the site to a temporary directory, and only then replace ``site/``.
+
+If any step fails, ``site/`` is left exactly as it was.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import blocks, pages, shortcodes
+from .content import Content, load_content
+from .exceptions import ContentErrors
+from .ruledata import rule_data
+
+HERE = Path(__file__).parent
+SITE_NAME = "Complaints, comments and compliments"
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'")
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    pages: int
+    seconds: float
+
+
+def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = None,
+          runtime: bool = True) -> BuildResult:
+    """Build ``content_dir`` into ``site_dir``. Raises ContentErrors or BuildError."""
+    started = time.perf_counter()
+    build_date = build_date or datetime.date.today()
+    content = load_content(content_dir)
+    data = rule_data(content, build_date)
+    env = template_environment()
+    site_pages = collect_pages(content)
+    render_bodies(site_pages, content, data, env, build_date)
+    with staging_directory(site_dir) as staging:
+        write_pages(staging, site_pages, content, env)
+        write_data(staging, data)
+        write_static(staging)
+        write_sitemap(staging, site_pages)
+        if runtime:
+            from .runtime import prepare_runtime
+            prepare_runtime(staging / "pyodide")
+    return BuildResult(site_dir, len(site_pages), time.perf_counter() - started)
+
+
+# --- render ------------------------------------------------------------------------
+
+def template_environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(gov_date=shortcodes.gov_date, site_name=SITE_NAME, csp=CSP)
+    return env
+
+
+def collect_pages(content: Content) -> list[pages.SitePage]:
+    """Every page of the site, in the order of the page list."""
+    result = []
+    for page in sorted(content.pages, key=lambda p: (p.meta.order, p.slug)):
+        result.append(pages.SitePage(pages.url_for(page.slug), page.meta.title, page.meta.description,
+                                     parent=None if page.slug == "index" else pages.HOME, source=page))
+    policy = content.policy_page
+    result.append(pages.SitePage("policy/", content.policy.title, policy.meta.description, source=policy))
+    result.append(pages.SitePage("timescales/", "Complaint timescales",
+                                 "Every timescale in the complaints policy, in one place.", template="timescales.html"))
+    result.append(pages.SitePage("404.html", "Page not found", "This page does not exist.", template="404.html",
+                                 parent=None))
+    from .navigator_pages import navigator_pages
+    result.extend(navigator_pages(content))
+    return result
+
+
+def render_bodies(site_pages, content: Content, data: dict, env: jinja2.Environment,
+                  build_date: datetime.date) -> None:
+    """Expand shortcodes and turn Markdown into HTML for every content page."""
+    ns = shortcodes.namespace(content)
+    macros = env.get_template("blocks.html").make_module(blocks.block_context(content, data, build_date, ns))
+
+    def render_block(kind: str, arg: str) -> str:
+        return str(block_html(macros, ns, kind, arg, build_date))
+
+    for page in site_pages:
+        if page.source is None:
+            continue
+        text = shortcodes.expand(page.source.body, ns, render_block, lambda s: str(escape(s)))
+        page.body_html, page.toc = pages.render_markdown(text, page.path)
+    env.globals["blocks"] = macros
+
+
+def block_html(macros, ns: dict, kind: str, arg: str, build_date: datetime.date):
+    """The HTML for one checked block shortcode, from its macro in blocks.html."""
+    if kind == "contact":
+        return macros.contact(arg)
+    if kind == "list":
+        return macros.list_of(shortcodes.resolve(ns, arg))
+    if kind == "example":
+        return macros.example_working_days()
+    if arg == "timescales_ombudsman":
+        return macros.timescales_ombudsman()
+    if arg.startswith("timescales_"):
+        return macros.timescales(arg.removeprefix("timescales_"))
+    if arg.startswith("bank_holidays_"):
+        return macros.bank_holidays(build_date.year + (arg == "bank_holidays_next_year"))
+    return getattr(macros, {"out_of_scope": "out_of_scope_table", "closure_days": "closure_days_table"}.get(arg, arg))()
+
+
+def breadcrumbs(page: pages.SitePage, by_path: dict[str, pages.SitePage]) -> list[dict]:
+    crumbs = []
+    parent = page.parent
+    while parent is not None:
+        target = by_path[parent]
+        crumbs.insert(0, {"url": pages.relative_url(page.path, parent), "title": "Home" if parent == "" else target.title})
+        parent = target.parent
+    return crumbs
+
+
+# --- write ---------------------------------------------------------------------------
+
+class staging_directory:
+    """Write the new site beside the old one; swap it in only if everything worked."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = Path(site_dir)
+
+    def __enter__(self) -> Path:
+        self.site_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.site_dir.name}-new-", dir=self.site_dir.parent))
+        return self.staging
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            return False
+        old = self.site_dir.with_name(f".{self.site_dir.name}-old-{os.getpid()}")
+        if self.site_dir.exists():
+            os.replace(self.site_dir, old)
+        os.replace(self.staging, self.site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        return False
+
+
+def write_pages(staging: Path, site_pages, content: Content, env: jinja2.Environment) -> None:
+    by_path = {p.path: p for p in site_pages}
+    nav = [p for p in site_pages if p.source is not None and p.source in content.pages and p.path]
+    for page in site_pages:
+        depth_path = "" if page.path == "404.html" else page.path
+        root = pages.relative_url(depth_path, "") if depth_path else ""
+        html = env.get_template(page.template).render(
+            page=page, policy=content.policy, contacts=content.contacts, content=content, root=root,
+            breadcrumbs=breadcrumbs(page, by_path), guidance_pages=nav,
+            url=lambda target, _from=depth_path: pages.relative_url(_from, target), **page.extra)
+        out = staging / (page.path if page.path.endswith(".html") else page.output_file)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
+
+
+def write_data(staging: Path, data: dict) -> None:
+    out = staging / "navigator" / "rules.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def write_static(staging: Path) -> None:
+    shutil.copytree(HERE / "static", staging / "assets", dirs_exist_ok=True)
+
+
+def write_sitemap(staging: Path, site_pages) -> None:
+    """A sitemap with relative locations: the site does not know the address it will be served from."""
+    entries = "".join(f"<url><loc>{xml_escape(p.path or './')}</loc></url>" for p in site_pages
+                      if not p.path.endswith(".html"))
+    (staging / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n', encoding="utf-8")

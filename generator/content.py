@@ -1,0 +1,262 @@
+"""Load everything in ``content/`` and validate it, once.
+
+:func:`load_content` is the only way the build, the checks and the navigator's
+command line read content. It either returns a complete, cross-checked
+:class:`Content` or raises :class:`ContentErrors` listing every problem in
+every file, each with its line.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .exceptions import ContentError, ContentErrors
+from .validate import MISSING, build, convert
+from .yamlfile import LocatedData, parse_yaml
+
+PROCEDURE_IDS = ("corporate", "adults", "children")
+SERVICE_RECOVERY_DECIDES = "service_recovery_decides"
+
+
+@dataclass
+class Page:
+    """A Markdown page: its front matter, its body and where the body starts."""
+
+    slug: str
+    file: str
+    meta: schema.PageMeta
+    body: str
+    body_line: int  # the file line of the body's first line
+
+
+@dataclass
+class Content:
+    root: Path
+    policy: schema.Policy
+    calendar: schema.Calendar
+    contacts: dict[str, schema.Contact]
+    procedures: dict[str, schema.Procedure]
+    ombudsman: schema.Ombudsman
+    services: dict[str, schema.Service]
+    out_of_scope: list[schema.OutOfScope]
+    navigator: schema.Navigator
+    review_notes: list[schema.ReviewNote]
+    pages: list[Page]
+    policy_page: Page
+    sources: dict[str, LocatedData] = field(default_factory=dict, repr=False)
+
+
+class _Loader:
+    """Collects located data and errors while the content is read."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.errors: list[ContentError] = []
+        self.sources: dict[str, LocatedData] = {}
+
+    def name(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+    def read_text(self, path: Path) -> str | None:
+        if not path.is_file():
+            self.errors.append(ContentError(self.name(path), 0, "this file is missing. Restore it from the last published version."))
+            return None
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            line = path.read_bytes()[: exc.start].count(b"\n") + 1
+            self.errors.append(ContentError(self.name(path), line, "this file has a character that is not UTF-8 text. Save it as UTF-8."))
+            return None
+
+    def yaml(self, relative: str) -> LocatedData | None:
+        path = self.root / relative
+        text = self.read_text(path)
+        if text is None:
+            return None
+        located, errors = parse_yaml(text, self.name(path))
+        self.errors.extend(errors)
+        if located is not None:
+            self.sources[located.file] = located
+        return located
+
+    def typed(self, relative: str, tp, what: str):
+        located = self.yaml(relative)
+        if located is None:
+            return None
+        value = convert(tp, located.data, located, (), self.errors, what)
+        return None if value is MISSING else value
+
+    def page(self, path: Path, slug: str) -> Page | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        name = self.name(path)
+        if not text.startswith("---\n"):
+            self.errors.append(ContentError(name, 1, "the page must start with a front matter block: a line '---', "
+                                            "the title and other settings, then another '---'."))
+            return None
+        end = text.find("\n---\n", 3)
+        if end < 0:
+            self.errors.append(ContentError(name, 1, "the front matter block has no closing '---' line."))
+            return None
+        header = text[4:end + 1]
+        located, errors = parse_yaml(header, name, line_offset=1)
+        self.errors.extend(errors)
+        if located is None:
+            return None
+        self.sources[name] = located
+        meta = build(schema.PageMeta, located.data, located, (), self.errors, "the page's front matter")
+        body_line = header.count("\n") + 3
+        if meta is None:
+            return None
+        return Page(slug, name, meta, text[end + 5:], body_line)
+
+
+def load_content(root: Path | str, pages: bool = True) -> Content:
+    """Read and check all of ``root`` (normally ``content/``).
+
+    With ``pages=False`` only the rule data (the YAML the navigator needs) is
+    read: the navigator's command line should not fail on a typo in a page.
+    Raises ContentErrors with every problem found, in file and line order.
+    """
+    root = Path(root)
+    load = _Loader(root)
+    policy = load.typed("policy.yaml", schema.Policy, "the policy")
+    calendar = load.typed("calendar.yaml", schema.Calendar, "the calendar")
+    contacts = load.typed("contacts.yaml", dict_of(schema.Contact), "the contacts")
+    procedures = {}
+    for pid in PROCEDURE_IDS:
+        procedure = load.typed(f"procedures/{pid}.yaml", schema.Procedure, f"the {pid} procedure")
+        if procedure is not None and procedure.id is not None:
+            procedures[pid] = procedure
+            if procedure.id != pid:
+                load.errors.append(load.sources[load.name(root / f"procedures/{pid}.yaml")].error(
+                    ("id",), f"the id should be '{pid}', the same as the file name."))
+    extra = sorted(p.stem for p in (root / "procedures").glob("*.yaml") if p.stem not in PROCEDURE_IDS)
+    for stem in extra:
+        load.errors.append(ContentError(load.name(root / f"procedures/{stem}.yaml"), 1,
+                                        f"'{stem}' is not a procedure the site knows. The procedures are: "
+                                        f"{', '.join(PROCEDURE_IDS)}."))
+    ombudsman = load.typed("ombudsman.yaml", schema.Ombudsman, "the Ombudsman")
+    services = load.typed("services.yaml", dict_of(schema.Service), "the services")
+    out_of_scope = load.typed("out_of_scope.yaml", list[schema.OutOfScope], "the out-of-scope list")
+    navigator = load.typed("navigator.yaml", schema.Navigator, "the navigator questions")
+    if pages:
+        review_notes = load.typed("review_notes.yaml", list[schema.ReviewNote], "the review notes")
+        page_list = [p for p in (load.page(path, path.stem) for path in sorted((root / "pages").glob("*.md"))) if p]
+        policy_page = load.page(root / "policy" / "policy.md", "policy")
+    else:
+        review_notes, page_list, policy_page = [], [], _NO_PAGE
+
+    parts = dict(policy=policy, calendar=calendar, contacts=contacts, procedures=procedures,
+                 ombudsman=ombudsman, services=services, out_of_scope=out_of_scope,
+                 navigator=navigator, review_notes=review_notes, pages=page_list, policy_page=policy_page)
+    _check_references(parts, load)
+    content = Content(root=root, sources=load.sources, **parts)
+    _check_unique_ids(content, load)
+    if pages:
+        from .pages import check_links
+        from .shortcodes import check_pages
+        load.errors.extend(check_pages(content))
+        load.errors.extend(check_links(content))
+    if load.errors:
+        raise ContentErrors(load.errors)
+    return content
+
+
+_NO_PAGE = Page("", "", None, "", 0)  # stands in for the policy page when pages are not read
+
+
+def dict_of(tp):
+    """A mapping of id to ``tp``; the id must be a simple lowercase name."""
+    return dict[str, tp]
+
+
+# --- cross references ----------------------------------------------------------
+
+def _check_references(parts: dict[str, Any], load: _Loader) -> None:
+    """Every id that names another thing must name one that exists."""
+    known = {
+        "contacts": set(parts["contacts"] or {}),
+        "procedures": set(PROCEDURE_IDS),
+        "procedures_or_sr": set(PROCEDURE_IDS) | {SERVICE_RECOVERY_DECIDES},
+        "services": set(parts["services"] or {}),
+        "out_of_scope": {item.id for item in parts["out_of_scope"] or []},
+    }
+    sources = {
+        "procedures": {pid: f"procedures/{pid}.yaml" for pid in PROCEDURE_IDS},
+    }
+    checks = [("ombudsman.yaml", parts["ombudsman"]), ("services.yaml", parts["services"]),
+              ("out_of_scope.yaml", parts["out_of_scope"]), ("navigator.yaml", parts["navigator"])]
+    checks += [(sources["procedures"][pid], proc) for pid, proc in (parts["procedures"] or {}).items()]
+    for relative, value in checks:
+        if value is None:
+            continue
+        located = load.sources.get(load.name(load.root / relative))
+        for path, kind, ident in _references(value, ()):
+            if ident is not None and ident not in known[kind]:
+                noun = {"contacts": "contact in contacts.yaml", "procedures": "procedure",
+                        "procedures_or_sr": "procedure", "services": "service in services.yaml",
+                        "out_of_scope": "entry in out_of_scope.yaml"}[kind]
+                choices = ", ".join(sorted(known[kind]))
+                load.errors.append(located.error(path, f"'{ident}' is not a {noun}. Use one of: {choices}."))
+    navigator = parts["navigator"]
+    if navigator is not None and "navigator.yaml" in " ".join(load.sources):
+        located = load.sources[load.name(load.root / "navigator.yaml")]
+        for i, option in enumerate(navigator.service_options or []):
+            targets = [t for t in (option.procedure, option.service, option.out_of_scope) if t]
+            if len(targets) != 1:
+                load.errors.append(located.error(("service_options", i),
+                                                 f"the answer '{option.id}' must lead to exactly one of: procedure, "
+                                                 "service or out_of_scope."))
+
+
+def _references(value, path):
+    """Yield (path, kind, id) for every reference field inside ``value``."""
+    if dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            child = getattr(value, f.name)
+            key = f.metadata.get("key", f.name)
+            kind = f.metadata.get("ref")
+            if kind:
+                if isinstance(child, list):
+                    for i, ident in enumerate(child):
+                        yield path + (key, i), kind, ident
+                else:
+                    yield path + (key,), kind, child
+            else:
+                yield from _references(child, path + (key,))
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _references(child, path + (key,))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _references(child, path + (i,))
+
+
+def _check_unique_ids(content: Content, load: _Loader) -> None:
+    """Ids inside one list must differ, or shortcodes and answers would be ambiguous."""
+    lists = [("out_of_scope.yaml", (), content.out_of_scope),
+             ("navigator.yaml", ("service_options",), getattr(content.navigator, "service_options", None)),
+             ("navigator.yaml", ("request_types",), getattr(content.navigator, "request_types", None)),
+             ("navigator.yaml", ("complainant_types",), getattr(content.navigator, "complainant_types", None)),
+             ("review_notes.yaml", (), content.review_notes),
+             ("ombudsman.yaml", ("steps",), getattr(content.ombudsman, "steps", None))]
+    lists += [(f"procedures/{pid}.yaml", ("stages",), p.stages) for pid, p in content.procedures.items()]
+    for relative, path, items in lists:
+        located = load.sources.get(load.name(load.root / relative))
+        if located is None:  # not read: pages=False
+            continue
+        seen = set()
+        for i, item in enumerate(items or []):
+            if item is None or item.id is None:
+                continue
+            if item.id in seen:
+                load.errors.append(located.error(path + (i, "id"), f"the id '{item.id}' is used twice in this list."))
+            seen.add(item.id)

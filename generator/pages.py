@@ -1,0 +1,87 @@
+"""The site's pages: where each one lives and how its Markdown becomes HTML.
+
+Every page is a directory with an ``index.html`` (``what-is-a-complaint/``),
+and every link between pages is relative, so the site works from any
+sub-path of any web server.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+import markdown
+from markupsafe import escape
+
+from .content import Content, Page
+from .exceptions import ContentError
+
+MD_LINK = re.compile(r"\]\(([^)\s]+?\.md)(#[^)\s]*)?\)")
+HOME = ""
+GENERATED = {"policy": "policy/", "timescales": "timescales/", "navigator": "navigator/",
+             "working-days-calculator": "navigator/working-days/"}
+"""Pages the build makes itself, which Markdown can link to as ``policy.md`` and so on."""
+
+
+@dataclass
+class SitePage:
+    """One page of the built site."""
+
+    path: str                # "" for home, else "what-is-a-complaint/"
+    title: str
+    description: str
+    template: str = "page.html"
+    body_html: str = ""
+    toc: list[dict] = field(default_factory=list)
+    parent: str | None = HOME  # the path of the breadcrumb parent; None for home
+    source: Page | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def output_file(self) -> str:
+        return self.path + "index.html"
+
+
+def url_for(slug: str) -> str:
+    """The site path of a content page by its slug (index is home)."""
+    return HOME if slug == "index" else f"{slug}/"
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """A link from the page at ``from_path`` to ``to_path`` ("" is home)."""
+    rel = posixpath.relpath("/" + to_path, "/" + from_path) if to_path != from_path else "."
+    if to_path.endswith("/") or to_path == HOME:
+        rel = rel.rstrip("/") + "/"
+    if rel == "./":
+        return "./"
+    return rel
+
+
+def check_links(content: Content) -> list[ContentError]:
+    """Every ``[text](page.md)`` link must name a page that exists."""
+    slugs = {p.slug for p in content.pages} | set(GENERATED)
+    errors = []
+    for page in [p for p in (*content.pages, content.policy_page) if p is not None]:
+        for offset, line in enumerate(page.body.split("\n")):
+            for match in MD_LINK.finditer(line):
+                target = match.group(1)[:-3]
+                if target not in slugs:
+                    errors.append(ContentError(page.file, page.body_line + offset,
+                                               f"the link to '{match.group(1)}' goes nowhere: there is no page "
+                                               f"content/pages/{match.group(1)}."))
+    return errors
+
+
+def render_markdown(text: str, from_path: str) -> tuple[str, list[dict]]:
+    """HTML and the list of level-2 headings (for "On this page")."""
+    def rewrite(match):
+        slug = match.group(1)[:-3]
+        target = GENERATED.get(slug) or url_for(slug)
+        return f"]({relative_url(from_path, target)}{match.group(2) or ''})"
+
+    text = MD_LINK.sub(rewrite, text)
+    md = markdown.Markdown(extensions=["attr_list", "tables", "sane_lists", "toc", "md_in_html"],
+                           extension_configs={"toc": {"toc_depth": "2-3"}})
+    html = md.convert(text)
+    toc = [{"id": t["id"], "name": t["name"]} for t in md.toc_tokens]
+    return html, toc

@@ -1,0 +1,72 @@
+"""The rule data the navigator reads: the validated content as plain JSON.
+
+The site publishes this as ``navigator/rules.json``; the navigator's command
+line derives it afresh from ``content/`` each time. Both come from
+:func:`rule_data`, so the browser and the command line never disagree.
+
+Bank holidays are taken from the ``holidays`` package here, at build time,
+because importing ``holidays`` in the browser would cost over a second.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import Any
+
+import holidays
+
+from .content import Content
+
+FORMAT = 1
+"""Bumped when the shape of the rule data changes."""
+
+
+def bank_holidays(calendar, build_year: int) -> dict[datetime.date, str]:
+    """Bank holidays from ``first_year`` to the build year plus ``years_after_build``, inclusive."""
+    source = calendar.bank_holidays
+    years = range(source.first_year, build_year + source.years_after_build + 1)
+    found = holidays.country_holidays(source.country, subdiv=source.subdivision, years=years, language="en_GB")
+    return dict(sorted(found.items()))
+
+
+def calendar_range(calendar, build_year: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last dates the working-day data covers."""
+    source = calendar.bank_holidays
+    return (datetime.date(source.first_year, 1, 1),
+            datetime.date(build_year + source.years_after_build, 12, 31))
+
+
+def rule_data(content: Content, build_date: datetime.date) -> dict[str, Any]:
+    """Everything the navigator needs, as JSON-able data (dates as ISO strings)."""
+    first, last = calendar_range(content.calendar, build_date.year)
+    return {
+        "format": FORMAT,
+        "built": build_date.isoformat(),
+        "policy": _plain(content.policy),
+        "calendar": {
+            "receipt": content.calendar.convention.receipt,
+            "first_date": first.isoformat(),
+            "last_date": last.isoformat(),
+            "bank_holidays": {d.isoformat(): name for d, name in bank_holidays(content.calendar, build_date.year).items()},
+            "closure_days": {c.date.isoformat(): c.reason for c in content.calendar.closure_days},
+        },
+        "contacts": _plain(content.contacts),
+        "procedures": _plain(content.procedures),
+        "ombudsman": _plain(content.ombudsman),
+        "services": _plain(content.services),
+        "out_of_scope": _plain(content.out_of_scope),
+        "navigator": _plain(content.navigator),
+    }
+
+
+def _plain(value):
+    """Dataclasses to dicts (with YAML's key names), dates to ISO strings."""
+    if dataclasses.is_dataclass(value):
+        return {f.metadata.get("key", f.name): _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value

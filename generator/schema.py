@@ -1,0 +1,354 @@
+"""The shape of everything in ``content/``, declared once.
+
+Each class is one kind of thing in a content file; each field has a docstring
+that says what it means. :mod:`generator.validate` reads these declarations to
+check the YAML, and uses the first line of a field's docstring in its messages
+("'respond' is missing here: how many working days we have to reply").
+
+Fields whose metadata has ``ref`` name another thing by its id (a contact, a
+procedure, ...); :mod:`generator.content` checks those references exist.
+Fields whose metadata has ``key`` are spelled differently in YAML (``from``
+is a Python keyword).
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+Date = datetime.date
+
+
+def ref(kind: str, **kwargs):
+    """A field holding the id of a ``kind`` ("contacts", "procedures", ...)."""
+    return field(metadata={"ref": kind}, **kwargs)
+
+
+# --- policy.yaml -------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class Review:
+    every_months: int
+    """How often the policy must be reviewed, in months."""
+    section: str
+    """The policy section that sets the review period."""
+    due: Date
+    """The date the next review is due."""
+
+
+@dataclass(kw_only=True)
+class Policy:
+    title: str
+    """The policy's full title, as on its cover."""
+    council: str
+    """The council that publishes the policy."""
+    version: str
+    """The policy's version, shown in every page footer."""
+    date: Date
+    """The date of this version of the policy."""
+    status: Literal["draft", "approved"]
+    """Whether the policy is a draft or approved; drafts are marked on every page."""
+    review: Review
+    """When the policy is next reviewed."""
+
+
+# --- calendar.yaml -----------------------------------------------------------
+
+@dataclass(kw_only=True)
+class Convention:
+    receipt: Literal["day0", "next_working_day"]
+    """How to count from the day something arrives: day0 (that day is day 0 whatever it is) or next_working_day (a non-working day counts as received on the next working day)."""
+    source: str
+    """Where this way of counting comes from."""
+
+
+@dataclass(kw_only=True)
+class BankHolidaySource:
+    country: str
+    """The country code the holidays package uses, GB."""
+    subdivision: str
+    """The part of the country, ENG for England."""
+    first_year: int
+    """The first year of bank holiday data to publish."""
+    years_after_build: int
+    """How many years after the build year the data must cover."""
+
+
+@dataclass(kw_only=True)
+class ClosureDay:
+    date: Date
+    """A day the council is closed that is not a bank holiday."""
+    reason: str
+    """Why the council is closed, in a few words."""
+
+
+@dataclass(kw_only=True)
+class Calendar:
+    convention: Convention
+    """How working days are counted."""
+    bank_holidays: BankHolidaySource
+    """Which bank holidays count, and for which years."""
+    closure_days: list[ClosureDay]
+    """Council closure days, which do not count as working days."""
+
+
+# --- contacts.yaml -----------------------------------------------------------
+
+@dataclass(kw_only=True)
+class Contact:
+    name: str
+    """The name of the team or organisation."""
+    source: str
+    """Where these details come from (a policy section or a published page)."""
+    phone: Optional[str] = None
+    """A phone number, written as people dial it."""
+    email: Optional[str] = None
+    """An email address."""
+    web: Optional[str] = None
+    """A web address starting https://."""
+    post: Optional[list[str]] = None
+    """A postal address, one line per item."""
+
+
+# --- procedures/*.yaml and ombudsman.yaml --------------------------------------
+
+@dataclass(kw_only=True)
+class Timescale:
+    working_days: int
+    """How many working days (counted as calendar.yaml says)."""
+    section: str
+    """The policy section this figure comes from, for example "11.2"."""
+    up_to: Optional[int] = None
+    """The longest it can take, where the policy gives a range (for example 10, up to 20)."""
+    up_to_when: Optional[str] = None
+    """When the longer time applies, for example "if the complaint is complex"."""
+    start: Literal["received", "panel"] = field(default="received", metadata={"key": "from"})
+    """What the days count from: the day the stage's request is received (default) or the day of the review panel."""
+
+
+@dataclass(kw_only=True)
+class TimeLimit:
+    months: int
+    """How many calendar months you have to complain."""
+    counts_from: Literal["happened", "found_out", "later_of_happened_and_found_out"]
+    """What the months count from: when it happened, when you found out, or whichever is later."""
+    section: str
+    """The policy section that sets the limit."""
+    discretion: str
+    """When a late complaint can still be accepted, in plain words."""
+
+
+@dataclass(kw_only=True)
+class Note:
+    text: str
+    """A rule in plain words."""
+    section: str
+    """The policy section it comes from."""
+
+
+@dataclass(kw_only=True)
+class Informal:
+    description: str
+    """What informal resolution means for this procedure."""
+    aim: Optional[Timescale] = None
+    """How quickly the council aims to resolve things informally, if the policy says."""
+
+
+@dataclass(kw_only=True)
+class Stage:
+    id: str
+    """A short id used in shortcodes and the navigator, for example stage1."""
+    number: int
+    """The stage's number (1, 2, 3)."""
+    name: str
+    """The stage's name, for example "Service investigation"."""
+    respond: Timescale
+    """How many working days we have to reply at this stage."""
+    acknowledge: Optional[Timescale] = None
+    """How many working days we have to acknowledge the complaint at this stage."""
+    panel_within: Optional[Timescale] = None
+    """How many working days until the review panel meets (review panel stages only)."""
+    if_late: Optional[str] = None
+    """What we do if we cannot reply in time."""
+    if_late_section: Optional[str] = None
+    """The policy section for if_late."""
+    grounds: Optional[list[str]] = None
+    """The reasons you can give to ask for this stage, if the policy limits them."""
+    grounds_section: Optional[str] = None
+    """The policy section that lists the grounds."""
+    after: Optional[str] = None
+    """What you can do after this stage, if it is special."""
+    after_contact: Optional[str] = ref("contacts", default=None)
+    """Who to contact after this stage (a contact id)."""
+    after_section: Optional[str] = None
+    """The policy section for after."""
+
+
+@dataclass(kw_only=True)
+class Procedure:
+    id: str
+    """The procedure's id: corporate, adults or children."""
+    name: str
+    """The procedure's full name."""
+    short_name: str
+    """A short name used inside sentences."""
+    applies_to: str
+    """Which services it covers, in plain words."""
+    section: str
+    """The policy section that sets it out."""
+    contact: str = ref("contacts")
+    """Who to contact to complain (a contact id)."""
+    informal: Informal
+    """Informal resolution before the formal stages."""
+    time_limit: TimeLimit
+    """How long after the problem you can complain."""
+    escalate_within: Timescale
+    """How long you have after our reply to ask for the next stage."""
+    stages: list[Stage]
+    """The formal stages, in order."""
+    next: Literal["ombudsman"]
+    """Where you can go after the last stage."""
+    statutory: bool = False
+    """Whether this is a statutory (social care) procedure."""
+    court_proceedings: Optional[Note] = None
+    """What happens if there are court proceedings."""
+    consent: Optional[Note] = None
+    """What consent is needed to share someone's information."""
+
+
+@dataclass(kw_only=True)
+class OmbudsmanStep(Timescale):
+    id: str
+    """A short id for the step."""
+    name: str
+    """The step's name."""
+
+
+@dataclass(kw_only=True)
+class Ombudsman:
+    name: str
+    """The Ombudsman's full name."""
+    short_name: str
+    """A short name used inside sentences."""
+    contact: str = ref("contacts")
+    """The Ombudsman's contact details (a contact id)."""
+    section: str
+    """The policy section about the Ombudsman."""
+    time_limit: TimeLimit
+    """How long you have to go to the Ombudsman."""
+    after_all_stages: Note
+    """That the Ombudsman normally expects you to finish our procedure first."""
+    steps: list[OmbudsmanStep]
+    """The Ombudsman's own steps and how long each takes."""
+
+
+# --- services.yaml, out_of_scope.yaml, navigator.yaml --------------------------
+
+@dataclass(kw_only=True)
+class Service:
+    name: str
+    """The service's name."""
+    procedure: str = ref("procedures")
+    """The procedure that follows the first step (a procedure id)."""
+    contact: str = ref("contacts")
+    """Who to contact for the first step (a contact id)."""
+    first_step: str
+    """What to do first, in plain words."""
+    source: str
+    """Where this comes from."""
+    only_about: Optional[str] = None
+    """What complaints this route is limited to."""
+    also_contact: list[str] = ref("contacts", default_factory=list)
+    """Other contacts to show (contact ids)."""
+
+
+@dataclass(kw_only=True)
+class OutOfScope:
+    id: str
+    """A short id for this kind of matter."""
+    question: str
+    """How the navigator asks about it."""
+    section: str
+    """The policy section that puts it outside the policy."""
+    why: str
+    """Why the complaints policy does not cover it."""
+    where_to_go: str
+    """Where to go instead, in plain words."""
+    contacts: list[str] = ref("contacts", default_factory=list)
+    """Contacts to show with it (contact ids)."""
+
+
+@dataclass(kw_only=True)
+class ServiceOption:
+    id: str
+    """A short id for the answer."""
+    label: str
+    """The answer as the navigator shows it."""
+    section: Optional[str] = None
+    """The policy section that decides where this goes."""
+    note: Optional[str] = None
+    """Something to tell the person who chose this."""
+    procedure: Optional[str] = ref("procedures_or_sr", default=None)
+    """The procedure for this answer, or service_recovery_decides."""
+    service: Optional[str] = ref("services", default=None)
+    """A service with its own first step (a service id)."""
+    out_of_scope: Optional[str] = ref("out_of_scope", default=None)
+    """An out-of-scope entry (an out_of_scope id)."""
+
+
+@dataclass(kw_only=True)
+class Choice:
+    id: str
+    """A short id for the answer."""
+    label: str
+    """The answer as the navigator shows it."""
+    section: str
+    """The policy section behind it."""
+    hint: Optional[str] = None
+    """Extra words under the answer."""
+    answer: Optional[str] = None
+    """What to tell someone who picks it, when it ends the questions."""
+    note: Optional[str] = None
+    """Something to tell the person who chose this."""
+
+
+@dataclass(kw_only=True)
+class Navigator:
+    service_options: list[ServiceOption]
+    """The answers to "what is it about?"."""
+    request_types: list[Choice]
+    """The answers to "what do you want to do?"."""
+    complainant_types: list[Choice]
+    """The answers to "who is the complaint for?"."""
+
+
+# --- pages and notes --------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class PageMeta:
+    title: str
+    """The page title: the only h1, and the browser tab."""
+    description: str
+    """One sentence saying what the page helps you do."""
+    last_reviewed: Date
+    """When someone last checked the page against the policy."""
+    order: int = 100
+    """Where the page comes in the list of guidance pages."""
+    readability_grade_max: Optional[float] = None
+    """The highest Flesch-Kincaid grade allowed for this page (8 for resident pages)."""
+
+
+@dataclass(kw_only=True)
+class ReviewNote:
+    id: str
+    """The note's id, for example GH7."""
+    who: str
+    """Who wrote the note."""
+    section: str
+    """The policy section it is about."""
+    text: str
+    """What the note says."""
+    status: Literal["open", "done"]
+    """open until someone has dealt with it, then done."""
+    resolution: Optional[str] = None
+    """How it was dealt with."""

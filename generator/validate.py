@@ -1,0 +1,170 @@
+"""Check plain YAML data against a dataclass from :mod:`generator.schema`.
+
+:func:`build` turns data into dataclass instances, collecting a
+:class:`~generator.exceptions.ContentError` for every problem instead of
+stopping at the first, so one run lists them all.
+"""
+from __future__ import annotations
+
+import ast
+import dataclasses
+import datetime
+import difflib
+import functools
+import inspect
+import re
+import textwrap
+import types
+import typing
+from typing import Any, Literal
+
+from .exceptions import ContentError
+from .yamlfile import LocatedData
+
+MISSING = object()
+"""Returned by convert() for a value too broken to use."""
+
+
+@functools.cache
+def field_docs(cls) -> dict[str, str]:
+    """The docstring under each field of ``cls`` (and its bases)."""
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        if not dataclasses.is_dataclass(klass):
+            continue
+        tree = ast.parse(textwrap.dedent(inspect.getsource(klass)))
+        body = tree.body[0].body
+        for stmt, following in zip(body, body[1:]):
+            if (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+                    and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
+                    and isinstance(following.value.value, str)):
+                docs[stmt.target.id] = following.value.value.strip()
+    return docs
+
+
+def yaml_key(f: dataclasses.Field) -> str:
+    return f.metadata.get("key", f.name)
+
+
+def build(cls, data: Any, located: LocatedData, path: tuple, errors: list[ContentError], what: str):
+    """Make a ``cls`` from ``data`` at ``path``; add any problems to ``errors``.
+
+    ``what`` names the thing for messages, for example 'stage "stage1"'.
+    Returns None if the data is not a mapping at all, and a partial instance
+    (see :func:`partial`) if some fields were unusable.
+    """
+    if not isinstance(data, dict):
+        errors.append(located.error(path, f"{what} should be a set of 'key: value' lines, not {_describe(data)}."))
+        return None
+    hints = typing.get_type_hints(cls)
+    fields = {yaml_key(f): f for f in dataclasses.fields(cls)}
+    docs = field_docs(cls)
+    for key in data:
+        if key not in fields:
+            close = difflib.get_close_matches(key, fields, n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            errors.append(located.error(path + (key,), f"'{key}' is not a setting {what} can have.{hint} "
+                                        f"It can have: {', '.join(fields)}."))
+    values = {}
+    ok = True
+    for key, f in fields.items():
+        if key not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                doc = docs.get(f.name, "").rstrip(".")
+                errors.append(located.error(path, f"{what} is missing '{key}': {doc[:1].lower()}{doc[1:]}."))
+                ok = False
+            continue
+        value = convert(hints[f.name], data[key], located, path + (key,), errors, f"'{key}'")
+        if value is MISSING:
+            ok = False
+        else:
+            values[f.name] = value
+    if ok:
+        return cls(**values)
+    return partial(cls, values)
+
+
+def partial(cls, values: dict):
+    """A ``cls`` with only the fields that were usable, so later checks (references,
+    shortcodes) can still run and report their own problems in the same run."""
+    obj = cls.__new__(cls)
+    for f in dataclasses.fields(cls):
+        object.__setattr__(obj, f.name, values.get(f.name))
+    object.__setattr__(obj, "_partial", True)
+    return obj
+
+
+def is_partial(value) -> bool:
+    return getattr(value, "_partial", False)
+
+
+def convert(tp, value, located, path, errors, what):
+    """Check ``value`` is of type ``tp``; return it converted, or MISSING."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]
+        return convert(inner, value, located, path, errors, what)
+    if origin is Literal:
+        if value in args:
+            return value
+        return _bad(located, path, errors, what, "one of: " + ", ".join(map(str, args)), value)
+    if origin is list:
+        if not isinstance(value, list):
+            return _bad(located, path, errors, what, "a list (lines starting with '- ')", value)
+        items = [convert(args[0], item, located, path + (i,), errors, _item_name(item, i, what))
+                 for i, item in enumerate(value)]
+        return MISSING if any(i is MISSING for i in items) else items
+    if origin is dict:
+        if not isinstance(value, dict):
+            return _bad(located, path, errors, what, "a set of 'id:' entries", value)
+        items = {}
+        for key, item in value.items():
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+                errors.append(located.error(path + (key,), f"'{key}' is not a usable id: use lowercase letters, "
+                                            "digits and _ only, starting with a letter."))
+            items[key] = convert(args[1], item, located, path + (key,), errors, f"'{key}'")
+        return MISSING if any(i is MISSING for i in items.values()) else items
+    if dataclasses.is_dataclass(tp):
+        result = build(tp, value, located, path, errors, what)
+        return MISSING if result is None else result
+    if tp is bool:
+        return value if isinstance(value, bool) else _bad(located, path, errors, what, "true or false", value)
+    if tp is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return value if ok else _bad(located, path, errors, what, "a whole number, like 10", value)
+    if tp is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return float(value) if ok else _bad(located, path, errors, what, "a number, like 8", value)
+    if tp is datetime.date:
+        ok = isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+        return value if ok else _bad(located, path, errors, what, "a date written like 2025-01-31", value)
+    if tp is str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)  # "5.2" written without quotes is still a section number
+        return value if isinstance(value, str) else _bad(located, path, errors, what, "text", value)
+    raise TypeError(f"schema uses a type validate.py does not know: {tp!r}")
+
+
+def _item_name(item, index: int, list_name: str) -> str:
+    """How messages name a list item: by its id when it has one."""
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        return f"the entry '{item['id']}' in {list_name}"
+    return f"entry {index + 1} in {list_name}"
+
+
+def _bad(located, path, errors, what, expected, value):
+    errors.append(located.error(path, f"{what} should be {expected}, not {_describe(value)}."))
+    return MISSING
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    if isinstance(value, list):
+        return "a list"
+    return repr(str(value)) if not isinstance(value, str) else repr(value)

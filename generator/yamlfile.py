@@ -1,0 +1,78 @@
+"""Read YAML while remembering the line of every key and value.
+
+PyYAML's ``safe_load`` forgets where things were. Validation needs the line to
+tell an editor ``content/procedures/children.yaml:23: ...``, so we compose the
+node tree ourselves and record a line for each path as we build plain Python
+values.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .exceptions import ContentError
+
+Path = tuple  # a path into the data: keys and list indexes
+
+
+@dataclass
+class LocatedData:
+    """Plain data from one YAML document, plus the line of each path in it."""
+
+    file: str
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    line_offset: int = 0
+
+    def line(self, path: Path) -> int:
+        """The line of ``path``, or of the nearest enclosing path we know."""
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1) + self.line_offset
+
+    def error(self, path: Path, message: str) -> ContentError:
+        return ContentError(self.file, self.line(path), message)
+
+
+def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[LocatedData | None, list[ContentError]]:
+    """Parse ``text``; return the located data, or None and the syntax error."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return LocatedData(file, None, {(): 1}, line_offset), []
+        located = LocatedData(file, None, {}, line_offset)
+        errors: list[ContentError] = []
+        located.data = _to_python(loader, node, (), located, errors)
+        return located, errors
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problem = exc.problem or exc.context or "not valid YAML"
+        return None, [ContentError(file, line, f"this is not valid YAML: {problem}. "
+                                   "Check the indentation and that any text containing ': ' or '#' is in quotes.")]
+    finally:
+        loader.dispose()
+
+
+def _to_python(loader, node, path, located, errors):
+    located.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                errors.append(ContentError(located.file, key_node.start_mark.line + 1 + located.line_offset,
+                                           f"'{key}' appears twice here; keep one."))
+            located.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _to_python(loader, value_node, path + (key,), located, errors)
+            # Keep the key's own line for the path: errors about a value point at its key.
+            located.lines[path + (key,)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(loader, item, path + (i,), located, errors) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
