@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from . import blocks, pages, shortcodes
 from .content import Content, load_content
-from .exceptions import ContentErrors
+from .exceptions import BuildError
 from .ruledata import rule_data
 
 HERE = Path(__file__).parent
@@ -50,10 +50,9 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
         write_pages(staging, site_pages, content, env)
         write_data(staging, data)
         write_static(staging)
-        write_sitemap(staging, site_pages)
+        write_sitemap(staging, site_pages, content.site.base_url)
         if runtime:
-            from .runtime import prepare_runtime
-            prepare_runtime(staging / "pyodide")
+            write_runtime(staging / "pyodide")
     return BuildResult(site_dir, len(site_pages), time.perf_counter() - started)
 
 
@@ -138,6 +137,7 @@ class staging_directory:
     def __enter__(self) -> Path:
         self.site_dir.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.site_dir.name}-new-", dir=self.site_dir.parent))
+        self.staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
         return self.staging
 
     def __exit__(self, exc_type, exc, tb):
@@ -177,9 +177,19 @@ def write_static(staging: Path) -> None:
     shutil.copytree(HERE / "static", staging / "assets", dirs_exist_ok=True)
 
 
-def write_sitemap(staging: Path, site_pages) -> None:
-    """A sitemap with relative locations: the site does not know the address it will be served from."""
-    entries = "".join(f"<url><loc>{xml_escape(p.path or './')}</loc></url>" for p in site_pages
+def write_runtime(out_dir: Path) -> None:
+    """The in-browser Python runtime (checked copies; the slow preparation is cached in build/)."""
+    from .runtime import RuntimeSetupError, prepare_runtime
+    repo = HERE.parent
+    try:
+        prepare_runtime(out_dir, cache_dir=repo / "build" / "runtime", navigator_src=repo / "navigator")
+    except RuntimeSetupError as error:
+        raise BuildError(f"the in-browser Python runtime could not be prepared: {error.message}") from None
+
+
+def write_sitemap(staging: Path, site_pages, base_url: str) -> None:
+    """sitemap.xml: the one place that needs full addresses (from site.yaml)."""
+    entries = "".join(f"<url><loc>{xml_escape(base_url + p.path)}</loc></url>" for p in site_pages
                       if not p.path.endswith(".html"))
     (staging / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'

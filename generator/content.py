@@ -8,6 +8,7 @@ every file, each with its line.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ class Page:
 class Content:
     root: Path
     policy: schema.Policy
+    site: schema.Site
     calendar: schema.Calendar
     contacts: dict[str, schema.Contact]
     procedures: dict[str, schema.Procedure]
@@ -128,6 +130,7 @@ def load_content(root: Path | str, pages: bool = True) -> Content:
     root = Path(root)
     load = _Loader(root)
     policy = load.typed("policy.yaml", schema.Policy, "the policy")
+    site = load.typed("site.yaml", schema.Site, "the site settings")
     calendar = load.typed("calendar.yaml", schema.Calendar, "the calendar")
     contacts = load.typed("contacts.yaml", dict_of(schema.Contact), "the contacts")
     procedures = {}
@@ -154,7 +157,10 @@ def load_content(root: Path | str, pages: bool = True) -> Content:
     else:
         review_notes, page_list, policy_page = [], [], _NO_PAGE
 
-    parts = dict(policy=policy, calendar=calendar, contacts=contacts, procedures=procedures,
+    if site is not None and site.base_url and not re.fullmatch(r"https://[^\s/]+/(\S*/)?", site.base_url):
+        load.errors.append(load.sources[load.name(root / "site.yaml")].error(
+            ("base_url",), "base_url should be a full address starting https:// and ending in /."))
+    parts = dict(policy=policy, site=site, calendar=calendar, contacts=contacts, procedures=procedures,
                  ombudsman=ombudsman, services=services, out_of_scope=out_of_scope,
                  navigator=navigator, review_notes=review_notes, pages=page_list, policy_page=policy_page)
     _check_references(parts, load)

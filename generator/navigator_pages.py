@@ -18,14 +18,16 @@ def navigator_pages(content: Content) -> list[SitePage]:
                        "Answer a few questions to find out which procedure applies, if you are in time, "
                        "and when we should reply.", template="navigator.html")]
     for option in nav.service_options:
+        about = option.label.split(", for example")[0].split(", but")[0]
         if option.procedure and option.procedure != SERVICE_RECOVERY_DECIDES:
-            title = f"Your complaint goes through the {content.procedures[option.procedure].short_name} procedure"
+            outcome = f"the {content.procedures[option.procedure].short_name} complaints procedure"
         elif option.procedure == SERVICE_RECOVERY_DECIDES:
-            title = "The Service Recovery Team will decide which procedure applies"
+            outcome = "the Service Recovery Team decides the procedure"
         elif option.service:
-            title = f"Start with {content.services[option.service].name}"
+            outcome = f"start with {content.services[option.service].name}"
         else:
-            title = "We cannot deal with this as a complaint"
+            outcome = "not dealt with as a complaint"
+        title = f"{about}: {outcome}"
         result.append(SitePage(f"navigator/{option.id.replace('_', '-')}/", title,
                                f"What to do about: {option.label}.", template="navigator_answer.html",
                                parent="navigator/", extra={"option": option}))

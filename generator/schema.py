@@ -52,6 +52,14 @@ class Policy:
     """When the policy is next reviewed."""
 
 
+# --- site.yaml ------------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class Site:
+    base_url: str
+    """The address the site is published at, ending in /; used only in sitemap.xml."""
+
+
 # --- calendar.yaml -----------------------------------------------------------
 
 @dataclass(kw_only=True)

@@ -204,7 +204,10 @@ def problems(code: str, ns: dict[str, Any], alone_on_line: bool) -> str | None:
     if b is not None and b not in FILTERS:
         return f"there is no filter '{b}'. Filters: {', '.join(FILTERS)}"
     try:
-        format_value(resolve(ns, a), b)
+        value = resolve(ns, a)
+        if value is None:
+            return f"'{a}' is not set in the content, so it cannot be shown"
+        format_value(value, b)
     except Unknowable:
         return None
     except (LookupError, ValueError) as exc:

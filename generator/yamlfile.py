@@ -48,11 +48,8 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[LocatedData 
         located.data = _to_python(loader, node, (), located, errors)
         return located, errors
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        problem = exc.problem or exc.context or "not valid YAML"
-        return None, [ContentError(file, line, f"this is not valid YAML: {problem}. "
-                                   "Check the indentation and that any text containing ': ' or '#' is in quotes.")]
+        line, message = _plain_yaml_error(exc)
+        return None, [ContentError(file, line + line_offset, message)]
     finally:
         loader.dispose()
 
@@ -76,3 +73,22 @@ def _to_python(loader, node, path, located, errors):
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(loader, item, path + (i,), located, errors) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
+
+
+def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The line to look at and what is wrong there, in words an editor can act on."""
+    problem = exc.problem or exc.context or "not valid YAML"
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    if exc.context and exc.context.startswith("while parsing a flow") and exc.context_mark:
+        bracket = "{" if "mapping" in exc.context else "["
+        closing = "}" if bracket == "{" else "]"
+        return exc.context_mark.line + 1, (f"this is not valid YAML: the '{bracket}' on this line is not closed. "
+                                           f"Add '{closing}' at the end of the line.")
+    if "mapping values are not allowed" in problem:
+        return line, ("this is not valid YAML: there is a ':' where one is not allowed. If the text contains ': ', "
+                      "put the whole text in quotes.")
+    if "'\\t'" in problem or "\\t" in problem:
+        return line, "this is not valid YAML: there is a tab character. Indent with spaces."
+    return line, (f"this is not valid YAML: {problem}. "
+                  "Check the indentation and that any text containing ': ' or '#' is in quotes.")

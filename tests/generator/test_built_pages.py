@@ -1,0 +1,174 @@
+"""The built site: every page parses, has its landmarks, one h1, headings in
+order, tables with captions and header scope, and every internal link and
+anchor resolves (issue 2, "Accessible pages" and "Tests")."""
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import CONTENT
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pyodide" not in p.parts)
+
+
+@pytest.fixture(scope="module")
+def soups(built_site):
+    return {str(p.relative_to(built_site)): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+            for p in html_pages(built_site)}
+
+
+def test_every_guidance_page_is_built(built_site):
+    for md in (CONTENT / "pages").glob("*.md"):
+        out = "index.html" if md.stem == "index" else f"{md.stem}/index.html"
+        assert (built_site / out).is_file(), out
+    for generated in ["policy/index.html", "timescales/index.html", "404.html", "sitemap.xml",
+                      "navigator/index.html", "navigator/rules.json"]:
+        assert (built_site / generated).is_file(), generated
+
+
+class StrictParser(HTMLParser):
+    """Fails on unbalanced tags, which html.parser would otherwise forgive."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes <{self.stack[-1] if self.stack else 'nothing'}> at {self.getpos()}")
+        else:
+            self.stack.pop()
+
+
+def test_pages_parse_with_balanced_tags(built_site):
+    for page in html_pages(built_site):
+        parser = StrictParser()
+        parser.feed(page.read_text(encoding="utf-8"))
+        # <p> and <li> may be closed implicitly in HTML; everything else must balance.
+        problems = [p for p in parser.problems if not p.startswith(("</p>", "</li>"))]
+        assert not problems, f"{page}: {problems[:3]}"
+
+
+def test_landmarks_language_skip_link_and_one_h1(soups):
+    for name, soup in soups.items():
+        assert soup.html["lang"] == "en-GB", name
+        assert soup.title and soup.title.get_text(strip=True), name
+        assert len(soup.find_all("main")) == 1, name
+        assert soup.find("header") and soup.find("footer"), name
+        skip = soup.find("a", class_="skip-link")
+        assert skip and skip["href"] == "#main" and soup.find(id="main").name == "main", name
+        assert len(soup.find_all("h1")) == 1, name
+        assert soup.find("meta", attrs={"name": "viewport"}), name
+
+
+def test_titles_are_unique(soups):
+    titles = {}
+    for name, soup in soups.items():
+        title = soup.title.get_text(strip=True)
+        assert title not in titles, f"{name} and {titles.get(title)} share the title {title!r}"
+        titles[title] = name
+
+
+def test_headings_go_down_one_level_at_a_time(soups):
+    for name, soup in soups.items():
+        levels = [int(h.name[1]) for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        # The footer's visually hidden h2 comes after the main content: check main, then the footer.
+        main_levels = [int(h.name[1]) for h in soup.find("main").find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        assert main_levels[0] == 1, name
+        for before, after in zip(main_levels, main_levels[1:]):
+            assert after <= before + 1, f"{name}: h{before} is followed by h{after}"
+        assert levels[0] == 1, name
+
+
+def test_tables_have_captions_and_header_scope(soups):
+    tables = 0
+    for name, soup in soups.items():
+        for table in soup.find_all("table"):
+            tables += 1
+            assert table.caption and table.caption.get_text(strip=True), name
+            for th in table.find_all("th"):
+                assert th.get("scope") in ("col", "row"), f"{name}: {th}"
+    assert tables >= 10
+
+
+def test_long_pages_have_an_on_this_page_list(soups):
+    for name in ["what-happens-next/index.html", "policy/index.html", "timescales/index.html"]:
+        nav = soups[name].find("nav", attrs={"aria-labelledby": "contents-title"})
+        assert nav and len(nav.find_all("a")) >= 3, name
+
+
+def test_breadcrumbs_and_footer(soups):
+    from generator.content import load_content
+    from generator.shortcodes import gov_date
+    policy = load_content(CONTENT, pages=False).policy
+    for name, soup in soups.items():
+        footer = " ".join(soup.find("footer").get_text(" ").split())
+        assert f"version {policy.version}" in footer, name
+        assert f"Next review due {gov_date(policy.review.due)}" in footer, name
+        if name not in ("index.html", "404.html"):
+            crumbs = soup.find("nav", attrs={"aria-label": "Breadcrumb"})
+            assert crumbs and crumbs.find("a").get_text() == "Home", name
+    deep = soups["navigator/council-service/index.html"].find("nav", attrs={"aria-label": "Breadcrumb"})
+    assert [a.get_text() for a in deep.find_all("a")] == ["Home", "Check which complaints procedure applies"]
+
+
+def test_no_request_to_another_site(soups):
+    """Styles, scripts, images and fonts all come from the site itself."""
+    for name, soup in soups.items():
+        for tag, attr in [("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")]:
+            for element in soup.find_all(tag):
+                value = element.get(attr)
+                if value:
+                    assert not urlsplit(value).scheme and not value.startswith("//"), f"{name}: {element}"
+        assert not soup.find("script", src=False) or all(s.get("type") == "application/json"
+                                                          for s in soup.find_all("script", src=False)), name
+        assert not soup.find("style") and not soup.find(attrs={"style": True}), name
+
+
+def test_every_internal_link_and_anchor_resolves(built_site, soups):
+    checked = 0
+    for name, soup in soups.items():
+        if name == "404.html":  # served at any address; its links are relative to the site root
+            continue
+        for a in soup.find_all("a", href=True):
+            href = a["href"]
+            if urlsplit(href).scheme or href.startswith("//"):
+                continue
+            path, fragment = urldefrag(href)
+            target_name = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
+            if path.endswith("/") or path in ("", "."):
+                target_name = posixpath.join(target_name, "index.html") if path else name
+            target_name = target_name.lstrip("./") if target_name.startswith("./") else target_name
+            target = built_site / target_name
+            assert target.is_file(), f"{name}: {href} -> {target_name} does not exist"
+            if fragment:
+                target_soup = soups.get(target_name) or BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                assert target_soup.find(id=fragment), f"{name}: {href} has no #{fragment}"
+            checked += 1
+    assert checked > 200
+
+
+def test_sitemap_lists_every_page(built_site):
+    tree = ET.parse(built_site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)]
+    assert len(locations) == len(set(locations)) >= 20
+    assert all(loc.startswith("https://") for loc in locations)
+    assert any(loc.endswith("/what-is-a-complaint/") for loc in locations)

@@ -1,0 +1,63 @@
+"""One source of truth: a figure changed in the YAML changes every table and
+page that shows it, and the old figure is left only in the verbatim policy."""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from sitebuild import run_build
+
+
+def visible_text(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    return " ".join(soup.get_text(" ").split())
+
+
+def test_changing_a_figure_changes_every_page(content_copy, tmp_path):
+    corporate = content_copy / "procedures/corporate.yaml"
+    text = corporate.read_text(encoding="utf-8")
+    # Stage 2 (service investigation review) reply: 20 working days (12.2) -> 23.
+    old = '    respond: {working_days: 20, section: "12.2"}'
+    assert old in text
+    corporate.write_text(text.replace(old, '    respond: {working_days: 23, section: "12.2"}'), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(content_copy, site)
+    assert result.returncode == 0, result.stderr
+
+    timescales = visible_text((site / "timescales/index.html").read_text(encoding="utf-8"))
+    guidance = visible_text((site / "what-happens-next/index.html").read_text(encoding="utf-8"))
+    send_iass = visible_text((site / "send-iass/index.html").read_text(encoding="utf-8"))
+    rules = (site / "navigator/rules.json").read_text(encoding="utf-8")
+
+    assert "Stage 2: Service investigation review No set time 23 working days 12.2" in timescales
+    assert "23 working days" in guidance
+    assert "23 working days" in send_iass
+    assert '"working_days":23,"section":"12.2"' in rules
+
+
+def test_the_old_figure_is_left_only_in_the_verbatim_policy(content_copy, tmp_path):
+    """Children's stage 2 aim of 25 working days (App. 1 para 6b) -> 27. "25" may survive only in the policy text."""
+    children = content_copy / "procedures/children.yaml"
+    text = children.read_text(encoding="utf-8")
+    old = "respond: {working_days: 25, up_to: 65,"
+    assert old in text
+    children.write_text(text.replace(old, "respond: {working_days: 27, up_to: 65,"), encoding="utf-8")
+    site = tmp_path / "site"
+    assert run_build(content_copy, site).returncode == 0
+
+    pages_with_27 = set()
+    for page in site.rglob("*.html"):
+        relative = str(page.relative_to(site))
+        words = visible_text(page.read_text(encoding="utf-8"))
+        # "25" as a figure of days (not part of a date like 25 December or a phone number).
+        if re.search(r"\b25( to \d+)? working days", words):
+            assert relative == "policy/index.html", f"the old figure is still on {relative}"
+        if re.search(r"\b27( to 65)? working days", words):
+            pages_with_27.add(relative)
+    assert {"childrens-social-care/index.html", "timescales/index.html",
+            "navigator/children-social-care/index.html"} <= pages_with_27
+    # The verbatim policy keeps its own words; its Appendix 3 table is from the data.
+    policy = visible_text((site / "policy/index.html").read_text(encoding="utf-8"))
+    assert "twenty-five working days" in policy
+    assert "Stage 2 reply: 27 to 65 working days" in policy
