@@ -54,3 +54,8 @@ serve: site
 
 test: deps /usr/bin/chromium
 	$(PY) -m pytest
+
+# --- measurements ------------------------------------------------------------------
+
+bench: deps /usr/bin/chromium
+	$(PY) -m bench

