@@ -1,0 +1,6 @@
+"""``python -m navigator``: see :mod:`navigator.cli`."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,128 @@
+"""Reading raw answers and saying exactly what is wrong with them.
+
+Answers arrive as the browser's form fields: a choice is a string (or a list
+of strings for checkboxes), and a date is ``{"day": "31", "month": "2",
+"year": "2026"}`` (an ISO string ``"2026-02-28"`` is accepted too). Each
+reader returns ``(value, error)``; an error is a dict
+``{"question", "field", "message"}`` where ``field`` is the input to focus
+(``complained-day``) and ``message`` follows the GOV.UK error message style:
+
+- nothing entered: "Enter the date you complained"
+- part missing: "Date you complained must include a month"
+- impossible: "Date you complained must be a real date"
+- too early or late: "Date you complained must be the same as or after the
+  date the problem happened", "... must be today or in the past"
+- beyond the working-day data: "We can only work out dates up to 31 December 2036"
+"""
+from __future__ import annotations
+
+import datetime
+
+from .calendar import DateOutOfRange, WorkingCalendar
+from .dates import days_in_month, long_date
+
+PARTS = ("day", "month", "year")
+
+
+def error(question: str, field: str, message: str) -> dict:
+    return {"question": question, "field": field, "message": message}
+
+
+def is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def date_is_blank(raw) -> bool:
+    """True if no part of a date was entered."""
+    if isinstance(raw, dict):
+        return all(is_blank(raw.get(p)) for p in PARTS)
+    return is_blank(raw)
+
+
+def read_choice(raw, allowed, question: str, field: str, message: str):
+    """One of ``allowed`` (ids), or the "Select ..." error."""
+    if isinstance(raw, str) and raw in allowed:
+        return raw, None
+    return None, error(question, field, message)
+
+
+def read_choices(raw, allowed, none_value: str, question: str, field: str, message: str, both_message: str):
+    """A list of ids from ``allowed``, or ``[]`` if only ``none_value`` was ticked."""
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not raw or not all(isinstance(v, str) and (v in allowed or v == none_value)
+                                                       for v in raw):
+        return None, error(question, field, message)
+    if none_value in raw:
+        if len(set(raw)) > 1:
+            return None, error(question, field, both_message)
+        return [], None
+    return list(dict.fromkeys(raw)), None
+
+
+def _part(value) -> str:
+    if isinstance(value, bool):
+        return "x"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return value.strip()
+    return "" if value is None else "x"
+
+
+def read_date(raw, question: str, name: str, label: str, enter: str):
+    """A real date from day/month/year parts, or the error for the first thing wrong.
+
+    ``name`` is the field's id (errors focus ``name-day``, ``name-month`` or
+    ``name-year``); ``label`` starts sentences ("Date you complained");
+    ``enter`` is the message when nothing was entered.
+    """
+    if isinstance(raw, str) and len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
+        raw = {"year": raw[:4], "month": raw[5:7], "day": raw[8:]}
+    if date_is_blank(raw):
+        return None, error(question, f"{name}-day", enter)
+    if not isinstance(raw, dict):
+        return None, error(question, f"{name}-day", f"{label} must be a real date")
+    parts = {p: _part(raw.get(p)) for p in PARTS}
+    missing = [p for p in PARTS if not parts[p]]
+    if missing:
+        listed = " and ".join(missing) if len(missing) < 3 else "day, month and year"
+        return None, error(question, f"{name}-{missing[0]}", f"{label} must include a {listed}")
+    for p in PARTS:
+        if not parts[p].isdigit() or not parts[p].isascii():
+            return None, error(question, f"{name}-{p}", f"{label} must be a real date")
+    day, month, year = (int(parts[p]) for p in PARTS)
+    if len(parts["year"]) != 4:
+        return None, error(question, f"{name}-year", f"{label} must include a year with 4 numbers")
+    if not 1 <= month <= 12:
+        return None, error(question, f"{name}-month", f"{label} must be a real date")
+    if year < 1 or not 1 <= day <= days_in_month(year, month):
+        return None, error(question, f"{name}-day", f"{label} must be a real date")
+    return datetime.date(year, month, day), None
+
+
+def not_after(d: datetime.date, today: datetime.date, question: str, name: str, label: str):
+    """Error unless ``d`` is today or in the past."""
+    if d > today:
+        return error(question, f"{name}-day", f"{label} must be today or in the past")
+    return None
+
+
+def not_before(d: datetime.date, earlier: datetime.date, question: str, name: str, label: str, earlier_text: str):
+    """Error unless ``d`` is the same as or after ``earlier`` (``earlier_text``: "the date you complained")."""
+    if d < earlier:
+        return error(question, f"{name}-day", f"{label} must be the same as or after {earlier_text}")
+    return None
+
+
+def in_calendar(d: datetime.date, calendar: WorkingCalendar, question: str, name: str):
+    """Error unless the working-day data covers ``d``."""
+    try:
+        calendar.check(d)
+    except DateOutOfRange as e:
+        return error(question, f"{name}-day", str(e))
+    return None
+
+
+def date_text(d: datetime.date) -> str:
+    return long_date(d, weekday=False)

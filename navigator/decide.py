@@ -1,0 +1,158 @@
+"""Answers in, a result out.
+
+:func:`decide` is the navigator's whole decision in one pure call: it walks
+the questions (:mod:`navigator.flow`) and, once every question on the path
+is answered, works out the result with :mod:`navigator.timeline`. It never
+raises for bad answers: they come back as field-specific errors.
+"""
+from __future__ import annotations
+
+import datetime
+
+from . import flow
+from .calendar import DateOutOfRange
+from .dates import long_date
+from .rules import SERVICE_RECOVERY_DECIDES, Procedure, Rules
+from .timeline import stage_timeline, time_limit
+
+COUNTS_FROM_TEXT = {
+    "happened": "the problem happened",
+    "found_out": "you found out about the problem",
+    "later_of_happened_and_found_out": "the problem happened or, if later, when you found out about it",
+}
+
+
+def decide(rules: Rules, raw_answers, today: datetime.date) -> dict:
+    """The next step for these answers.
+
+    One of ``{"kind": "question", "question": {...}, "answers", "summary"}``,
+    ``{"kind": "errors", "question": id, "errors": [...], "definition": {...}, "answers", "summary"}``
+    or ``{"kind": "result", "result": {...}, "answers", "summary"}``.
+    """
+    step = flow.walk(rules, raw_answers, today)
+    out = {"kind": step["kind"], "answers": step["answers"], "summary": flow.summary(rules, step)}
+    if step["kind"] == "question":
+        out["question"] = flow.question(rules, step["question"], step["values"])
+    elif step["kind"] == "errors":
+        out.update(question=step["question"], errors=step["errors"],
+                   definition=flow.question(rules, step["question"], step["values"]))
+    else:
+        as_at, errors = flow.read_as_at(rules, raw_answers, today)
+        if errors:
+            out.update(kind="errors", question="as_at", errors=errors, definition=None)
+        else:
+            try:
+                out["result"] = result(rules, step["values"], today, as_at)
+            except (DateOutOfRange, OverflowError):
+                # a date so late that a 12-month limit or a timescale runs past the working-day data
+                beyond = DateOutOfRange(rules.calendar.last + datetime.timedelta(days=1), rules.calendar.first,
+                                        rules.calendar.last)
+                out.update(kind="errors", question="as_at", definition=None,
+                           errors=[{"question": "as_at", "field": "as_at-day", "message": str(beyond)}])
+    return out
+
+
+def _contacts(rules: Rules, ids) -> list[dict]:
+    return [c for c in (rules.contact(i) for i in ids) if c]
+
+
+def _out_of_scope_json(rules: Rules, item) -> dict:
+    return {"id": item.id, "question": item.question, "section": item.section, "why": item.why,
+            "where_to_go": item.where_to_go, "contacts": _contacts(rules, item.contacts)}
+
+
+def _limit_message(check: dict, complained: bool) -> str:
+    start = COUNTS_FROM_TEXT[check["counts_from"]]
+    if check["in_time"]:
+        if complained:
+            return f"You complained within {check['months']} months of when {start}."
+        return f"You have until {check['last_day_text']} to complain ({check['months']} months from when {start})."
+    late = f"Complaints made more than {check['months']} months after {start} are normally outside the policy"
+    discretion = check["discretion"].strip()
+    if discretion[:1].islower():  # a clause: "unless there is a good reason ..."
+        return f"{late}, {discretion.rstrip('.')}. Tell us why you could not complain sooner."
+    return f"{late}. {discretion}"
+
+
+def _base(values: dict, as_at: datetime.date) -> dict:
+    option = values["service"]
+    return {
+        "outcome": None, "message": None, "as_at": as_at.isoformat(), "as_at_text": long_date(as_at),
+        "service": {"id": option.id, "label": option.label, "note": option.note, "section": option.section},
+        "answer": None, "out_of_scope": [], "procedure": None, "service_recovery_decides": None,
+        "first_step": None, "time_limit": None, "timeline": [], "overdue": [], "ombudsman": None,
+        "possible_procedures": [], "notes": [],
+    }
+
+
+def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.date) -> dict:
+    """The result for a complete, checked set of answers (``values`` from :func:`flow.walk`)."""
+    res = _base(values, as_at)
+    option = values["service"]
+    res["convention"] = rules.calendar.receipt
+    if option.out_of_scope:
+        items = [rules.out_of_scope_item(option.out_of_scope)]
+    else:
+        items = values.get("out_of_scope") or []
+    if items:
+        res.update(outcome="out_of_scope", out_of_scope=[_out_of_scope_json(rules, i) for i in items],
+                   message="This is not something the complaints policy covers. Here is where to go instead.")
+        return res
+    for key, outcome in (("request_type", "not_a_complaint"), ("complainant", "not_permitted")):
+        choice = values.get(key)
+        if choice and choice.answer:
+            res.update(outcome=outcome, message=choice.answer, answer={"text": choice.answer, "section": choice.section})
+            return res
+
+    res["outcome"] = "complaint"
+    complainant = values.get("complainant")
+    if complainant and complainant.note:
+        res["notes"].append({"text": complainant.note, "section": complainant.section})
+    if option.note:
+        res["notes"].append({"text": option.note, "section": option.section})
+    if option.service:
+        service = rules.services[option.service]
+        res["first_step"] = {"service": service.name, "text": service.first_step,
+                             "contact": rules.contact(service.contact), "only_about": service.only_about,
+                             "also_contact": _contacts(rules, service.also_contact)}
+
+    complained = values["complained"] if values.get("complained_yet") else None
+    happened, found_out = values["happened"], values["found_out"]
+    o = rules.ombudsman
+    res["ombudsman"] = {"name": o.name, "section": o.section, "contact": rules.contact(o.contact),
+                        "after_all_stages": o.after_all_stages, "after_all_stages_section": o.after_all_stages_section,
+                        "time_limit": time_limit(o.time_limit, happened, found_out, as_at)}
+
+    if values["procedure"] == SERVICE_RECOVERY_DECIDES:
+        res["service_recovery_decides"] = {"text": option.note, "section": option.section}
+        res["message"] = (option.note or "") + (" Until then, here is what each procedure it could use would mean. "
+                                                "The timelines below are for each possible procedure.")
+        for procedure in rules.procedures.values():
+            res["possible_procedures"].append(_procedure_result(rules, procedure, values, complained, today, as_at))
+        return res
+
+    procedure = rules.procedures[values["procedure"]]
+    res.update(_procedure_result(rules, procedure, values, complained, today, as_at))
+    res["notes"].extend({"text": t, "section": s} for t, s in procedure.notes)
+    if not complained:
+        res["message"] = (f"If you complain today, this is what happens under the {procedure.name.lower()}. "
+                          + res["time_limit"]["message"])
+    else:
+        res["message"] = res["time_limit"]["message"]
+    return res
+
+
+def _procedure_result(rules, procedure: Procedure, values, complained, today, as_at) -> dict:
+    """Procedure, time limit and timeline; a complaint not yet made is treated as made today."""
+    made_on = complained or today
+    check = time_limit(procedure.time_limit, values["happened"], values["found_out"], made_on)
+    check["message"] = _limit_message(check, complained is not None)
+    stage = values.get("stage") or procedure.stages[0]
+    timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
+                              responded=values.get("responded"), extended=values.get("extended", False),
+                              panel=values.get("panel"), happened=values["happened"], found_out=values["found_out"])
+    return {"procedure": {"id": procedure.id, "name": procedure.name, "section": procedure.section,
+                          "contact": rules.contact(procedure.contact),
+                          "stages": [{"id": s.id, "number": s.number, "name": s.name} for s in procedure.stages],
+                          "current_stage": stage.id},
+            "time_limit": check, "timeline": timeline["items"], "overdue": timeline["overdue"]}

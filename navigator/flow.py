@@ -1,0 +1,394 @@
+"""Routing: which question comes next, and which answers no longer apply.
+
+This module knows the order of the questions and when the flow ends early.
+It does no policy maths (that is :mod:`navigator.timeline`, driven from
+:mod:`navigator.decide`), in the way GOV.UK's smart answers keep flows apart
+from calculators.
+
+Answers are a flat dict of form fields, keyed by field id::
+
+    service          a service option id                       (radios)
+    request_type     a request type id                         (radios)
+    complainant      a complainant type id                     (radios)
+    out_of_scope     list of out-of-scope ids, or ["none"]     (checkboxes)
+    happened, found_out                                        (dates)
+    complained_yet   "yes" or "no"                             (radios)
+    complained                                                 (date)
+    stage            a stage id of the procedure, and with it  (stage)
+      stage_received, responded, panel (dates; only responded and panel
+      may be left blank) and extended ("yes" if we said it needs longer)
+    as_at            optional date to work things out from (default today)
+
+A key that is absent means the question has not been asked yet; a key that
+is present but blank is an answer to check (and gives "Select ..." or
+"Enter ..."). :func:`walk` follows the questions in order with the answers
+given, drops answers to questions the path no longer reaches (and stage
+details that do not apply to the stage chosen), and stops at the first
+question that is unanswered or wrong, or at the end.
+
+Question titles and error wording are the navigator's own words; every
+option, label, figure and contact comes from the rule data.
+"""
+from __future__ import annotations
+
+import datetime
+
+from . import answers as A
+from .rules import SERVICE_RECOVERY_DECIDES, Rules
+
+NONE_OF_THESE = "none"
+YES, NO = "yes", "no"
+
+# The fixed wording of each question: title, hint, and the message when nothing is chosen.
+TEXT = {
+    "service": ("What is your complaint about?", None, "Select what your complaint is about"),
+    "request_type": ("What do you want to do?", None, "Select what you want to do"),
+    "complainant": ("Who is the complaint for?", None, "Select who the complaint is for"),
+    "out_of_scope": ("Is it about any of these?", "Select all that apply.",
+                     "Select if it is about any of these, or select ‘None of these’"),
+    "problem_dates": ("When did the problem happen?", None, None),
+    "complained_yet": ("Have you already complained to us?", None, "Select if you have already complained"),
+    "complained": ("When did you complain?", None, None),
+    "stage": ("Where is your complaint now?", None, "Select where your complaint is now"),
+}
+BOTH_MESSAGE = "Select ‘None of these’ on its own, or select what it is about"
+
+# Date fields: label (starts error messages), the message when empty, hint.
+DATE_FIELDS = {
+    "happened": ("Date the problem happened", "Enter the date the problem happened",
+                 "For example, 27 3 2026. If you are not sure, give your best guess."),
+    "found_out": ("Date you found out about the problem", "Enter the date you found out about the problem",
+                  "If you found out on the day it happened, enter the same date."),
+    "complained": ("Date you complained", "Enter the date you complained",
+                   "The date you first made a formal complaint to us."),
+    "responded": ("Date of our response", "Enter the date of our response",
+                  "Leave this blank if we have not responded yet."),
+    "panel": ("Date of the review panel", "Enter the date of the review panel",
+              "Leave this blank if you do not know it yet."),
+    "as_at": ("Date to work out from", "Enter the date to work out from", None),
+}
+EARLIER_TEXT = {"happened": "the date the problem happened", "found_out": "the date you found out about the problem",
+                "complained": "the date you complained"}
+ORDER = ("service", "request_type", "complainant", "out_of_scope", "problem_dates", "complained_yet",
+         "complained", "stage")
+STAGE_DETAILS = ("stage_received", "responded", "extended", "panel")
+
+
+def _date_label(name: str, stage=None) -> tuple[str, str, str | None]:
+    if name == "stage_received":
+        return (f"Date you asked for stage {stage.number}", f"Enter the date you asked for stage {stage.number}",
+                None)
+    return DATE_FIELDS[name]
+
+
+def _date_field(name: str, optional: bool = False, stage=None, stages=None) -> dict:
+    label, _, hint = _date_label(name, stage)
+    field = {"id": name, "type": "date", "label": label, "hint": hint, "optional": optional,
+             "inputs": [f"{name}-{p}" for p in A.PARTS]}
+    if stages is not None:
+        field["stages"] = stages
+    return field
+
+
+def procedure_for(rules: Rules, option) -> str | None:
+    """The procedure id a service option leads to (or SERVICE_RECOVERY_DECIDES, or None if out of scope)."""
+    if option.service:
+        return rules.services[option.service].procedure
+    return option.procedure
+
+
+# ---- question definitions -------------------------------------------------
+
+def _radios(qid, options) -> dict:
+    title, hint, _ = TEXT[qid]
+    return {"id": qid, "type": "radios", "title": title, "hint": hint, "options": options, "fields": []}
+
+
+def first_question(rules: Rules) -> dict:
+    """The service question, complete, so the build can render it without Python in the browser."""
+    return question(rules, "service", {})
+
+
+def question(rules: Rules, qid: str, values: dict) -> dict:
+    """The definition of question ``qid`` given the answers so far (``values`` as :func:`walk` builds them)."""
+    if qid == "service":
+        return _radios(qid, [{"value": o.id, "label": o.label, "hint": None} for o in rules.service_options])
+    if qid in ("request_type", "complainant"):
+        choices = rules.request_types if qid == "request_type" else rules.complainant_types
+        return _radios(qid, [{"value": c.id, "label": c.label, "hint": c.hint} for c in choices])
+    if qid == "complained_yet":
+        return _radios(qid, [{"value": YES, "label": "Yes", "hint": None},
+                             {"value": NO, "label": "No, not yet", "hint": None}])
+    title, hint, _ = TEXT[qid]
+    if qid == "out_of_scope":
+        options = [{"value": i.id, "label": i.question, "hint": None} for i in rules.out_of_scope]
+        options.append({"value": NONE_OF_THESE, "label": "None of these", "hint": None, "exclusive": True})
+        return {"id": qid, "type": "checkboxes", "title": title, "hint": hint, "options": options, "fields": []}
+    if qid == "problem_dates":
+        return {"id": qid, "type": "dates", "title": title, "hint": hint, "options": [],
+                "fields": [_date_field("happened"), _date_field("found_out")]}
+    if qid == "complained":
+        return {"id": qid, "type": "date", "title": title, "hint": hint, "options": [],
+                "fields": [_date_field("complained")]}
+    if qid == "stage":
+        procedure = rules.procedures[values["procedure"]]
+        options, fields = [], []
+        later = [s.id for s in procedure.stages[1:]]
+        for s in procedure.stages:
+            options.append({"value": s.id, "label": f"Stage {s.number}: {s.name}", "hint": None})
+        if later:
+            fields.append(_date_field("stage_received", stage=procedure.stages[1], stages=later))
+            fields[-1]["label"] = "Date you asked for this stage"
+        fields.append(_date_field("responded", optional=True, stages=[s.id for s in procedure.stages]))
+        longer = [s for s in procedure.stages if s.respond.up_to is not None]
+        if longer:
+            fields.append({"id": "extended", "type": "checkbox", "label": "We told you we need longer", "hint": None,
+                           "optional": True, "inputs": ["extended"], "value": YES, "stages": [s.id for s in longer],
+                           "hint_by_stage": {s.id: s.respond.up_to_when for s in longer}})
+        panels = [s.id for s in procedure.stages if s.panel_within is not None]
+        if panels:
+            fields.append(_date_field("panel", optional=True, stages=panels))
+        return {"id": qid, "type": "stage", "title": title, "hint": hint, "options": options, "fields": fields}
+    raise KeyError(qid)
+
+
+# ---- checking one question's answers --------------------------------------
+
+def _check(rules: Rules, qid: str, raw: dict, values: dict, today: datetime.date) -> tuple[dict, list]:
+    """Parsed values and errors for question ``qid``."""
+    select = TEXT[qid][2]
+    if qid == "service":
+        value, err = A.read_choice(raw.get(qid), [o.id for o in rules.service_options], qid, qid, select)
+        if err:
+            return {}, [err]
+        option = rules.option(value)
+        return {"service": option, "procedure": procedure_for(rules, option)}, []
+    if qid in ("request_type", "complainant"):
+        choices = rules.request_types if qid == "request_type" else rules.complainant_types
+        value, err = A.read_choice(raw.get(qid), [c.id for c in choices], qid, qid, select)
+        return ({}, [err]) if err else ({qid: next(c for c in choices if c.id == value)}, [])
+    if qid == "complained_yet":
+        value, err = A.read_choice(raw.get(qid), [YES, NO], qid, qid, select)
+        return ({}, [err]) if err else ({qid: value == YES}, [])
+    if qid == "out_of_scope":
+        value, err = A.read_choices(raw.get(qid), [i.id for i in rules.out_of_scope], NONE_OF_THESE, qid, qid,
+                                    select, BOTH_MESSAGE)
+        return ({}, [err]) if err else ({qid: [rules.out_of_scope_item(i) for i in value]}, [])
+    if qid == "problem_dates":
+        return _check_dates(qid, raw, today, rules, [("happened", []), ("found_out", ["happened"])])
+    if qid == "complained":
+        return _check_dates(qid, raw, today, rules, [("complained", ["happened", "found_out"])], values,
+                            calendar=True)
+    if qid == "stage":
+        return _check_stage(rules, raw, values, today)
+    raise KeyError(qid)
+
+
+def _check_dates(qid, raw, today, rules, names, earlier_values=None, calendar=False, optional=()):
+    values, errors = {}, []
+    known = dict(earlier_values or {})
+    for name, after in names:
+        label, enter, _ = DATE_FIELDS[name]
+        if name in optional and A.date_is_blank(raw.get(name)):
+            values[name] = None
+            continue
+        d, err = A.read_date(raw.get(name), qid, name, label, enter)
+        err = err or A.not_after(d, today, qid, name, label)
+        if not err and calendar:
+            err = A.in_calendar(d, rules.calendar, qid, name)
+        for earlier in after:
+            if not err and known.get(earlier):
+                err = A.not_before(d, known[earlier], qid, name, label, EARLIER_TEXT[earlier])
+        if err:
+            errors.append(err)
+        else:
+            values[name] = known[name] = d
+    return values, errors
+
+
+def _check_stage(rules, raw, values, today):
+    qid = "stage"
+    procedure = rules.procedures[values["procedure"]]
+    stage_id, err = A.read_choice(raw.get(qid), [s.id for s in procedure.stages], qid, qid, TEXT[qid][2])
+    if err:
+        return {}, [err]
+    stage = procedure.stage(stage_id)
+    first = stage is procedure.stages[0]
+    out = {"stage": stage, "first_stage": first, "stage_received": values["complained"], "responded": None,
+           "extended": False, "panel": None}
+    errors = []
+    received_text = EARLIER_TEXT["complained"]
+    if not first:
+        label, enter, _ = _date_label("stage_received", stage)
+        d, err = A.read_date(raw.get("stage_received"), qid, "stage_received", label, enter)
+        err = (err or A.not_after(d, today, qid, "stage_received", label)
+               or A.in_calendar(d, rules.calendar, qid, "stage_received")
+               or A.not_before(d, values["complained"], qid, "stage_received", label, EARLIER_TEXT["complained"]))
+        if err:
+            errors.append(err)
+        else:
+            out["stage_received"] = d
+        received_text = f"the date you asked for stage {stage.number}"
+    for name in ("responded", "panel"):
+        if name == "panel" and stage.panel_within is None:
+            continue
+        if A.date_is_blank(raw.get(name)):
+            continue
+        label, enter, _ = DATE_FIELDS[name]
+        d, err = A.read_date(raw.get(name), qid, name, label, enter)
+        if not err and name == "responded":
+            err = A.not_after(d, today, qid, name, label)
+        err = err or A.in_calendar(d, rules.calendar, qid, name)
+        if not err and out["stage_received"] and not errors:
+            err = A.not_before(d, out["stage_received"], qid, name, label, received_text)
+        if err:
+            errors.append(err)
+        else:
+            out[name] = d
+    if stage.respond.up_to is not None:
+        out["extended"] = raw.get("extended") in (YES, True, "true", "on")
+    return ({}, errors) if errors else (out, [])
+
+
+# ---- the walk -------------------------------------------------------------
+
+def _applies(qid: str, values: dict) -> bool:
+    if qid == "complained":
+        return values.get("complained_yet") is True
+    if qid == "stage":
+        return values.get("complained_yet") is True and values.get("procedure") != SERVICE_RECOVERY_DECIDES
+    return True
+
+
+def _ends_after(qid: str, values: dict) -> bool:
+    if qid == "service":
+        return bool(values["service"].out_of_scope)
+    if qid in ("request_type", "complainant"):
+        return bool(values[qid].answer)
+    if qid == "out_of_scope":
+        return bool(values["out_of_scope"])
+    return False
+
+
+def _keys(qid: str, values: dict, rules: Rules, raw: dict) -> list[str]:
+    """The answer keys question ``qid`` owns, given the answers before it."""
+    if qid == "problem_dates":
+        return ["happened", "found_out"]
+    if qid != "stage":
+        return [qid]
+    stage = rules.procedures[values["procedure"]].stage(raw.get("stage")) if isinstance(raw.get("stage"), str) else None
+    if stage is None:
+        return ["stage"]
+    keys = ["stage", "responded"]
+    if stage is not rules.procedures[values["procedure"]].stages[0]:
+        keys.append("stage_received")
+    if stage.respond.up_to is not None:
+        keys.append("extended")
+    if stage.panel_within is not None:
+        keys.append("panel")
+    return keys
+
+
+def _answered(qid: str, raw: dict, values: dict, rules: Rules) -> bool:
+    if qid == "problem_dates":
+        return "happened" in raw or "found_out" in raw
+    if qid == "stage":
+        # a stage that is not in this procedure (an earlier answer changed) is asked again
+        value = raw.get("stage")
+        procedure = rules.procedures[values["procedure"]]
+        return "stage" in raw and (not isinstance(value, str) or A.is_blank(value) or procedure.stage(value) is not None)
+    return qid in raw
+
+
+def walk(rules: Rules, raw: dict, today: datetime.date) -> dict:
+    """Follow the questions with ``raw`` answers.
+
+    Returns ``{"kind": "question"|"errors"|"result", "question": id or None,
+    "errors": [...], "values": parsed answers, "path": [ids answered],
+    "answers": the answers that still apply}``.
+    """
+    if not isinstance(raw, dict):
+        raw = {}
+    values: dict = {}
+    path: list[str] = []
+    kept: dict = {}
+    for qid in ORDER:
+        if not _applies(qid, values):
+            continue
+        keys = _keys(qid, values, rules, raw)
+        if not _answered(qid, raw, values, rules):
+            return _step("question", qid, [], values, path, kept, raw)
+        parsed, errors = _check(rules, qid, raw, values, today)
+        if errors:
+            kept.update({k: raw[k] for k in keys if k in raw})
+            return _step("errors", qid, errors, values, path, kept, raw)
+        values.update(parsed)
+        kept.update({k: raw[k] for k in keys if k in raw})
+        path.append(qid)
+        if _ends_after(qid, values):
+            break
+    return _step("result", None, [], values, path, kept, raw)
+
+
+def _step(kind, qid, errors, values, path, kept, raw) -> dict:
+    if "as_at" in raw and not A.date_is_blank(raw["as_at"]):
+        kept["as_at"] = raw["as_at"]
+    return {"kind": kind, "question": qid, "errors": errors, "values": values, "path": path, "answers": kept}
+
+
+def read_as_at(rules: Rules, raw: dict, today: datetime.date):
+    """The date to work out from: the ``as_at`` answer if given, else today; (date, errors)."""
+    value = raw.get("as_at") if isinstance(raw, dict) else None
+    if A.date_is_blank(value):
+        d = today
+    else:
+        label, enter, _ = DATE_FIELDS["as_at"]
+        d, err = A.read_date(value, "as_at", "as_at", label, enter)
+        if err:
+            return None, [err]
+    err = A.in_calendar(d, rules.calendar, "as_at", "as_at")
+    return (None, [err]) if err else (d, [])
+
+
+# ---- check your answers ---------------------------------------------------
+
+def summary(rules: Rules, step: dict) -> list[dict]:
+    """One row per answered question, for a GOV.UK "check your answers" list."""
+    values = step["values"]
+    rows = []
+    for qid in step["path"]:
+        rows.append({"question": qid, "title": question_title(rules, qid, values), "answer_text": _answer_text(qid, values)})
+    return rows
+
+
+def question_title(rules, qid, values) -> str:
+    return TEXT[qid][0]
+
+
+def _answer_text(qid: str, values: dict) -> str:
+    if qid == "service":
+        return values["service"].label
+    if qid in ("request_type", "complainant"):
+        return values[qid].label
+    if qid == "out_of_scope":
+        return "; ".join(i.question for i in values[qid]) or "None of these"
+    if qid == "problem_dates":
+        return (f"It happened on {A.date_text(values['happened'])}; "
+                f"you found out on {A.date_text(values['found_out'])}")
+    if qid == "complained_yet":
+        return "Yes" if values[qid] else "No, not yet"
+    if qid == "complained":
+        return A.date_text(values["complained"])
+    if qid == "stage":
+        stage = values["stage"]
+        parts = [f"Stage {stage.number}: {stage.name}"]
+        if not values["first_stage"]:
+            parts.append(f"asked for on {A.date_text(values['stage_received'])}")
+        if values.get("panel"):
+            parts.append(f"panel on {A.date_text(values['panel'])}")
+        if values.get("extended"):
+            parts.append("we said we need longer")
+        parts.append(f"our response on {A.date_text(values['responded'])}" if values.get("responded")
+                     else "no response yet")
+        return "; ".join(parts)
+    return ""

@@ -1,0 +1,199 @@
+"""The policy's maths: time limits and each stage's dates.
+
+Every figure comes from the rule data (:mod:`navigator.rules`); each item
+carries the section it comes from. Working days are counted with the content's
+convention (:meth:`WorkingCalendar.due_date`). Everything here is pure: dates
+and rules in, JSON-able dicts out.
+
+An item's ``status`` is relative to the "as at" date:
+
+- ``done``: it has happened (we responded, you asked, the panel met)
+- ``due_today``
+- ``upcoming``: in ``working_days`` working days
+- ``overdue``: the date passed ``working_days`` working days ago
+- ``waiting``: it cannot be dated until something else happens (for example
+  the last day to ask for the next stage, before our response)
+- ``unknown``: the date is beyond the working-day data (``status_text`` says so)
+"""
+from __future__ import annotations
+
+import datetime
+
+from .calendar import DateOutOfRange, WorkingCalendar
+from .dates import add_months, long_date
+from .rules import Procedure, Rules, Stage, TimeLimit, Timescale
+
+
+def plural(n: int) -> str:
+    return f"{n} working day" if n == 1 else f"{n} working days"
+
+
+def limit_starts(limit: TimeLimit, happened: datetime.date, found_out: datetime.date | None) -> datetime.date:
+    """The date a 12-month (or other) limit counts from, per its ``counts_from``."""
+    found_out = found_out or happened
+    if limit.counts_from == "happened":
+        return happened
+    if limit.counts_from == "found_out":
+        return found_out
+    return max(happened, found_out)
+
+
+def time_limit(limit: TimeLimit, happened: datetime.date, found_out: datetime.date | None,
+               complained: datetime.date) -> dict:
+    """Whether a complaint made on ``complained`` is within ``limit``; the limit's last day."""
+    start = limit_starts(limit, happened, found_out)
+    last_day = add_months(start, limit.months)
+    return {"months": limit.months, "counts_from": limit.counts_from, "from_date": start.isoformat(),
+            "from_date_text": long_date(start), "last_day": last_day.isoformat(),
+            "last_day_text": long_date(last_day), "in_time": complained <= last_day,
+            "section": limit.section, "discretion": limit.discretion}
+
+
+def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetime.date, done: bool = False) -> dict:
+    """``status``, ``working_days`` and ``status_text`` for an item dated ``date``."""
+    if done:
+        return {"status": "done", "working_days": None, "status_text": "done"}
+    if date is None:
+        return {"status": "waiting", "working_days": None, "status_text": "not yet"}
+    if date == as_at:
+        return {"status": "due_today", "working_days": 0, "status_text": "due today"}
+    try:
+        n = calendar.working_days_between(min(date, as_at), max(date, as_at))
+    except DateOutOfRange:
+        n = None
+    if date > as_at:
+        text = f"in {plural(n)}" if n is not None else "upcoming"
+        return {"status": "upcoming", "working_days": n, "status_text": text}
+    text = f"overdue by {plural(n)}" if n is not None else "overdue"
+    return {"status": "overdue", "working_days": n, "status_text": text}
+
+
+def _item(calendar, as_at, item_id, label, date, section, who, *, done=False, rule=None, **extra) -> dict:
+    item = {"id": item_id, "label": label, "date": date.isoformat() if date else None,
+            "date_text": long_date(date) if date else None, "section": section, "who": who, "rule": rule}
+    item.update(status(calendar, date, as_at, done))
+    item.update(extra)
+    return item
+
+
+def _unknown(item_id, label, section, who, error: DateOutOfRange) -> dict:
+    return {"id": item_id, "label": label, "date": None, "date_text": None, "section": section, "who": who,
+            "rule": None, "status": "unknown", "working_days": None, "status_text": str(error)}
+
+
+def _within(t: Timescale, extended: bool = False) -> str:
+    text = f"within {plural(t.working_days)}"
+    if t.counted_from == "panel":
+        text += " of the panel"
+    if t.up_to is not None:
+        text += f", or up to {plural(t.up_to)}" + (f" {t.up_to_when}" if t.up_to_when else "")
+    return text
+
+
+def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: datetime.date, as_at: datetime.date,
+                   *, responded: datetime.date | None = None, extended: bool = False,
+                   panel: datetime.date | None = None, happened: datetime.date | None = None,
+                   found_out: datetime.date | None = None) -> dict:
+    """The dates for one stage received on ``received``, plus what comes after it.
+
+    Returns ``{"items": [...], "overdue": [...]}``; ``overdue`` flags a council
+    response that is late, with what to do.
+    """
+    cal = rules.calendar
+    items, overdue = [], []
+    first = stage is procedure.stages[0]
+    what = "your complaint" if first else f"your request for stage {stage.number}"
+
+    def add(item_id, label, section, who, make):
+        try:
+            items.append(make())
+        except DateOutOfRange as e:
+            items.append(_unknown(item_id, label, section, who, e))
+            return None
+        return items[-1]
+
+    add("received", f"We received {what}", None, "you",
+        lambda: _item(cal, as_at, "received", f"We received {what}", received, None, "you",
+                      done=received <= as_at))
+    if stage.acknowledge:
+        ack = stage.acknowledge
+        label = f"We acknowledge {what}"
+        add("acknowledge", label, ack.section, "council",
+            lambda: _item(cal, as_at, "acknowledge", label, cal.due_date(received, ack.working_days), ack.section,
+                          "council", done=responded is not None, rule=_within(ack),
+                          note=None if responded else "If you have not heard from us by then, contact us."))
+
+    panel_by = None
+    if stage.panel_within:
+        pw = stage.panel_within
+        label = "The review panel meets"
+        made = add("panel", label, pw.section, "council",
+                   lambda: _item(cal, as_at, "panel", label, panel or cal.due_date(received, pw.working_days),
+                                 pw.section, "council", done=panel is not None and panel <= as_at, rule=_within(pw),
+                                 panel_by=cal.due_date(received, pw.working_days).isoformat()))
+        if made:
+            panel_by = datetime.date.fromisoformat(made["panel_by"])
+
+    respond = stage.respond
+    label = f"We send our response to {what}"
+
+    def make_respond():
+        if respond.counted_from == "panel":
+            if panel is None and panel_by is None:  # the panel-by date was beyond the calendar too
+                raise DateOutOfRange(cal.last + datetime.timedelta(days=1), cal.first, cal.last)
+            start = panel or panel_by
+            standard = cal.due_date(start, respond.working_days)
+        else:
+            start = received
+            standard = cal.due_date(received, respond.working_days)
+        maximum = cal.due_date(start, respond.up_to) if respond.up_to is not None else None
+        deadline = maximum if (extended and maximum) else standard
+        note = None
+        if respond.counted_from == "panel" and panel is None:
+            note = "At the latest, if the panel meets on the last day it can."
+        if responded:
+            note = f"We responded on {long_date(responded)}."
+        return _item(cal, as_at, "respond", label, deadline, respond.section, "council", done=responded is not None,
+                     rule=_within(respond), standard_date=standard.isoformat(),
+                     maximum_date=maximum.isoformat() if maximum else None, extended=bool(extended and maximum),
+                     if_late=stage.if_late, if_late_section=stage.if_late_section, note=note)
+
+    made = add("respond", label, respond.section, "council", make_respond)
+    if made and made["status"] == "overdue":
+        contact = rules.contacts.get(procedure.contact)
+        ombudsman_contact = rules.contacts.get(rules.ombudsman.contact)
+        text = (f"Our response is {made['status_text']}. Contact "
+                f"{contact.name if contact else 'us'} to ask when you will get it.")
+        if stage.if_late:
+            text += f" {stage.if_late}"
+        text += (f" If you are still waiting, you can complain to the "
+                 f"{ombudsman_contact.name if ombudsman_contact else rules.ombudsman.name}.")
+        overdue.append({"item": "respond", "text": text, "contact": rules.contact(procedure.contact),
+                        "ombudsman_contact": rules.contact(rules.ombudsman.contact),
+                        "section": stage.if_late_section or respond.section})
+
+    following = procedure.stage_after(stage)
+    esc = procedure.escalate_within
+    if following:
+        label = f"Last day to ask for stage {following.number}: {following.name}"
+        add("escalate", label, esc.section, "you",
+            lambda: _item(cal, as_at, "escalate", label, cal.due_date(responded, esc.working_days) if responded else None,
+                          esc.section, "you", rule=f"{_within(esc)} of the date of our response",
+                          grounds=list(following.grounds), grounds_section=following.grounds_section,
+                          note="You can still ask after this date. Tell us why you could not ask sooner."
+                          if responded else None))
+    else:
+        label = f"You can go to the {rules.ombudsman.name}"
+        add("ombudsman", label, rules.ombudsman.section, "you",
+            lambda: _item(cal, as_at, "ombudsman", label, responded, rules.ombudsman.section, "you",
+                          done=responded is not None and responded <= as_at,
+                          after=stage.after, after_contact=rules.contact(stage.after_contact),
+                          after_section=stage.after_section))
+    if found_out is not None or happened is not None:
+        limit = rules.ombudsman.time_limit
+        label = f"Last day to go to the {rules.ombudsman.name} ({limit.months} months from when you found out)"
+        add("ombudsman_limit", label, limit.section, "you",
+            lambda: _item(cal, as_at, "ombudsman_limit", label, add_months(limit_starts(limit, happened or found_out, found_out),
+                                                                           limit.months),
+                          limit.section, "you", rule=f"{limit.months} months", note=limit.discretion))
+    return {"items": items, "overdue": overdue}

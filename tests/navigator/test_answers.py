@@ -1,0 +1,84 @@
+"""Bad answers: the exact error line, and the field it belongs to (GOV.UK error message style)."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from navigator.decide import decide
+
+TODAY = datetime.date(2026, 11, 23)
+
+
+def dmy(day, month, year):
+    return {"day": day, "month": month, "year": year}
+
+
+# (answers changed from a complete complaint, question, field, message)
+ERROR_CASES = [
+    ({"complained": dmy("31", "2", "2026")}, "complained", "complained-day", "Date you complained must be a real date"),
+    ({"complained": dmy("10", "", "2026")}, "complained", "complained-month", "Date you complained must include a month"),
+    ({"complained": dmy("", "3", "")}, "complained", "complained-day", "Date you complained must include a day and year"),
+    ({"complained": dmy("", "", "")}, "complained", "complained-day", "Enter the date you complained"),
+    ({"complained": dmy("10", "13", "2026")}, "complained", "complained-month", "Date you complained must be a real date"),
+    ({"complained": dmy("x", "3", "2026")}, "complained", "complained-day", "Date you complained must be a real date"),
+    ({"complained": dmy("10", "3", "26")}, "complained", "complained-year",
+     "Date you complained must include a year with 4 numbers"),
+    ({"complained": dmy("29", "2", "2025")}, "complained", "complained-day", "Date you complained must be a real date"),
+    ({"complained": dmy("1", "3", "2026")}, "complained", "complained-day",
+     "Date you complained must be the same as or after the date the problem happened"),
+    ({"complained": dmy("24", "11", "2026")}, "complained", "complained-day",
+     "Date you complained must be today or in the past"),
+    ({"happened": dmy("24", "11", "2026")}, "problem_dates", "happened-day",
+     "Date the problem happened must be today or in the past"),
+    ({"found_out": dmy("1", "3", "2026")}, "problem_dates", "found_out-day",
+     "Date you found out about the problem must be the same as or after the date the problem happened"),
+    ({"happened": dmy("", "", "")}, "problem_dates", "happened-day", "Enter the date the problem happened"),
+    ({"stage": "stage1", "responded": dmy("9", "3", "2026")}, "stage", "responded-day",
+     "Date of our response must be the same as or after the date you complained"),
+    ({"stage": "stage1", "responded": dmy("9", "3", "")}, "stage", "responded-year",
+     "Date of our response must include a year"),
+    ({"stage": "stage2", "stage_received": dmy("9", "3", "2026")}, "stage", "stage_received-day",
+     "Date you asked for stage 2 must be the same as or after the date you complained"),
+    ({"stage": "stage2"}, "stage", "stage_received-day", "Enter the date you asked for stage 2"),
+    ({"stage": "stage2", "stage_received": dmy("1", "6", "2026"), "responded": dmy("31", "5", "2026")}, "stage",
+     "responded-day", "Date of our response must be the same as or after the date you asked for stage 2"),
+    ({"stage": "stage9"}, "stage", "stage", "Select where your complaint is now") if False else
+    ({"stage": ""}, "stage", "stage", "Select where your complaint is now"),
+    ({"service": ""}, "service", "service", "Select what your complaint is about"),
+    ({"service": "  "}, "service", "service", "Select what your complaint is about"),
+    ({"service": "nonsense"}, "service", "service", "Select what your complaint is about"),
+    ({"request_type": ""}, "request_type", "request_type", "Select what you want to do"),
+    ({"complainant": []}, "complainant", "complainant", "Select who the complaint is for"),
+    ({"out_of_scope": []}, "out_of_scope", "out_of_scope",
+     "Select if it is about any of these, or select ‘None of these’"),
+    ({"out_of_scope": ["none", "schools"]}, "out_of_scope", "out_of_scope",
+     "Select ‘None of these’ on its own, or select what it is about"),
+    ({"complained_yet": "maybe"}, "complained_yet", "complained_yet", "Select if you have already complained"),
+    ({"happened": "2014-06-01", "found_out": "2014-06-01", "complained": dmy("1", "7", "2014")}, "complained",
+     "complained-day", "We can only work out dates from 1 January 2015"),
+    ({"stage": "stage1", "as_at": dmy("5", "1", "2037")}, "as_at", "as_at-day",
+     "We can only work out dates up to 31 December 2036"),
+    ({"stage": "stage1", "as_at": dmy("5", "", "2037")}, "as_at", "as_at-month",
+     "Date to work out from must include a month"),
+]
+
+
+@pytest.mark.parametrize("changes,question,field,message", ERROR_CASES)
+def test_error_lines(R, complaint, changes, question, field, message):
+    step = decide(R, complaint(**changes), TODAY)
+    assert step["kind"] == "errors", step.get("question")
+    assert step["question"] == question
+    assert step["errors"][0] == {"question": question, "field": field, "message": message}
+
+
+def test_every_date_error_on_a_page_is_shown(R, complaint):
+    step = decide(R, complaint(happened=dmy("31", "2", "2026"), found_out=dmy("", "", "")), TODAY)
+    assert [e["message"] for e in step["errors"]] == [
+        "Date the problem happened must be a real date", "Enter the date you found out about the problem"]
+
+
+def test_iso_dates_are_accepted(R, complaint):
+    assert decide(R, complaint(complained="2026-02-31"), TODAY)["errors"][0]["message"] == \
+        "Date you complained must be a real date"
+    assert decide(R, complaint(), TODAY)["kind"] == "question"

@@ -1,0 +1,107 @@
+"""navigator.browser.handle: JSON in, JSON out, never raises."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from navigator import browser
+
+
+@pytest.fixture
+def loaded(rules):
+    reply = json.loads(browser.handle(json.dumps({"action": "load", "rules": rules})))
+    assert reply == {"kind": "loaded", "first_date": rules["calendar"]["first_date"],
+                     "last_date": rules["calendar"]["last_date"], "receipt": rules["calendar"]["receipt"]}
+    return rules
+
+
+def ask(request) -> dict:
+    return json.loads(browser.handle(json.dumps(request)))
+
+
+def test_next_first_question(loaded):
+    reply = ask({"action": "next", "answers": {}, "today": "2026-11-23"})
+    assert reply["kind"] == "question" and reply["question"]["id"] == "service"
+    assert reply["answers"] == {} and reply["summary"] == []
+
+
+def test_rules_can_come_with_the_request(rules):
+    rules["procedures"]["corporate"]["stages"][0]["respond"]["working_days"] = 12
+    answers = {"service": "council_service", "request_type": "complaint", "complainant": "self",
+               "out_of_scope": ["none"], "happened": {"day": "1", "month": "11", "year": "2026"},
+               "found_out": {"day": "1", "month": "11", "year": "2026"}, "complained_yet": "yes",
+               "complained": {"day": "2", "month": "11", "year": "2026"}, "stage": "stage1"}
+    reply = ask({"action": "next", "answers": answers, "today": "2026-11-23", "rules": rules})
+    assert reply["kind"] == "result"
+    respond = next(i for i in reply["result"]["timeline"] if i["id"] == "respond")
+    assert respond["date"] == "2026-11-18"
+
+
+def test_errors_reply(loaded):
+    reply = ask({"action": "next", "today": "2026-11-23",
+                 "answers": {"service": "council_service", "request_type": "complaint", "complainant": "self",
+                             "out_of_scope": ["none"], "happened": {"day": "31", "month": "2", "year": "2026"},
+                             "found_out": {"day": "1", "month": "3", "year": "2026"}}})
+    assert reply["kind"] == "errors" and reply["question"] == "problem_dates"
+    assert reply["errors"] == [{"question": "problem_dates", "field": "happened-day",
+                                "message": "Date the problem happened must be a real date"}]
+    assert reply["definition"]["id"] == "problem_dates"
+
+
+@pytest.mark.parametrize("request_,expected", [
+    ({"action": "add", "date": "2026-04-04", "days": 3},
+     {"kind": "date", "date": "2026-04-09", "date_text": "Thursday 9 April 2026", "receipt": "day0"}),
+    ({"action": "add", "date": "2036-12-30", "days": 5},
+     {"kind": "error", "message": "We can only work out dates up to 31 December 2036"}),
+    ({"action": "add", "date": "2026-02-31", "days": 5},
+     {"kind": "error", "message": "'date' must be a date in the form YYYY-MM-DD"}),
+    ({"action": "add", "date": "2026-02-01", "days": -1},
+     {"kind": "error", "message": "'days' must be a whole number of 0 or more"}),
+    ({"action": "fly"}, {"kind": "error",
+                         "message": "'action' must be one of: load, next, first_question, add, between, holidays"}),
+])
+def test_date_actions(loaded, request_, expected):
+    assert ask(request_) == expected
+
+
+def test_between_and_holidays(loaded):
+    reply = ask({"action": "between", "start": "2026-12-24", "end": "2027-01-04"})
+    assert reply["working_days"] == 4
+    assert [c["reason"] for c in reply["closed"]] == ["Christmas Day", "Boxing Day", "Boxing Day (observed)",
+                                                      "New Year's Day"]
+    reply = ask({"action": "holidays", "year": 2026})
+    assert {"date": "2026-04-03", "date_text": "Friday 3 April 2026", "reason": "Good Friday"} in reply["closed"]
+    assert ask({"action": "holidays", "year": 2040})["kind"] == "error"
+
+
+def test_bad_requests_are_errors():
+    assert json.loads(browser.handle("{not json"))["kind"] == "error"
+    assert json.loads(browser.handle("[1, 2]"))["kind"] == "error"
+    assert json.loads(browser.handle(json.dumps({"action": "load", "rules": {"calendar": 1}})))["kind"] == "error"
+    assert json.loads(browser.handle(None))["kind"] == "error"  # type: ignore[arg-type]
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                        max_size=4), max_leaves=10)
+requests = st.fixed_dictionaries(
+    {"action": st.sampled_from(["next", "add", "between", "holidays", "first_question", "x"])},
+    optional={"answers": json_values, "today": st.dates().map(str) | json_values, "date": st.dates().map(str) | json_values,
+              "days": st.integers(-5, 400) | json_values, "start": st.dates().map(str), "end": st.dates().map(str),
+              "year": st.integers(1, 9999) | json_values})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(request_=requests)
+def test_handle_never_raises_for_any_request(loaded, request_):
+    reply = json.loads(browser.handle(json.dumps(request_)))
+    assert reply["kind"] in ("question", "errors", "result", "date", "between", "holidays", "error")
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=40) | json_values.map(json.dumps))
+def test_handle_never_raises_for_any_text(text):
+    assert "kind" in json.loads(browser.handle(text))

@@ -1,0 +1,90 @@
+"""python -m navigator: exit codes, one-line errors and --json (run as a real subprocess)."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform == "emscripten", reason="no subprocesses in Pyodide")
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "navigator", *args], cwd=REPO, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_add():
+    r = run("add", "2026-04-04", "3")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("Thursday 9 April 2026 is 3 working days after Saturday 4 April 2026")
+
+
+def test_add_json():
+    r = run("add", "2026-12-24", "10", "--json")
+    assert r.returncode == 0
+    assert json.loads(r.stdout) == {"date": "2027-01-12", "date_text": "Tuesday 12 January 2027",
+                                    "from": "2026-12-24", "working_days": 10, "receipt": "day0"}
+
+
+def test_between_and_holidays():
+    r = run("between", "2026-12-24", "2027-01-04")
+    assert r.returncode == 0 and "4 working days" in r.stdout and "Boxing Day (observed)" in r.stdout
+    data = json.loads(run("holidays", "2026", "--json").stdout)
+    assert {"date": "2026-04-06", "date_text": "Monday 6 April 2026", "reason": "Easter Monday"} in data["closed"]
+
+
+def test_timeline():
+    r = run("timeline", "--procedure", "children", "--received", "2026-11-02", "--stage", "stage3",
+            "--as-at", "2026-11-23", "--json")
+    assert r.returncode == 0, r.stderr
+    items = {i["id"]: i for i in json.loads(r.stdout)["items"]}
+    assert (items["panel"]["date"], items["respond"]["date"]) == ("2026-12-14", "2027-01-07")
+    r = run("timeline", "--procedure", "corporate", "--received", "2026-10-01", "--as-at", "2026-10-19")
+    assert r.returncode == 0 and "Thursday 15 October 2026" in r.stdout and "overdue by 2 working days" in r.stdout
+
+
+@pytest.mark.parametrize("args,message", [
+    (("add", "2026-02-31", "3"), "navigator: argument date: '2026-02-31' is not a real date in the form YYYY-MM-DD"),
+    (("add", "2036-12-30", "5"), "navigator: We can only work out dates up to 31 December 2036"),
+    (("add", "2026-01-01", "x"), "navigator: argument days: 'x' is not a whole number of working days"),
+    (("timeline", "--procedure", "planning", "--received", "2026-01-05"),
+     "navigator: unknown procedure 'planning': use one of corporate, adults, children"),
+    (("timeline", "--procedure", "adults", "--received", "2026-01-05", "--stage", "stage2"),
+     "navigator: the adults procedure has no stage 'stage2': use one of stage1"),
+    (("holidays", "2040"), "navigator: We can only work out dates up to 31 December 2036"),
+    (("frobnicate",), None),
+])
+def test_bad_input_exits_2_with_one_line(args, message):
+    r = run(*args)
+    assert r.returncode == 2
+    assert r.stdout == "" and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    if message:
+        assert r.stderr.strip() == message
+
+
+def test_content_errors_print_file_and_line(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    path = content / "procedures" / "corporate.yaml"
+    path.write_text(path.read_text().replace("working_days: 10", "working_days: ten", 1))
+    r = run("add", "2026-01-05", "1", "--content", str(content))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip() and all(":" in line for line in r.stderr.strip().splitlines())
+    assert "corporate.yaml:" in r.stderr
+
+
+def test_content_changes_are_read_afresh(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    path = content / "calendar.yaml"
+    path.write_text(path.read_text().replace("receipt: day0", "receipt: next_working_day"))
+    r = run("add", "2026-04-04", "3", "--content", str(content), "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["date"] == "2026-04-10"

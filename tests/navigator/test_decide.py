@@ -1,0 +1,233 @@
+"""Answers to result: each route through the policy. Each case cites the section it checks."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from navigator.decide import decide
+from navigator.flow import first_question
+from navigator.rules import load_rules
+
+TODAY = datetime.date(2026, 11, 23)
+
+
+def result(R, answers, today=TODAY):
+    step = decide(R, answers, today)
+    assert step["kind"] == "result", step
+    return step["result"]
+
+
+def by_id(items):
+    return {i["id"]: i for i in items}
+
+
+def test_first_question_is_static(R, rules):
+    q = first_question(R)
+    assert q["id"] == "service" and q["type"] == "radios" and q["title"]
+    assert [o["value"] for o in q["options"]] == [o["id"] for o in rules["navigator"]["service_options"]]
+    assert [o["label"] for o in q["options"]] == [o["label"] for o in rules["navigator"]["service_options"]]
+    assert decide(R, {}, TODAY)["question"] == q
+
+
+# (section, answers changed, outcome)
+ROUTES = [
+    ("3.3, 10.3", {"request_type": "first_request"}, "not_a_complaint"),
+    ("8.1", {"request_type": "comment"}, "not_a_complaint"),
+    ("8.2", {"request_type": "compliment"}, "not_a_complaint"),
+    ("4.2", {"complainant": "representative_without_permission"}, "not_permitted"),
+]
+
+
+@pytest.mark.parametrize("section,changes,outcome", ROUTES)
+def test_answers_that_end_the_flow(R, rules, complaint, section, changes, outcome):
+    res = result(R, complaint(**changes))
+    assert res["outcome"] == outcome
+    [key] = changes
+    table = rules["navigator"]["request_types" if key == "request_type" else "complainant_types"]
+    choice = next(c for c in table if c["id"] == changes[key])
+    assert res["answer"] == {"text": choice["answer"], "section": section} and res["message"] == choice["answer"]
+
+
+def test_ending_early_drops_later_answers(R, complaint):
+    step = decide(R, complaint(request_type="comment", stage="stage1"), TODAY)
+    assert step["answers"] == {"service": "council_service", "request_type": "comment"}
+    assert [row["question"] for row in step["summary"]] == ["service", "request_type"]
+
+
+def test_school_is_out_of_scope_with_where_to_go(R, rules):
+    # 9.1: schools have their own procedure
+    res = result(R, {"service": "school"})
+    schools = next(i for i in rules["out_of_scope"] if i["id"] == "schools")
+    assert res["outcome"] == "out_of_scope"
+    assert res["out_of_scope"][0]["where_to_go"] == schools["where_to_go"]
+
+
+def test_out_of_scope_items_give_contacts(R, rules, complaint):
+    # 9.1 and GH15: data protection and FOI go to the Information Commissioner
+    res = result(R, complaint(out_of_scope=["data_protection_foi", "councillors"]))
+    assert [i["id"] for i in res["out_of_scope"]] == ["data_protection_foi", "councillors"]
+    ico = res["out_of_scope"][0]["contacts"][0]
+    assert ico["phone"] == rules["contacts"]["ico"]["phone"]
+
+
+@pytest.mark.parametrize("service", ["send_iass", "broad_park_house"])
+def test_services_with_their_own_first_step(R, rules, complaint, service):
+    # SEND IASS page; Broad Park House guide: their own first step, then the corporate procedure
+    res = result(R, complaint(service=service, stage="stage1"))
+    data = rules["services"][service]
+    assert res["first_step"]["text"] == data["first_step"]
+    assert res["first_step"]["contact"]["phone"] == rules["contacts"][data["contact"]]["phone"]
+    assert [c["name"] for c in res["first_step"]["also_contact"]] == \
+        [rules["contacts"][c]["name"] for c in data["also_contact"]]
+    assert res["procedure"]["id"] == data["procedure"]
+
+
+def test_service_recovery_team_decides(R, rules, complaint):
+    # 10.5: could go either way; the navigator says so rather than guessing, and gives every timeline
+    step = decide(R, complaint(service="social_care_unsure"), TODAY)
+    assert step["kind"] == "result"  # no stage question: the procedure is not known
+    res = step["result"]
+    option = next(o for o in rules["navigator"]["service_options"] if o["id"] == "social_care_unsure")
+    assert res["procedure"] is None
+    assert res["service_recovery_decides"] == {"text": option["note"], "section": "10.5"}
+    assert option["note"] in res["message"]
+    assert [p["procedure"]["id"] for p in res["possible_procedures"]] == list(rules["procedures"])
+    for p in res["possible_procedures"]:
+        assert by_id(p["timeline"])["respond"]["status"] == "done" or by_id(p["timeline"])["respond"]["date"]
+
+
+def test_corporate_in_time_and_timeline(R, complaint):
+    # 9.1, 14.1, 11.2
+    res = result(R, complaint(stage="stage1"), datetime.date(2026, 3, 12))
+    assert res["outcome"] == "complaint" and res["time_limit"]["in_time"] is True
+    items = by_id(res["timeline"])
+    assert items["acknowledge"]["date"] == "2026-03-13" and items["acknowledge"]["status"] == "upcoming"
+    assert items["respond"]["date"] == "2026-03-24" and items["respond"]["working_days"] == 8
+    assert items["escalate"]["status"] == "waiting"
+
+
+def test_29_february_against_the_12_month_limit(R, rules, complaint):
+    # 9.1: 29 February 2024 + 12 months = 28 February 2025; late is never a flat no
+    base = dict(happened="2024-02-29", found_out="2024-02-29")
+    assert result(R, complaint(complained="2025-02-28", stage="stage1", **base))["time_limit"]["in_time"] is True
+    res = result(R, complaint(complained="2025-03-01", stage="stage1", **base))
+    assert res["outcome"] == "complaint"
+    assert res["time_limit"]["in_time"] is False and res["time_limit"]["last_day"] == "2025-02-28"
+    assert rules["procedures"]["corporate"]["time_limit"]["discretion"].rstrip(".") in res["message"]
+
+
+def test_statutory_limit_counts_from_when_you_found_out(R, complaint):
+    # App. 2: the later of happened and found out
+    answers = complaint(service="adults_social_care", happened="2025-01-10", found_out="2025-06-01",
+                        complained="2026-05-20", stage="stage1")
+    assert result(R, answers)["time_limit"]["in_time"] is True
+    answers["service"] = "council_service"
+    assert result(R, answers)["time_limit"]["in_time"] is False  # 9.1: corporate counts from when it happened
+
+
+def test_not_complained_yet(R, complaint):
+    res = result(R, complaint(complained_yet="no"))
+    assert res["time_limit"]["in_time"] is True
+    assert "You have until Tuesday 2 March 2027 to complain" in res["message"]
+    assert by_id(res["timeline"])["received"]["date"] == TODAY.isoformat()
+
+
+def test_overdue_response_in_the_result(R, complaint):
+    # 11.2: due Thursday 15 October 2026
+    res = result(R, complaint(complained="2026-10-01", stage="stage1", as_at="2026-10-19"))
+    assert res["overdue"][0]["item"] == "respond"
+    assert "Ombudsman" in res["overdue"][0]["text"]
+
+
+def test_escalation_window_last_day(R, complaint):
+    # 12.4: our response Monday 2 November 2026, last day to ask Monday 30 November
+    answers = complaint(complained="2026-10-19", stage="stage1", responded="2026-11-02")
+    assert by_id(result(R, answers, datetime.date(2026, 11, 30))["timeline"])["escalate"]["status"] == "due_today"
+    assert by_id(result(R, answers, datetime.date(2026, 12, 1))["timeline"])["escalate"]["status"] == "overdue"
+
+
+def test_children_stage3_with_complex_flag_and_panel(R, complaint):
+    # App. 3, App. 1 para 6c
+    answers = complaint(service="children_social_care", complained="2026-06-01", stage="stage3",
+                        stage_received="2026-11-02", panel="2026-11-20", extended="yes")
+    res = result(R, answers)
+    items = by_id(res["timeline"])
+    assert items["respond"]["date"] == "2026-12-11" and items["panel"]["status"] == "done"
+    assert "extended" not in decide(R, answers, TODAY)["answers"]  # stage 3 has no "needs longer"
+    assert res["notes"] and res["ombudsman"]["time_limit"]["last_day"] == "2027-03-02"
+
+
+def test_child_or_young_person_note(R, rules, complaint):
+    res = result(R, complaint(service="children_social_care", complainant="child_or_young_person", stage="stage1"))
+    note = next(c for c in rules["navigator"]["complainant_types"] if c["id"] == "child_or_young_person")["note"]
+    assert note in [n["text"] for n in res["notes"]]
+
+
+def test_changing_an_earlier_answer_drops_what_no_longer_applies(R, complaint):
+    answers = complaint(service="children_social_care", stage="stage3", stage_received="2026-05-01",
+                        panel="2026-06-01")
+    assert decide(R, answers, TODAY)["kind"] == "result"
+    answers["service"] = "council_service"  # corporate has no stage 3
+    step = decide(R, answers, TODAY)
+    assert step["kind"] == "question" and step["question"]["id"] == "stage"
+    assert not {"stage", "stage_received", "panel"} & set(step["answers"])
+    answers.update(stage="stage1")
+    step = decide(R, answers, TODAY)
+    assert step["kind"] == "result" and "stage_received" not in step["answers"] and "panel" not in step["answers"]
+    answers["complained_yet"] = "no"
+    step = decide(R, answers, TODAY)
+    assert step["kind"] == "result" and "complained" not in step["answers"] and "stage" not in step["answers"]
+
+
+def test_next_working_day_convention_moves_dates(rules, complaint):
+    # DOMAIN: the content option; a Saturday receipt counts as the next working day
+    answers = complaint(happened="2026-04-01", found_out="2026-04-01", complained="2026-04-04", stage="stage1")
+    before = by_id(result(load_rules(rules), answers)["timeline"])["respond"]["date"]
+    rules["calendar"]["receipt"] = "next_working_day"
+    after = result(load_rules(rules), answers)
+    assert (before, by_id(after["timeline"])["respond"]["date"]) == ("2026-04-20", "2026-04-21")
+    assert after["convention"] == "next_working_day"
+
+
+def test_changing_a_figure_changes_the_result(rules, complaint):
+    rules["procedures"]["corporate"]["stages"][0]["respond"]["working_days"] = 12
+    answers = complaint(complained="2026-11-02", happened="2026-11-01", found_out="2026-11-01", stage="stage1")
+    assert by_id(result(load_rules(rules), answers)["timeline"])["respond"]["date"] == "2026-11-18"
+
+
+def test_summary_rows(R, complaint):
+    step = decide(R, complaint(stage="stage1", responded="2026-03-20"), TODAY)
+    assert step["summary"][-1] == {"question": "stage", "title": "Where is your complaint now?",
+                                   "answer_text": "Stage 1: Service investigation; our response on 20 March 2026"}
+
+
+KEYS = ["service", "request_type", "complainant", "out_of_scope", "happened", "found_out", "complained_yet",
+        "complained", "stage", "stage_received", "responded", "extended", "panel", "as_at"]
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
+                                                                                        max_size=3), max_leaves=8)
+plausible = st.one_of(
+    st.sampled_from(["council_service", "children_social_care", "send_iass", "school", "social_care_unsure",
+                     "complaint", "self", "yes", "no", "stage1", "stage2", "stage3", "none", ""]),
+    st.lists(st.sampled_from(["none", "schools", "x"]), max_size=2),
+    st.builds(lambda d, m, y: {"day": d, "month": m, "year": y},
+              st.sampled_from(["1", "29", "31", "", "x", "0"]), st.sampled_from(["2", "12", "13", ""]),
+              st.sampled_from(["2014", "2026", "2037", "26", "", "9999"])),
+    st.dates().map(lambda d: d.isoformat()), json_values)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(answers=st.dictionaries(st.sampled_from(KEYS), plausible), today=st.dates())
+def test_no_answers_raise(R, answers, today):
+    step = decide(R, answers, today)
+    assert step["kind"] in ("question", "errors", "result")
+
+
+def test_a_far_future_today_is_an_error_not_a_crash(R, complaint):
+    step = decide(R, complaint(happened="9999-06-01", found_out="9999-06-01", complained_yet="no"),
+                  datetime.date(9999, 12, 1))
+    assert step["kind"] == "errors"
+    assert step["errors"][0]["message"] == "We can only work out dates up to 31 December 2036"

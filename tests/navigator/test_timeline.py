@@ -1,0 +1,144 @@
+"""The policy's dates for each procedure. Each case cites the section it checks."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from navigator.rules import load_rules
+from navigator.timeline import stage_timeline, time_limit
+
+D = datetime.date
+
+
+def items(R, procedure, stage, received, as_at, **kw):
+    p = R.procedures[procedure]
+    found = stage_timeline(R, p, p.stage(stage), received, as_at, **kw)
+    return {i["id"]: i for i in found["items"]}, found["overdue"]
+
+
+# (section, procedure, stage, received, item, expected date) -- received on a working day unless stated
+DUE_CASES = [
+    ("14.1", "corporate", "stage1", D(2026, 4, 4), "acknowledge", D(2026, 4, 9)),        # Easter Saturday
+    ("11.2", "corporate", "stage1", D(2026, 4, 4), "respond", D(2026, 4, 20)),           # Easter Saturday
+    ("11.2", "corporate", "stage1", D(2026, 12, 24), "respond", D(2027, 1, 12)),         # Christmas, New Year
+    ("14.1", "corporate", "stage1", D(2026, 12, 24), "acknowledge", D(2026, 12, 31)),
+    ("11.2", "corporate", "stage1", D(2026, 3, 8), "respond", D(2026, 3, 20)),           # a Sunday
+    ("12.2", "corporate", "stage2", D(2026, 6, 1), "respond", D(2026, 6, 29)),
+    ("App. 2 para 7", "adults", "stage1", D(2026, 11, 2), "acknowledge", D(2026, 11, 5)),
+    ("App. 2 para 7-8", "adults", "stage1", D(2026, 11, 2), "respond", D(2026, 11, 30)),
+    ("App. 1 para 6a", "children", "stage1", D(2026, 11, 2), "respond", D(2026, 11, 16)),
+    ("App. 1 para 6b", "children", "stage2", D(2026, 11, 2), "respond", D(2026, 12, 7)),
+    ("App. 1 para 6c", "children", "stage3", D(2026, 11, 2), "acknowledge", D(2026, 11, 4)),
+    ("App. 3", "children", "stage3", D(2026, 11, 2), "panel", D(2026, 12, 14)),
+    ("App. 1 para 6c", "children", "stage3", D(2026, 11, 2), "respond", D(2027, 1, 7)),  # 15 after the panel-by date
+]
+
+
+@pytest.mark.parametrize("section,procedure,stage,received,item,expected", DUE_CASES)
+def test_due_dates(R, section, procedure, stage, received, item, expected):
+    found, _ = items(R, procedure, stage, received, received)
+    assert found[item]["date"] == expected.isoformat(), section
+    assert section in found[item]["section"]
+
+
+def test_children_complex_extension(R):
+    # App. 1 para 6a: 10 working days, up to 20 if complex
+    found, _ = items(R, "children", "stage1", D(2026, 11, 2), D(2026, 11, 2))
+    assert found["respond"]["date"] == "2026-11-16"
+    assert found["respond"]["maximum_date"] == "2026-11-30"
+    assert found["respond"]["extended"] is False
+    found, _ = items(R, "children", "stage1", D(2026, 11, 2), D(2026, 11, 20), extended=True)
+    assert found["respond"]["date"] == "2026-11-30"
+    assert found["respond"]["status"] == "upcoming" and found["respond"]["working_days"] == 6
+    # App. 1 para 6b: aim 25, up to 65
+    found, _ = items(R, "children", "stage2", D(2026, 11, 2), D(2026, 11, 2), extended=True)
+    assert (found["respond"]["standard_date"], found["respond"]["date"]) == ("2026-12-07", "2027-02-04")
+
+
+def test_children_stage3_uses_the_panel_date(R):
+    # App. 3 (panel within 30), App. 1 para 6c (response 15 after the panel)
+    found, _ = items(R, "children", "stage3", D(2026, 11, 2), D(2026, 11, 23), panel=D(2026, 11, 20))
+    assert found["panel"]["date"] == "2026-11-20" and found["panel"]["status"] == "done"
+    assert found["panel"]["panel_by"] == "2026-12-14"
+    assert found["respond"]["date"] == "2026-12-11"
+
+
+def test_adults_single_stage_ends_with_the_ombudsman(R):
+    # App. 2 para 7-8: one stage; further concerns to the Service Recovery Team, then the Ombudsman
+    found, _ = items(R, "adults", "stage1", D(2026, 11, 2), D(2026, 12, 1), responded=D(2026, 11, 27))
+    assert "escalate" not in found
+    assert found["ombudsman"]["status"] == "done"
+    stage = R.procedures["adults"].stages[0]
+    assert found["ombudsman"]["after"] == stage.after
+    assert found["ombudsman"]["after_contact"]["name"] == R.contacts[stage.after_contact].name
+
+
+# 12.4: 20 working days from the date of our response; in time on the last day, late the day after
+@pytest.mark.parametrize("as_at,status,n", [
+    (D(2026, 11, 27), "upcoming", 1),
+    (D(2026, 11, 30), "due_today", 0),
+    (D(2026, 12, 1), "overdue", 1),
+])
+def test_last_day_to_escalate(R, as_at, status, n):
+    found, _ = items(R, "corporate", "stage1", D(2026, 10, 19), as_at, responded=D(2026, 11, 2))
+    assert found["escalate"]["date"] == "2026-11-30"
+    assert (found["escalate"]["status"], found["escalate"]["working_days"]) == (status, n)
+    assert found["escalate"]["section"] == "12.4"
+    assert found["escalate"]["grounds"] == list(R.procedures["corporate"].stages[1].grounds)  # 12.1
+
+
+def test_overdue_response_is_flagged_with_what_to_do(R):
+    # 11.2: respond within 10 working days; received Thursday 1 October 2026, due Thursday 15 October
+    found, overdue = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 19))
+    assert found["respond"]["date"] == "2026-10-15"
+    assert (found["respond"]["status"], found["respond"]["status_text"]) == ("overdue", "overdue by 2 working days")
+    [flag] = overdue
+    assert flag["contact"]["name"] == R.contacts["speak_up"].name
+    assert R.ombudsman.name in flag["text"] and "overdue by 2 working days" in flag["text"]
+    assert flag["ombudsman_contact"]["phone"] == R.contacts[R.ombudsman.contact].phone
+
+
+def test_responded_means_done(R):
+    found, overdue = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 19), responded=D(2026, 10, 16))
+    assert found["respond"]["status"] == "done" and not overdue
+
+
+def test_ombudsman_12_months_from_found_out(R):
+    # 13.1
+    found, _ = items(R, "corporate", "stage2", D(2026, 6, 1), D(2026, 6, 1), happened=D(2026, 1, 5),
+                     found_out=D(2026, 3, 5))
+    assert found["ombudsman_limit"]["date"] == "2027-03-05"
+
+
+# (section, procedure, happened, found_out, complained, in time, last day)
+LIMIT_CASES = [
+    ("9.1", "corporate", D(2024, 2, 29), D(2024, 2, 29), D(2025, 2, 28), True, "2025-02-28"),
+    ("9.1", "corporate", D(2024, 2, 29), D(2024, 2, 29), D(2025, 3, 1), False, "2025-02-28"),
+    ("9.1", "corporate", D(2025, 1, 10), D(2025, 6, 1), D(2026, 5, 20), False, "2026-01-10"),
+    ("App. 2", "adults", D(2025, 1, 10), D(2025, 6, 1), D(2026, 5, 20), True, "2026-06-01"),
+    ("App. 1", "children", D(2025, 1, 10), D(2025, 6, 1), D(2026, 6, 2), False, "2026-06-01"),
+]
+
+
+@pytest.mark.parametrize("section,procedure,happened,found_out,complained,in_time,last_day", LIMIT_CASES)
+def test_time_limits(R, section, procedure, happened, found_out, complained, in_time, last_day):
+    check = time_limit(R.procedures[procedure].time_limit, happened, found_out, complained)
+    assert (check["in_time"], check["last_day"]) == (in_time, last_day), section
+    assert check["section"].startswith(section)
+
+
+def test_changing_a_figure_changes_the_timeline(rules):
+    before = load_rules(rules)
+    rules["procedures"]["corporate"]["stages"][0]["respond"]["working_days"] = 12
+    after = load_rules(rules)
+    args = ("corporate", "stage1", D(2026, 11, 2), D(2026, 11, 2))
+    assert items(before, *args)[0]["respond"]["date"] == "2026-11-16"
+    assert items(after, *args)[0]["respond"]["date"] == "2026-11-18"
+    assert items(after, *args)[0]["respond"]["rule"] == "within 12 working days"
+
+
+def test_beyond_the_calendar_says_so(R):
+    found, _ = items(R, "children", "stage2", D(2036, 11, 3), D(2036, 11, 3), extended=True)
+    assert found["respond"]["status"] == "unknown"
+    assert found["respond"]["status_text"] == "We can only work out dates up to 31 December 2036"
