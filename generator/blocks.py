@@ -61,7 +61,8 @@ def working_days_example(content: Content, rule_data: dict, build_date: datetime
         return None
     received = easter_mondays[0] - datetime.timedelta(days=2)
     stage = content.procedures["corporate"].stages[0]
-    days = [calendar.working_days_after(received, n) for n in range(1, stage.acknowledge.working_days + 1)]
+    # due_date applies the content's counting convention (calendar.yaml receipt).
+    days = [calendar.due_date(received, n) for n in range(1, stage.acknowledge.working_days + 1)]
     return {"received": received, "days": days, "acknowledge": stage.acknowledge,
-            "respond": stage.respond, "respond_due": calendar.working_days_after(received, stage.respond.working_days),
+            "respond": stage.respond, "respond_due": calendar.due_date(received, stage.respond.working_days),
             "receipt": content.calendar.convention.receipt}

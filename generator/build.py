@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from . import blocks, pages, shortcodes
 from .content import Content, load_content
 from .exceptions import BuildError
+from .offline import write_service_worker
 from .ruledata import rule_data
 
 HERE = Path(__file__).parent
@@ -53,6 +54,7 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
         write_sitemap(staging, site_pages, content.site.base_url)
         if runtime:
             write_runtime(staging / "pyodide")
+        write_service_worker(staging)
     return BuildResult(site_dir, len(site_pages), time.perf_counter() - started)
 
 

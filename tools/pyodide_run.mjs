@@ -12,7 +12,7 @@
 //       This is what catches a lazy import missing from the trimmed zip.
 //   run     [--runtime DIR] [--full-stdlib] FILE.py
 //       Runs a Python file (navigator already installed).
-//   pytest  [--runtime DIR] --wheels DIR --tests DIR [-- PYTEST_ARGS...]
+//   pytest  [--runtime DIR] --wheels DIR --tests DIR [--rules FILE] [-- PYTEST_ARGS...]
 //       Full stock stdlib (pytest needs modules the trimmed zip lacks). Unpacks
 //       every *.whl in --wheels into site-packages, copies --tests into the
 //       in-memory FS and runs pytest there; navigator is imported from its wheel.
@@ -251,6 +251,9 @@ async function cmdPytest(o) {
   for (const w of wheels) py.FS.writeFile(`/tmp/wheels/${w}`, readFileSync(join(o.wheels, w)));
   const testsName = basename(resolve(o.tests));
   copyTree(py, resolve(o.tests), `/src/${testsName}`);
+  // The tests read the rule data from NAVIGATOR_RULES_JSON (PyYAML and holidays are not in Pyodide).
+  if (o.rules) py.FS.writeFile("/src/rules.json", readFileSync(o.rules));
+  py.globals.set("_rules", o.rules ? "/src/rules.json" : "");
   py.globals.set("_args", py.toPy(["-q", "-p", "no:cacheprovider", testsName, ...o.rest]));
   const rc = await py.runPythonAsync(`
 import glob, importlib, os, site, sys, zipfile
@@ -258,6 +261,8 @@ sp = site.getsitepackages()[0]
 for w in sorted(glob.glob("/tmp/wheels/*.whl")):
     zipfile.ZipFile(w).extractall(sp)
 importlib.invalidate_caches()
+if _rules:
+    os.environ["NAVIGATOR_RULES_JSON"] = _rules
 os.chdir("/src")
 sys.path[:] = [p for p in sys.path if p not in ("", "/src")]  # test the wheel, not a source tree
 import navigator, pytest

@@ -61,3 +61,18 @@ def test_the_old_figure_is_left_only_in_the_verbatim_policy(content_copy, tmp_pa
     policy = visible_text((site / "policy/index.html").read_text(encoding="utf-8"))
     assert "twenty-five working days" in policy
     assert "Stage 2 reply: 27 to 65 working days" in policy
+
+
+def test_the_working_days_example_follows_the_counting_convention(content_copy, tmp_path):
+    """calendar.yaml's receipt setting changes the worked example (DOMAIN: counting working days)."""
+    site = tmp_path / "site"
+    assert run_build(content_copy, site).returncode == 0
+    day0 = visible_text((site / "working-days/index.html").read_text(encoding="utf-8"))
+    # Easter 2026: received Saturday 4 April; Monday 6 April is Easter Monday.
+    assert "Working day 1 is Tuesday 7 April 2026." in day0
+
+    calendar = content_copy / "calendar.yaml"
+    calendar.write_text(calendar.read_text().replace("receipt: day0", "receipt: next_working_day"))
+    assert run_build(content_copy, site).returncode == 0
+    shifted = visible_text((site / "working-days/index.html").read_text(encoding="utf-8"))
+    assert "Working day 1 is Wednesday 8 April 2026." in shifted

@@ -1,0 +1,63 @@
+// Service worker for the complaints guidance site, written by generator/offline.py at each build.
+// Pages, styles and data are precached on install (they are small); the Python runtime is cached
+// the first time the navigator fetches it. Each build has its own cache names, and activating a
+// new build's worker deletes every older cache of ours.
+const SETTINGS = /*SETTINGS*/{};
+const SCOPE = new URL(self.registration.scope);
+const RUNTIME_PATH = new URL("pyodide/", SCOPE).pathname;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(SETTINGS.pages_cache);
+    await cache.addAll(SETTINGS.precache.map((url) => new Request(new URL(url, SCOPE), { cache: "reload" })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const keep = new Set([SETTINGS.pages_cache, SETTINGS.runtime_cache]);
+    for (const name of await caches.keys()) {
+      if (name.startsWith(SETTINGS.prefix) && !keep.has(name)) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// The address a file is cached under: no query, no fragment, and "x/index.html" as "x/".
+function cacheKey(url) {
+  const key = new URL(url.pathname.replace(/\/index\.html$/, "/"), url.origin);
+  return key.href;
+}
+
+async function respond(request, url) {
+  const key = cacheKey(url);
+  const pages = await caches.open(SETTINGS.pages_cache);
+  const page = await pages.match(key);
+  if (page) return page;
+  if (url.pathname.startsWith(RUNTIME_PATH)) {
+    const runtime = await caches.open(SETTINGS.runtime_cache);
+    const cached = await runtime.match(key);
+    if (cached) return cached;
+    const response = await fetch(request);
+    if (response.ok) await runtime.put(key, response.clone());
+    return response;
+  }
+  try {
+    return await fetch(request);
+  } catch (error) {
+    if (request.mode === "navigate") {
+      const notFound = await pages.match(new URL("404.html", SCOPE).href);
+      if (notFound) return notFound;
+    }
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
+  event.respondWith(respond(request, url));
+});
