@@ -32,22 +32,24 @@ function cacheKey(url) {
 
 async function respond(request, url) {
   const key = cacheKey(url);
-  const pages = await caches.open(SETTINGS.pages_cache);
-  const page = await pages.match(key);
+  // caches.match with a cacheName never creates a cache: a worker that a newer build has replaced
+  // must not bring back the caches the newer one deleted.
+  const page = await caches.match(key, { cacheName: SETTINGS.pages_cache });
   if (page) return page;
   if (url.pathname.startsWith(RUNTIME_PATH)) {
-    const runtime = await caches.open(SETTINGS.runtime_cache);
-    const cached = await runtime.match(key);
+    const cached = await caches.match(key, { cacheName: SETTINGS.runtime_cache });
     if (cached) return cached;
     const response = await fetch(request);
-    if (response.ok) await runtime.put(key, response.clone());
+    if (response.ok && self.registration.active === self.serviceWorker) {
+      await (await caches.open(SETTINGS.runtime_cache)).put(key, response.clone());
+    }
     return response;
   }
   try {
     return await fetch(request);
   } catch (error) {
     if (request.mode === "navigate") {
-      const notFound = await pages.match(new URL("404.html", SCOPE).href);
+      const notFound = await caches.match(new URL("404.html", SCOPE).href, { cacheName: SETTINGS.pages_cache });
       if (notFound) return notFound;
     }
     throw error;

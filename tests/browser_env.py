@@ -1,0 +1,46 @@
+"""What browser tests share: build the site, serve it on localhost, launch Debian's Chromium.
+
+Playwright's own browser download does not work on this machine, so tests
+drive /usr/bin/chromium (installed by `make test` from Debian's packages).
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime
+import sys
+import threading
+from pathlib import Path
+
+from sitebuild import BUILD_DATE, CONTENT, REPO
+
+sys.path.insert(0, str(REPO / "tools"))
+from serve import make_server  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def build_site(site: Path, content: Path = CONTENT, today: str = BUILD_DATE) -> Path:
+    """The whole site, runtime included, as it would be published."""
+    from generator.build import build
+    build(content, site, datetime.date.fromisoformat(today), runtime=True)
+    return site
+
+
+@contextlib.contextmanager
+def serving(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 (a free port); yield its base address."""
+    server = make_server(directory, 0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        yield f"http://{host}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
