@@ -2,7 +2,7 @@
 # so `make serve` and `make test` work on a bare machine of this kind.
 #
 #   make site    build content/ into site/
-#   make serve   build, then serve site/ on localhost (prints the address)
+#   make serve   live preview of content/ on localhost: rebuilds and reloads on every save
 #   make test    every test: Python, browser (Chromium), and the navigator inside Pyodide
 #   make check   the policy team's review report (see README)
 #   make bench   speed and size figures, compared with the budget
@@ -47,8 +47,12 @@ deps: $(VENV)/.installed .venv-tools/.installed node_modules/.installed
 site: deps
 	$(PY) -m generator build
 
-serve: site
-	$(PY) tools/serve.py site --port $(PORT)
+serve: deps
+	$(PY) -m generator serve --port $(PORT)
+
+# The policy team's review report; the HTML copy goes to build/review/index.html (never site/).
+check: deps /usr/bin/chromium
+	$(PY) -m generator check $(CHECK_ARGS)
 
 # --- tests -------------------------------------------------------------------------
 

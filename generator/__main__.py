@@ -23,7 +23,34 @@ def main(argv: list[str] | None = None) -> int:
                            help="build as if today were this date (YYYY-MM-DD)")
     build_cmd.add_argument("--no-runtime", action="store_true",
                            help="skip copying the in-browser Python runtime (pages only)")
+    check_cmd = sub.add_parser("check", help="the policy team's review report (make check)")
+    check_cmd.add_argument("--content", type=Path, default=Path("content"))
+    check_cmd.add_argument("--today", type=datetime.date.fromisoformat, default=None,
+                           help="check as if today were this date (YYYY-MM-DD)")
+    check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check_cmd.add_argument("--report", type=Path, default=Path("build/review"),
+                           help="where to write the HTML report (default build/review/)")
+    check_cmd.add_argument("--no-browser", action="store_true", help="skip the HTML validator and axe-core")
+    snap_cmd = sub.add_parser("snapshot", help="record the published figures for the 'What changed' page")
+    snap_cmd.add_argument("--content", type=Path, default=Path("content"))
+    snap_cmd.add_argument("--today", type=datetime.date.fromisoformat, default=None,
+                          help="the publication date to record (default today)")
+    serve_cmd = sub.add_parser("serve", help="live preview: rebuild on every save and reload the browser")
+    serve_cmd.add_argument("--content", type=Path, default=Path("content"))
+    serve_cmd.add_argument("--site", type=Path, default=Path("build/preview"))
+    serve_cmd.add_argument("--port", type=int, default=8000, help="0 = any free port")
+    serve_cmd.add_argument("--no-runtime", action="store_true", help="skip the in-browser Python runtime")
     args = parser.parse_args(argv)
+
+    if args.command == "check":
+        from .check import main as check_main
+        return check_main(args)
+    if args.command == "snapshot":
+        from .changes import main as snapshot_main
+        return snapshot_main(args)
+    if args.command == "serve":
+        from .preview import main as preview_main
+        return preview_main(args)
 
     if args.command == "build":
         from .build import build

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from . import blocks, pages, shortcodes
 from .content import Content, load_content
+from .changes import what_changed_page
 from .exceptions import BuildError
 from .offline import write_service_worker
 from .ruledata import rule_data
@@ -41,11 +42,16 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
           runtime: bool = True) -> BuildResult:
     """Build ``content_dir`` into ``site_dir``. Raises ContentErrors or BuildError."""
     started = time.perf_counter()
+    # An explicit --today is also the navigator's "today" (data-today on its pages), so tests and
+    # reviews see fixed dates; a normal build leaves it out and the browser uses the user's clock.
+    fixed_today = build_date.isoformat() if build_date else ""
     build_date = build_date or datetime.date.today()
     content = load_content(content_dir)
     data = rule_data(content, build_date)
     env = template_environment()
+    env.globals["fixed_today"] = fixed_today
     site_pages = collect_pages(content)
+    site_pages.insert(-1, what_changed_page(content, build_date))  # "What changed in this review" (changes.py)
     render_bodies(site_pages, content, data, env, build_date)
     with staging_directory(site_dir) as staging:
         write_pages(staging, site_pages, content, env)

@@ -31,6 +31,9 @@ def navigator_pages(content: Content) -> list[SitePage]:
         result.append(SitePage(f"navigator/{option.id.replace('_', '-')}/", title,
                                f"What to do about: {option.label}.", template="navigator_answer.html",
                                parent="navigator/", extra={"option": option}))
+    result.append(SitePage("navigator/working-days/", "Working days calculator",
+                           "Work out the date a number of working days after another date, or count the working "
+                           "days between two dates.", template="calculator.html", parent="navigator/"))
     result.append(SitePage("navigator/cannot-deal-with/", "Things the complaints procedure cannot deal with",
                            "Where to go instead for things outside the complaints policy.",
                            template="navigator_out_of_scope.html", parent="navigator/"))

@@ -55,12 +55,27 @@ Working-day sums (the content's convention applies to ``add``)::
 
 A date outside the working-day data gives ``{"kind": "error", "message":
 "We can only work out dates up to 31 December 2036"}``.
+
+From a form (the working-days calculator page), ``add`` and ``between`` also
+take dates as day/month/year parts and ``days`` as typed; then anything wrong
+comes back field by field, as for ``next``, and ``add`` lists the days
+closed in between::
+
+    {"action": "add", "date": {"day": "4", "month": "4", "year": "2026"}, "days": "10"}
+    -> {"kind": "date", ..., "closed": [...]}
+    {"action": "between", "start": {"day": "31", "month": "2", "year": "2026"}, "end": {...}}
+    -> {"kind": "errors", "errors": [{"question": "between", "field": "start-day",
+                                      "message": "Start date must be a real date"}]}
+
+Input ids: ``date-day``/``-month``/``-year`` and ``days`` for ``add``;
+``start-...`` and ``end-...`` for ``between``.
 """
 from __future__ import annotations
 
 import datetime
 import json
 
+from . import answers as A
 from .calendar import DateOutOfRange
 from .dates import long_date, parse_iso
 from .decide import decide
@@ -122,6 +137,50 @@ def _closed(days) -> list[dict]:
     return [{"date": d.isoformat(), "date_text": long_date(d), "reason": reason} for d, reason in days]
 
 
+FORM_DATES = {"date": ("Start date", "Enter the start date"), "start": ("Start date", "Enter the start date"),
+              "end": ("End date", "Enter the end date")}
+DAYS_LIMIT = 5000
+
+
+def _form(request: dict, action: str, cal) -> dict:
+    """``add`` or ``between`` from form fields: the values, or ``{"kind": "errors", ...}``."""
+    errors, values = [], {}
+    for key in ("date",) if action == "add" else ("start", "end"):
+        label, enter = FORM_DATES[key]
+        d, err = A.read_date(request.get(key), action, key, label, enter)
+        err = err or (A.in_calendar(d, cal, action, key) if d else None)
+        if err:
+            errors.append(err)
+        else:
+            values[key] = d
+    if action == "add":
+        raw = request.get("days")
+        text = str(raw).strip() if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
+        if not text:
+            errors.append(A.error(action, "days", "Enter the number of working days"))
+        elif not (text.isascii() and text.isdigit()) or int(text) > DAYS_LIMIT:
+            errors.append(A.error(action, "days",
+                                  f"Number of working days must be a whole number from 0 to {DAYS_LIMIT}"))
+        else:
+            values["days"] = int(text)
+    if not errors and action == "between" and values["end"] < values["start"]:
+        errors.append(A.error(action, "end-day", "End date must be the same as or after the start date"))
+    if errors:
+        return {"kind": "errors", "errors": errors}
+    if action == "add":
+        try:
+            d = cal.due_date(values["date"], values["days"])
+        except DateOutOfRange as e:
+            return {"kind": "errors", "errors": [A.error(action, "days", str(e))]}
+        return {"kind": "date", "date": d.isoformat(), "date_text": long_date(d), "receipt": cal.receipt,
+                "start": values["date"].isoformat(), "start_text": long_date(values["date"]),
+                "days": values["days"], "closed": _closed(cal.closed_days(values["date"], d))}
+    start, end = values["start"], values["end"]
+    return {"kind": "between", "working_days": cal.working_days_between(start, end),
+            "start": start.isoformat(), "start_text": long_date(start), "end": end.isoformat(),
+            "end_text": long_date(end), "closed": _closed(cal.closed_days(start, end))}
+
+
 def _handle(request) -> dict:
     if not isinstance(request, dict):
         raise RequestError("The request must be a JSON object with an 'action'")
@@ -138,6 +197,8 @@ def _handle(request) -> dict:
         return decide(rules, request.get("answers") or {}, _date(request, "today"))
     if action == "first_question":
         return {"kind": "question", "question": first_question(rules), "answers": {}, "summary": []}
+    if action in ("add", "between") and any(isinstance(request.get(k), dict) for k in ("date", "start", "end")):
+        return _form(request, action, cal)
     if action == "add":
         d = cal.due_date(_date(request, "date"), _int(request, "days"))
         return {"kind": "date", "date": d.isoformat(), "date_text": long_date(d), "receipt": cal.receipt}

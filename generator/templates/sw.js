@@ -40,7 +40,8 @@ async function respond(request, url) {
     const cached = await caches.match(key, { cacheName: SETTINGS.runtime_cache });
     if (cached) return cached;
     const response = await fetch(request);
-    if (response.ok && self.registration.active === self.serviceWorker) {
+    const current = !self.serviceWorker || self.registration.active === self.serviceWorker; // older browsers lack self.serviceWorker
+    if (response.ok && current) {
       await (await caches.open(SETTINGS.runtime_cache)).put(key, response.clone());
     }
     return response;

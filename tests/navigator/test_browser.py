@@ -105,3 +105,33 @@ def test_handle_never_raises_for_any_request(loaded, request_):
 @given(text=st.text(max_size=40) | json_values.map(json.dumps))
 def test_handle_never_raises_for_any_text(text):
     assert "kind" in json.loads(browser.handle(text))
+
+
+def test_form_add_and_between(loaded):
+    reply = ask({"action": "add", "date": {"day": "4", "month": "4", "year": "2026"}, "days": "3"})
+    assert reply["kind"] == "date" and reply["date"] == "2026-04-09" and reply["days"] == 3
+    assert [c["reason"] for c in reply["closed"]] == ["Easter Monday"]
+    reply = ask({"action": "between", "start": {"day": "24", "month": "12", "year": "2026"},
+                 "end": {"day": "4", "month": "1", "year": "2027"}})
+    assert reply["kind"] == "between" and reply["working_days"] == 4 and len(reply["closed"]) == 4
+
+
+@pytest.mark.parametrize("request_,errors", [
+    ({"action": "add", "date": {"day": "31", "month": "2", "year": "2026"}, "days": "3"},
+     [("date-day", "Start date must be a real date")]),
+    ({"action": "add", "date": {"day": "", "month": "", "year": ""}, "days": ""},
+     [("date-day", "Enter the start date"), ("days", "Enter the number of working days")]),
+    ({"action": "add", "date": {"day": "1", "month": "", "year": "2026"}, "days": "x"},
+     [("date-month", "Start date must include a month"),
+      ("days", "Number of working days must be a whole number from 0 to 5000")]),
+    ({"action": "between", "start": {"day": "5", "month": "1", "year": "2027"},
+      "end": {"day": "4", "month": "1", "year": "2027"}},
+     [("end-day", "End date must be the same as or after the start date")]),
+    ({"action": "between", "start": {"day": "5", "month": "1", "year": "2040"},
+      "end": {"day": "4", "month": "1", "year": "2027"}},
+     [("start-day", "We can only work out dates up to 31 December 2036")]),
+])
+def test_form_errors(loaded, request_, errors):
+    reply = ask(request_)
+    assert reply["kind"] == "errors"
+    assert [(e["field"], e["message"]) for e in reply["errors"]] == errors
