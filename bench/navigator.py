@@ -1,0 +1,153 @@
+"""The navigator in headless Chromium on localhost: how fast, how heavy.
+
+- questions interactive: navigation start to the `navigator-interactive` mark
+  (the first question is usable; it is in the static HTML);
+- Python ready: navigation start to the `navigator-python-ready` mark (the
+  navigator is imported and the first result can be computed), cold (empty
+  caches) and from the service worker's cache on a second visit;
+- answer to result: one `next` request that yields a result, through the
+  page's own worker, median of 20;
+- transfer: everything the navigator page fetched, gzip-compressed as a web
+  server would send it;
+- the tutorials' way, for comparison: stock `loadPyodide()` from the npm
+  package, then loading the `holidays` wheel and importing it.
+"""
+from __future__ import annotations
+
+import gzip
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO / "tests"), str(REPO / "tools")]
+from browser_env import build_site, launch_chromium, serving  # noqa: E402
+
+WHEELS = REPO / "build" / "bench-wheels"
+TUTORIAL_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tutorial</title>
+<script type="module" src="tutorial.js"></script></head><body></body></html>"""
+TUTORIAL_JS = """
+const started = performance.now();
+const { loadPyodide } = await import("./pyodide/pyodide.mjs");
+const pyodide = await loadPyodide({ indexURL: new URL("./pyodide/", location.href).href });
+await pyodide.loadPackage(WHEELS.map((w) => new URL("./wheels/" + w, location.href).href));
+pyodide.runPython("import holidays; holidays.country_holidays('GB', subdiv='ENG', years=2026)");
+window.tutorialMs = performance.now() - started;
+"""
+
+RESULT_ANSWERS = {"service": "council_service", "request_type": "complaint", "complainant": "self",
+                  "out_of_scope": ["none"], "happened": "2026-03-02", "found_out": "2026-03-02",
+                  "complained_yet": "yes", "complained": "2026-03-10", "stage": "stage1",
+                  "stage_received": "2026-03-10"}
+
+
+def mark(page, name: str, timeout_ms: int = 30_000) -> float:
+    page.wait_for_function(f"() => performance.getEntriesByName({name!r}).length > 0", timeout=timeout_ms)
+    return page.evaluate(f"performance.getEntriesByName({name!r})[0].startTime")
+
+
+def answer_to_result_ms(page) -> float:
+    """Round trips of a result-giving request through a worker like the page's, after it is ready."""
+    return page.evaluate("""async (answers) => {
+        const worker = new Worker('../assets/navigator-worker.js', {type: 'module'});
+        let next = 0;
+        const ask = (request) => new Promise((resolve) => {
+            const id = ++next;
+            const listen = (e) => { if (e.data.id === id) { worker.removeEventListener('message', listen); resolve(e.data); } };
+            worker.addEventListener('message', listen);
+            worker.postMessage({id, request});
+        });
+        const rules = await (await fetch('rules.json')).json();
+        await ask({action: 'load', rules});
+        const times = [];
+        for (let i = 0; i < 21; i++) {
+            const t = performance.now();
+            const reply = await ask({action: 'next', today: '2026-11-23', answers});
+            if (!reply.response.includes('"result"')) throw new Error(reply.response.slice(0, 200));
+            if (i) times.push(performance.now() - t);
+        }
+        worker.terminate();
+        times.sort((a, b) => a - b);
+        return times[Math.floor(times.length / 2)];
+    }""", RESULT_ANSWERS)
+
+
+def tutorial_ms(browser) -> float:
+    """Stock loadPyodide() and the holidays wheel, served from localhost like our site."""
+    WHEELS.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+                    "-d", str(WHEELS), "holidays==0.108", "python-dateutil==2.9.0.post0", "six==1.17.0"],
+                   check=True, capture_output=True)
+    wheels = sorted(w.name for w in WHEELS.glob("*.whl"))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "pyodide").symlink_to(REPO / "node_modules" / "pyodide")
+        (root / "wheels").symlink_to(WHEELS)
+        (root / "index.html").write_text(TUTORIAL_PAGE)
+        (root / "tutorial.js").write_text(f"const WHEELS = {wheels!r};\n" + TUTORIAL_JS)
+        with serving(root) as base:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base)
+            page.wait_for_function("() => window.tutorialMs !== undefined", timeout=120_000)
+            ms = page.evaluate("window.tutorialMs")
+            context.close()
+    return ms
+
+
+def measure() -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = build_site(Path(tmp) / "site")
+        with serving(site) as base, sync_playwright() as p:
+            browser = launch_chromium(p)
+            context = browser.new_context()
+            sizes: dict[str, int] = {}
+
+            def record(response):
+                try:
+                    body = response.body()
+                except Exception:  # a redirect or an aborted request has no body
+                    return
+                sizes[response.url] = len(gzip.compress(body, 6))
+
+            context.on("response", record)
+            page = context.new_page()
+            page.goto(base + "navigator/")
+            interactive = mark(page, "navigator-interactive")
+            ready_cold = mark(page, "navigator-python-ready")
+            page.wait_for_timeout(500)
+            transfer = sum(sizes.values())
+            result_ms = answer_to_result_ms(page)
+            page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+            page.goto(base + "navigator/")  # second visit: now served by the service worker
+            ready_cached = mark(page, "navigator-python-ready")
+            context.close()
+            tutorial = tutorial_ms(browser)
+            browser.close()
+    return {"interactive": interactive, "ready_cold": ready_cold, "ready_cached": ready_cached,
+            "result": result_ms, "transfer_mb": transfer / 1_000_000, "tutorial": tutorial}
+
+
+def report(budget: dict) -> list[str]:
+    m = measure()
+
+    def line(label, value, limit, unit):
+        return f"{label}: {value:.0f} {unit} (budget {limit} {unit}) {'ok' if value <= limit else 'OVER'}"
+
+    return [
+        line("questions interactive, cold", m["interactive"], budget["navigator_questions_interactive_ms"], "ms"),
+        line("Python ready, cold", m["ready_cold"], budget["navigator_python_ready_cold_ms"], "ms"),
+        line("Python ready, from the service worker cache", m["ready_cached"],
+             budget["navigator_python_ready_cached_ms"], "ms"),
+        f"answer to result: {m['result']:.1f} ms (budget {budget['navigator_answer_to_result_ms']} ms) "
+        f"{'ok' if m['result'] <= budget['navigator_answer_to_result_ms'] else 'OVER'}",
+        f"navigator page transfer, gzip: {m['transfer_mb']:.2f} MB (budget "
+        f"{budget['navigator_page_transfer_mb_compressed']} MB) "
+        f"{'ok' if m['transfer_mb'] <= budget['navigator_page_transfer_mb_compressed'] else 'OVER'}",
+        f"the tutorials' way (stock loadPyodide + holidays wheel): {m['tutorial']:.0f} ms; "
+        f"ours is {m['ready_cold'] / m['tutorial']:.2f} of that",
+    ]
