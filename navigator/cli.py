@@ -179,6 +179,11 @@ def _timeline(args, rules):
         when = item["date_text"] or "-"
         rule = f" ({item['rule']}, {item['section']})" if item["rule"] and item["section"] else ""
         lines.append(f"  {when:<28} {item['label']}{rule}: {item['status_text']}")
+        # Where the policy gives a range, show the other end of it too.
+        other = item.get("standard_date") if item.get("extended") else item.get("maximum_date")
+        if other and other != item["date"]:
+            which = "the usual date, without the extension" if item.get("extended") else "at the latest, if it takes longer"
+            lines.append(f"  {long_date(datetime.date.fromisoformat(other)):<28}   ({which})")
     for flag in found["overdue"]:
         lines += ["", flag["text"]]
     return reply, "\n".join(lines)

@@ -88,3 +88,14 @@ def test_content_changes_are_read_afresh(tmp_path):
     r = run("add", "2026-04-04", "3", "--content", str(content), "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["date"] == "2026-04-10"
+
+
+def test_timeline_shows_both_ends_of_a_range():
+    """App. 1 para 6b: aim 25 working days, up to 65. From Monday 1 June 2026 (no bank holidays until 31 August)."""
+    result = run("timeline", "--procedure", "children", "--received", "2026-06-01", "--stage", "stage2",
+                 "--as-at", "2026-07-01")
+    lines = result.stdout.splitlines()
+    respond = next(i for i, line in enumerate(lines) if "We send our response" in line)
+    assert lines[respond].lstrip().startswith("Monday 6 July 2026")
+    assert lines[respond + 1].split() == ["Tuesday", "1", "September", "2026", "(at", "the", "latest,", "if",
+                                          "it", "takes", "longer)"]
