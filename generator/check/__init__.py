@@ -1,0 +1,81 @@
+"""``make check``: everything the policy team must know before publishing.
+
+:func:`run_check` builds the content into a temporary folder and runs every
+check on it: the content schema, the policy text against the data, review
+dates and notes, links, HTML validity, accessibility (axe-core), plain English
+and the calendar. It returns a :class:`~generator.check.report.Report`; the
+command line prints it, writes it as HTML (``build/review/index.html``) and
+exits 1 if there is an error (or, with ``--strict``, a warning).
+"""
+from __future__ import annotations
+
+import datetime
+import tempfile
+from pathlib import Path
+
+from ..exceptions import BuildError, ContentErrors
+from .report import ERROR, Report
+
+
+def run_check(content_dir: Path, today: datetime.date | None = None, browser: bool = True) -> Report:
+    from ..build import build
+    from ..content import load_content
+    from . import consistency, dates, plain, site
+    from .data import load_check_data
+
+    today = today or datetime.date.today()
+    report = Report(today)
+    content_dir = Path(content_dir)
+    check_data, errors = load_check_data(content_dir)
+    for e in errors:
+        report.add(e.file, e.line, ERROR, e.message)
+    report.discrepancies = check_data.discrepancies
+    try:
+        content = load_content(content_dir)
+    except ContentErrors as exc:
+        for e in exc.errors:
+            report.add(e.file, e.line, ERROR, e.message)
+        report.skipped.append("everything else: the content must load before the site can be built and checked.")
+        return report
+    report.notes = content.review_notes
+    consistency.check_consistency(content, check_data, report)
+    dates.check_review_dates(content, today, report)
+    dates.check_calendar(content, today, report)
+    with tempfile.TemporaryDirectory(prefix="check-") as tmp:
+        out = Path(tmp) / "site"
+        try:
+            result = build(content_dir, out, today, runtime=False)
+        except BuildError as exc:
+            report.add(str(content_dir), 0, ERROR, f"the site could not be built: {exc}")
+            return report
+        except ContentErrors as exc:
+            for e in exc.errors:
+                report.add(e.file, e.line, ERROR, e.message)
+            return report
+        report.built_pages = result.pages
+        sources = site.Sources(content)
+        site.check_links(out, sources, report)
+        site.check_notes_not_published(content, out, report)
+        plain.check_plain_english(content, out, check_data.words, report)
+        if browser:
+            site.check_vnu(out, sources, report)
+            site.check_axe(out, sources, report)
+        else:
+            report.skipped.append("HTML validity and accessibility (--no-browser).")
+    return report
+
+
+def write_html(report: Report, out_dir: Path, strict: bool = False) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "index.html"
+    path.write_text(report.html(strict), encoding="utf-8")
+    return path
+
+
+def main(args) -> int:
+    """``python -m generator check``: print the report, write the HTML, exit 1 on errors."""
+    import sys
+    report = run_check(args.content, args.today, browser=not args.no_browser)
+    path = write_html(report, args.report, args.strict)
+    sys.stdout.write(report.text(args.strict, str(path)))
+    return 1 if report.failed(args.strict) else 0

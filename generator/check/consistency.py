@@ -1,0 +1,195 @@
+"""Does the policy text say the same as the data?
+
+The policy (``content/policy/policy.md``) states timescales in words and
+digits: "within ten working days", "twenty-five working days", "within 3
+days", "12 months". :func:`find_timescales` finds every one and names the
+section it is in ("11.2", "App. 1 para 6b"). ``content/policy_timescales.yaml``
+lists, section by section and in the order they appear, what each one
+describes: a figure in the data, or a known discrepancy. The check matches
+them in order and reports:
+
+- a figure that differs from the policy text (error, naming both places);
+- a timescale the table does not know (error);
+- a table entry the policy no longer says (error);
+- a discrepancy entry whose data figure no longer says what it records (warning).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..content import Content
+from .data import CheckData
+from .report import ERROR, WARNING, Report
+
+ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER = (r"\d+|(?:" + "|".join(TENS[2:]) + r")(?:[- ](?:" + "|".join(ONES[1:10]) + r"))?|"
+           + "|".join(sorted(ONES, key=len, reverse=True)))
+TIMESCALE = re.compile(rf"\b(?P<number>{_NUMBER})\s+(?P<unit>(?:working\s+|calendar\s+)?(?:day|week|month|year)s?)\b",
+                       re.IGNORECASE)
+
+
+def number_value(words: str) -> int:
+    """12, "ten", "twenty-five", "sixty five" as a number."""
+    words = words.lower()
+    if words.isdigit():
+        return int(words)
+    total = 0
+    for part in re.split(r"[- ]", words):
+        total += ONES.index(part) if part in ONES else TENS.index(part) * 10
+    return total
+
+
+def unit_of(unit: str) -> str:
+    """"working days", "days", "months", ... (plural, single spaces, lower case)."""
+    unit = " ".join(unit.lower().split())
+    return unit if unit.endswith("s") else unit + "s"
+
+
+@dataclass
+class Found:
+    section: str
+    says: str
+    value: int
+    unit: str
+    line: int
+
+
+HEADING = re.compile(r"^##\s+(?:(\d+)\.|Appendix\s+(\d+))")
+SUBHEADING = re.compile(r"^###\s+([a-z])\.\s")
+PARAGRAPH = re.compile(r"^\*\*(\d+(?:\.\d+)?)\.?\*\*")
+
+
+def find_timescales(content: Content) -> list[Found]:
+    """Every timescale in the policy text, with its section and file line."""
+    page = content.policy_page
+    chapter, para, sub = "", "", ""
+    appendix = False
+    found = []
+    for offset, line in enumerate(page.body.split("\n")):
+        if m := HEADING.match(line):
+            appendix = m.group(2) is not None
+            chapter, para, sub = (f"App. {m.group(2)}" if appendix else m.group(1)), "", ""
+            continue
+        if m := SUBHEADING.match(line):
+            sub = m.group(1)
+            continue
+        if m := PARAGRAPH.match(line):
+            para, sub = m.group(1), ""
+        if line.lstrip().startswith("{{") or line.startswith("#"):
+            continue
+        if appendix:
+            section = f"{chapter} para {para}{sub}" if para else chapter
+        else:
+            section = para or chapter
+        for m in TIMESCALE.finditer(line):
+            found.append(Found(section, " ".join(m.group(0).split()), number_value(m.group("number")),
+                               unit_of(m.group("unit")), page.body_line + offset))
+    return found
+
+
+def resolve_figure(content: Content, figure: str):
+    """("procedures/children.yaml", located data, path tuple, value) for "file dotted.path", or an error string."""
+    try:
+        relative, dotted = figure.split(None, 1)
+    except ValueError:
+        return f"'{figure}' should be a data file and a path, for example 'procedures/corporate.yaml stages.stage1.respond.working_days'."
+    name = f"{content.root.name}/{relative}"
+    located = content.sources.get(name)
+    if located is None:
+        return f"'{relative}' is not a data file in content/."
+    data, path = located.data, ()
+    for key in dotted.split("."):
+        if isinstance(data, list):
+            matches = [i for i, item in enumerate(data) if isinstance(item, dict) and str(item.get("id")) == key]
+            if not matches and key.isdigit() and int(key) < len(data):
+                matches = [int(key)]
+            if not matches:
+                return f"'{key}' is not an id in the list at '{'.'.join(map(str, path))}' in {relative}."
+            data, path = data[matches[0]], path + (matches[0],)
+        elif isinstance(data, dict) and key in data:
+            data, path = data[key], path + (key,)
+        else:
+            return f"{relative} has no '{dotted}' (no '{key}' there)."
+    if isinstance(data, dict) and "working_days" in data:
+        data, path = data["working_days"], path + ("working_days",)
+    if not isinstance(data, int):
+        return f"'{dotted}' in {relative} is not a number."
+    unit = "months" if path[-1] == "months" else "working days"
+    return name, located, path, data, unit
+
+
+def check_consistency(content: Content, check_data: CheckData, report: Report) -> None:
+    policy_file = content.policy_page.file
+    table = check_data.sources.get("policy_timescales.yaml")
+    table_file = table.file if table else "content/policy_timescales.yaml"
+    discrepancies = {d.id: d for d in check_data.discrepancies}
+    entries = defaultdict(list)
+    for i, entry in enumerate(check_data.timescales):
+        entries[entry.section].append((i, entry))
+    found = defaultdict(list)
+    for f in find_timescales(content):
+        found[f.section].append(f)
+
+    def table_line(i, *path):
+        return table.line((i, *path)) if table else 0
+
+    for section in sorted(set(entries) | set(found)):
+        said, listed = found.get(section, []), entries.get(section, [])
+        for f, (i, entry) in zip(said, listed):
+            _check_pair(content, f, i, entry, discrepancies, policy_file, table_file, table_line, report)
+        for f in said[len(listed):]:
+            report.add(policy_file, f.line, ERROR,
+                       f"a timescale in the policy that the data does not know: \"{f.says}\" (section {section}).",
+                       f"Add an entry for section {section} to {table_file} (in the order the policy says them) "
+                       "naming the figure it describes, or a discrepancy that explains it.", "consistency")
+        for i, entry in listed[len(said):]:
+            report.add(table_file, table_line(i), ERROR,
+                       f"section {section} of the policy no longer says \"{entry.says}\": "
+                       f"it has {len(said)} timescale{'s' * (len(said) != 1)}, this table lists {len(listed)}.",
+                       f"Remove this entry, or put the timescale back in {policy_file}.", "consistency")
+
+    for i, d in enumerate(check_data.discrepancies):
+        if d.figure and d.value is not None and d.status == "open":
+            resolved = resolve_figure(content, d.figure)
+            if isinstance(resolved, tuple) and resolved[3] != d.value:
+                name, located, path, value, unit = resolved
+                dfile = check_data.sources["discrepancies.yaml"]
+                report.add(dfile.file, dfile.line((i, "value")), WARNING,
+                           f"this explained discrepancy is out of date: it records {d.value} for {d.figure}, "
+                           f"but {name}:{located.line(path)} now says {value} {unit}.",
+                           "Check which figure is right and update the data or this entry.", "consistency")
+    for i, entry in enumerate(check_data.timescales):
+        if entry.discrepancy and entry.discrepancy not in discrepancies:
+            report.add(table_file, table_line(i, "discrepancy"), ERROR,
+                       f"'{entry.discrepancy}' is not an entry in discrepancies.yaml.",
+                       f"Use one of: {', '.join(sorted(discrepancies))}.", "consistency")
+
+
+def _check_pair(content, f: Found, i, entry, discrepancies, policy_file, table_file, table_line, report):
+    if not entry.figure:
+        if not entry.discrepancy:
+            report.add(table_file, table_line(i), ERROR,
+                       f"the entry for \"{entry.says}\" (section {entry.section}) names neither a figure nor a discrepancy.",
+                       "Add 'figure:' (the data it describes) or 'discrepancy:' (why the data differs).", "consistency")
+        return
+    resolved = resolve_figure(content, entry.figure)
+    if isinstance(resolved, str):
+        report.add(table_file, table_line(i, "figure"), ERROR, resolved,
+                   "Correct the figure path: a file in content/ and the keys to the number.", "consistency")
+        return
+    name, located, path, value, unit = resolved
+    if value == f.value and unit == f.unit:
+        return
+    if entry.discrepancy in discrepancies:
+        return  # explained in discrepancies.yaml, and listed in the report
+    yaml_line = located.line(path)
+    report.add(policy_file, f.line, ERROR,
+               f"the policy says \"{f.says}\" (section {f.section}) but {name}:{yaml_line} says {value} {unit} "
+               f"({entry.figure.split(None, 1)[1]}).",
+               f"Make them agree: change the policy text or the figure in {name}. If the difference is "
+               f"intended, add a discrepancy to content/discrepancies.yaml and name it in {table_file}.",
+               "consistency")

@@ -1,0 +1,63 @@
+"""Review dates and the calendar: what is out of date (warnings)."""
+from __future__ import annotations
+
+import datetime
+
+from ..content import Content
+from ..ruledata import bank_holidays, calendar_range
+from .report import WARNING, Report
+
+COVERAGE_YEARS = 5
+
+
+def years_before(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def check_review_dates(content: Content, today: datetime.date, report: Report) -> None:
+    root = content.root.name
+    policy = content.sources.get(f"{root}/policy.yaml")
+    review = content.policy.review
+    if review.due < today:
+        report.add(policy.file, policy.line(("review", "due")), WARNING,
+                   f"the policy's review was due on {review.due.isoformat()} and has passed "
+                   f"(section {review.section}: reviewed every {review.every_months} months).",
+                   "Review the policy, then set review.due to the next review date.", "review")
+    notes = content.sources.get(f"{root}/review_notes.yaml")
+    for i, note in enumerate(content.review_notes):
+        if note.status == "open":
+            report.add(notes.file, notes.line((i, "status")), WARNING,
+                       f"reviewer note {note.id} (section {note.section}) is still open (see the list of notes below).",
+                       "Deal with it, then set status: done and say how in resolution.", "review")
+    year_ago = years_before(today, 1)
+    for page in [*content.pages, content.policy_page]:
+        if page.meta.last_reviewed < year_ago:
+            meta = content.sources[page.file]
+            report.add(page.file, meta.line(("last_reviewed",)), WARNING,
+                       f"this page was last reviewed on {page.meta.last_reviewed.isoformat()}, over a year ago.",
+                       "Check the page against the policy, then set last_reviewed to today's date.", "review")
+
+
+def check_calendar(content: Content, today: datetime.date, report: Report) -> None:
+    root = content.root.name
+    located = content.sources.get(f"{root}/calendar.yaml")
+    calendar = content.calendar
+    _, last = calendar_range(calendar, today.year)
+    if last < years_before(today, -COVERAGE_YEARS):
+        report.add(located.file, located.line(("bank_holidays", "years_after_build")), WARNING,
+                   f"the bank holiday data ends on {last.isoformat()}, less than {COVERAGE_YEARS} years from today: "
+                   "the navigator cannot count working days after that.",
+                   f"Set years_after_build to at least {COVERAGE_YEARS}.", "calendar")
+    years = {c.date.year for c in calendar.closure_days}
+    holidays = bank_holidays(calendar, max(years | {today.year}) - calendar.bank_holidays.years_after_build)
+    for i, closure in enumerate(calendar.closure_days):
+        day = closure.date
+        why = ("a " + day.strftime("%A") if day.weekday() >= 5 else
+               f"a bank holiday ({holidays[day]})" if day in holidays else None)
+        if why:
+            report.add(located.file, located.line(("closure_days", i, "date")), WARNING,
+                       f"the closure day {day.isoformat()} is {why}, so it is not a working day anyway.",
+                       "Check the date; remove it if the council is not closing on an extra day.", "calendar")

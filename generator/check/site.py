@@ -1,0 +1,185 @@
+"""Checks on the built site: links and anchors, external links, the Nu HTML
+Checker (vnu) and axe-core, and that no reviewer note was published."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+from bs4 import BeautifulSoup
+
+from ..content import Content
+from .report import ERROR, WARNING, Report
+
+REPO = Path(__file__).resolve().parents[2]
+VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def html_files(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "pyodide" not in p.parts)
+
+
+class Sources:
+    """Which content file each built page comes from, to point the team at the right file and line."""
+
+    def __init__(self, content: Content):
+        self.pages = {("index.html" if p.slug == "index" else f"{p.slug}/index.html"): p for p in content.pages}
+        self.pages["policy/index.html"] = content.policy_page
+
+    def place(self, built: str, *needles: str) -> tuple[str, int]:
+        page = self.pages.get(built)
+        if page is None:
+            return f"site/{built}", 0
+        lines = page.body.split("\n")
+        slugs = [f"({n.split('#')[0].rstrip('/').split('/')[-1] or 'index'}.md" for n in needles
+                 if n and not urlsplit(n).scheme and not n.startswith("#")]
+        for needle in [*needles, *slugs]:
+            if not needle:
+                continue
+            for offset, line in enumerate(lines):
+                if needle in line:
+                    return page.file, page.body_line + offset
+        return page.file, 0
+
+
+def check_links(site: Path, sources: Sources, report: Report) -> None:
+    soups = {name: BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser") for name in html_files(site)}
+    ids = {name: {el["id"] for el in soup.find_all(id=True)} for name, soup in soups.items()}
+    for name, soup in soups.items():
+        for a in soup.find_all(["a", "link"], href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                _check_external(name, href, a, sources, report)
+                continue
+            if name == "404.html":  # served at any address; its links are relative to the site root
+                continue
+            path, fragment = urldefrag(href)
+            path = unquote(path)
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
+            if path and (path.endswith("/") or path == "."):
+                target = posixpath.join(target, "index.html")
+            target = target.removeprefix("./")
+            text = " ".join(a.get_text(" ").split())
+            if target.startswith("..") or not (site / target).is_file():
+                file, line = sources.place(name, f"]({href.split('#')[0]}", text)
+                report.add(file, line, ERROR, f"the link \"{text or href}\" ({href}) on {name} goes to a page that does not exist.",
+                           "Correct the link so it names a page of the site.", "site")
+                continue
+            if fragment and target.endswith(".html"):
+                if target not in ids:
+                    ids[target] = {el["id"] for el in BeautifulSoup((site / target).read_text(encoding="utf-8"),
+                                                                    "html.parser").find_all(id=True)}
+                if fragment not in ids[target]:
+                    file, line = sources.place(name, f"#{fragment}", text)
+                    report.add(file, line, ERROR,
+                               f"the link \"{text or href}\" ({href}) on {name} goes to #{fragment}, which is not on {target}.",
+                               f"Use a heading id that {target} has, or remove the #{fragment} part.", "site")
+
+
+def _check_external(name, href, a, sources, report):
+    parts = urlsplit(href)
+    text = " ".join(a.get_text(" ").split())
+    problem = None
+    if parts.scheme in ("http", "https"):
+        host = parts.hostname or ""
+        if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", host, re.IGNORECASE) or " " in href:
+            problem = "is not a well-formed web address"
+    elif parts.scheme == "mailto":
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", unquote(parts.path)):
+            problem = "is not a well-formed email address"
+    elif parts.scheme == "tel":
+        if not re.fullmatch(r"\+?[0-9 ]{6,}", unquote(parts.path)):
+            problem = "is not a well-formed phone number"
+    else:
+        problem = f"uses '{parts.scheme}:', which browsers may not open"
+    if problem:
+        file, line = sources.place(name, href, text)
+        report.add(file, line, ERROR, f"the link \"{text or href}\" ({href}) on {name} {problem}.",
+                   "Correct the address (external links are not visited by the check, only read).", "site")
+
+
+def check_notes_not_published(content: Content, site: Path, report: Report) -> None:
+    texts = {}
+    for name in html_files(site):
+        soup = BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+        texts[name] = " ".join(soup.get_text(" ").split()).lower()
+    notes_file = f"{content.root.name}/review_notes.yaml"
+    located = content.sources.get(notes_file)
+    for i, note in enumerate(content.review_notes):
+        needle = " ".join(note.text.split()).lower()
+        for name, text in texts.items():
+            if len(needle) >= 12 and needle in text:
+                report.add(notes_file, located.line((i, "text")) if located else 0, ERROR,
+                           f"the text of reviewer note {note.id} appears on the published page {name}.",
+                           "Reviewer notes must never be published: reword the page.", "review")
+
+
+def check_vnu(site: Path, sources: Sources, report: Report) -> None:
+    java = shutil.which("java")
+    if not java or not VNU_JAR.is_file():
+        report.skipped.append("HTML validity (needs Java and node_modules/vnu-jar: run make deps).")
+        return
+    files = [str(site / n) for n in html_files(site)]
+    proc = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+                          capture_output=True, text=True, timeout=300)
+    try:
+        messages = json.loads(proc.stderr or proc.stdout or "{}").get("messages", [])
+    except json.JSONDecodeError:
+        report.skipped.append(f"HTML validity: the Nu HTML Checker failed: {(proc.stderr or '').strip()[:200]}")
+        return
+    for m in messages:
+        url = m.get("url", "")
+        built = str(Path(unquote(urlsplit(url).path)).relative_to(site.resolve())) if url.startswith("file:") else url
+        extract = (m.get("extract") or "").strip()
+        file, line = sources.place(built, *re.findall(r'(?:id|href)="([^"]+)"', extract))
+        where = f"{built} line {m.get('lastLine', '?')}"
+        report.add(file, line, ERROR, f"not valid HTML on {where}: {m.get('message', '').strip()}",
+                   "If the page's Markdown has raw HTML, correct it; otherwise the template is wrong "
+                   "(ask the site's developers).", "site")
+
+
+def check_axe(site: Path, sources: Sources, report: Report) -> None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        report.skipped.append("accessibility (axe-core): Playwright is not installed (run make deps).")
+        return
+    from .axe import AXE_JS, CHROMIUM, launch_chromium, run_axe
+    if not Path(CHROMIUM).exists() or not AXE_JS.is_file():
+        report.skipped.append("accessibility (axe-core): needs /usr/bin/chromium and node_modules/axe-core (make deps).")
+        return
+    sys.path.insert(0, str(REPO / "tools"))
+    from serve import make_server
+    server = make_server(site, 0, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as p:
+            browser = launch_chromium(p)
+            context = browser.new_context(bypass_csp=True)
+            context.route("**/pyodide/**", lambda route: route.abort())  # the runtime is not needed for the check
+            page = context.new_page()
+            for name in html_files(site):
+                page.goto(base + name.removesuffix("index.html"), wait_until="load")
+                for v in run_axe(page):
+                    for node in v["nodes"]:
+                        snippet = node["html"][:120]
+                        hrefs = re.findall(r'href="([^"]+)"', snippet)
+                        inner = re.sub(r"<[^>]+>", " ", snippet).split()
+                        text = " ".join(inner[:4])
+                        empty = [f"[]({h.rstrip('/').split('/')[-1] or 'index'}.md" for h in hrefs] if not text else []
+                        file, line = sources.place(name, *empty, *hrefs, text)
+                        report.add(file, line, ERROR,
+                                   f"accessibility ({v['id']}) on {name}: {v['help']}. Element: {snippet}",
+                                   f"See {v['helpUrl']}", "site")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()

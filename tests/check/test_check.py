@@ -1,0 +1,177 @@
+"""`make check` (python -m generator check): the policy team's review report."""
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY, line_of, replace_in
+from sitebuild import CONTENT, REPO, run_build
+
+from generator.check import run_check
+from generator.check.consistency import find_timescales, number_value
+from generator.content import load_content
+
+
+def check_cli(content: Path, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(content), "--today", TODAY,
+                           "--report", str(tmp_path / "review"), *extra],
+                          cwd=REPO, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def problem_report(problem_tree):
+    return run_check(problem_tree, datetime.date.fromisoformat(TODAY))
+
+
+@pytest.fixture(scope="session")
+def real_report():
+    return run_check(CONTENT, datetime.date.fromisoformat(TODAY))
+
+
+def test_one_line_for_each_problem(problem_tree, problem_report):
+    c = problem_tree
+    index = c / "pages/index.md"
+    expected = [
+        f"content/policy/policy.md:{line_of(c / 'policy/policy.md', 'twelve working days')}: error: the policy says "
+        f"\"twelve working days\" (section 11.2) but content/procedures/corporate.yaml:23 says 10 working days "
+        f"(stages.stage1.respond).",
+        f"content/policy/policy.md:{line_of(c / 'policy/policy.md', 'within 28 days')}: error: a timescale in the "
+        f"policy that the data does not know: \"28 days\" (section 17.7).",
+        f"content/policy_timescales.yaml:{line_of(c / 'policy_timescales.yaml', '16.1')}: error: section 16.1 of the "
+        f"policy no longer says \"five working days\": it has 0 timescales, this table lists 1.",
+        f"content/discrepancies.yaml:{line_of(c / 'discrepancies.yaml', 'value: 4')}: warning: this explained "
+        f"discrepancy is out of date: it records 4 for procedures/children.yaml stages.stage1.acknowledge, but "
+        f"content/procedures/children.yaml:21 now says 3 working days.",
+        "content/policy.yaml:10: warning: the policy's review was due on 2025-01-31 and has passed "
+        "(section 20.1: reviewed every 12 months).",
+        f"content/review_notes.yaml:{line_of(c / 'review_notes.yaml', 'Reword for clarity') + 1}: warning: "
+        f"reviewer note GH6 (section 4.1) is still open (see the list of notes below).",
+        "content/pages/privacy.md:5: warning: this page was last reviewed on 2025-06-30, over a year ago.",
+        f"content/review_notes.yaml:{line_of(c / 'review_notes.yaml', 'Reword for clarity')}: error: the text of "
+        f"reviewer note GH6 appears on the published page index.html.",
+        f"content/pages/index.md:{line_of(index, 'section-99')}: error: the link \"Read section 99 of the policy\" "
+        f"(policy/#section-99) on index.html goes to #section-99, which is not on policy/index.html.",
+        f"content/pages/index.md:{line_of(index, 'http:/www')}: error: the link \"Our old page\" (http:/www.example) "
+        f"on index.html is not a well-formed web address.",
+        f"content/pages/index.md:{line_of(index, 'utilise')}: warning: \"utilise\" is on the list of words to avoid.",
+        f"content/pages/index.md:{line_of(index, 'If you are not happy with the way')}: warning: a long sentence "
+        f"(36 words): \"If you are not happy with ...\".",
+        "content/pages/withdrawing-a-complaint.md:6: warning: the page reads at grade 2.2; its budget is 1 "
+        "(Flesch-Kincaid).",
+        "content/calendar.yaml:16: warning: the bank holiday data ends on 2028-12-31, less than 5 years from today: "
+        "the navigator cannot count working days after that.",
+        "content/calendar.yaml:20: warning: the closure day 2027-01-02 is a Saturday, so it is not a working day anyway.",
+        "content/calendar.yaml:21: warning: the closure day 2026-12-25 is a bank holiday (Christmas Day), so it is "
+        "not a working day anyway.",
+        # the Nu HTML Checker and axe-core
+        f"content/pages/index.md:{line_of(index, 'twice')}: error: not valid HTML on index.html line "
+        f"{problem_line(problem_report, 'Duplicate ID')}: Duplicate ID “twice”.",
+        f"content/pages/index.md:{line_of(index, '[](how-to-complain.md)')}: error: accessibility (link-name) on "
+        f"index.html: Links must have discernible text. Element: <a href=\"how-to-complain/\"></a>",
+    ]
+    lines = [str(f) for f in problem_report.findings]
+    for line in expected:
+        assert line in lines, f"missing: {line}\n" + "\n".join(lines)
+    text = problem_report.text()
+    for line in expected:
+        assert line in text
+    assert "Fix: Make them agree" in text and "Fix: Split it into sentences" in text
+
+
+def problem_line(report, needle):
+    message = next(f.message for f in report.findings if needle in f.message)
+    return message.split(" line ")[1].split(":")[0]
+
+
+def test_fixture_has_nothing_unexpected(problem_report):
+    """Every error in the fixture report is one the fixture planted."""
+    planted = ["twelve working days", "28 days", "16.1", "GH6", "section-99", "http:/www.example", "twice",
+               "link-name"]
+    for f in problem_report.errors:
+        assert any(p in f.message for p in planted), str(f)
+
+
+def test_real_content_passes(real_report, tmp_path):
+    assert real_report.errors == [], "\n".join(map(str, real_report.errors))
+    assert not real_report.skipped, real_report.skipped
+    assert real_report.built_pages > 30
+    ids = {d.id for d in real_report.discrepancies}
+    assert {"children-stage1-acknowledge", "children-stage2-respond-range", "children-stage3-panel-and-response",
+            "policy-draft", "policy-review-overdue"} <= ids
+    assert {f"GH{i}" for i in range(1, 26)} <= {n.id for n in real_report.notes}
+    text = real_report.text()
+    assert "content/policy.yaml:10: warning: the policy's review was due on 2025-01-31" in text
+    assert "GH4   open  (3.1)" in text and "GH1   done  (2.1)" in text
+    assert "children-stage2-respond-range [open]" in text
+    html = real_report.html()
+    assert "Reviewer notes" in html and "Known discrepancies" in html and "Readability" in html
+
+
+def test_cli_exit_codes_and_html_report(tmp_path):
+    result = check_cli(CONTENT, tmp_path, "--no-browser")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.rstrip().endswith("Ready to publish: no errors; read the warnings above.")
+    report = tmp_path / "review" / "index.html"
+    assert report.is_file() and "<h1>Review of the complaints guidance content</h1>" in report.read_text()
+    strict = check_cli(CONTENT, tmp_path, "--no-browser", "--strict")
+    assert strict.returncode == 1 and "Not ready to publish (--strict)" in strict.stdout
+
+
+def test_changed_policy_figure_without_data_fails(content_copy, tmp_path):
+    policy = content_copy / "policy/policy.md"
+    replace_in(policy, "within twenty-five working days", "within twenty-seven working days")
+    result = check_cli(content_copy, tmp_path, "--no-browser")
+    assert result.returncode == 1
+    line = line_of(policy, "twenty-seven")
+    assert (f"content/policy/policy.md:{line}: error: the policy says \"twenty-seven working days\" "
+            f"(section App. 1 para 6b) but content/procedures/children.yaml:27 says 25 working days "
+            f"(stages.stage2.respond).") in result.stdout
+    # ... and with the matching change to the data it passes, and the change is published
+    replace_in(content_copy / "procedures/children.yaml", "respond: {working_days: 25,", "respond: {working_days: 27,")
+    assert check_cli(content_copy, tmp_path, "--no-browser").returncode == 0
+    site = tmp_path / "site"
+    assert run_build(content_copy, site).returncode == 0
+    page = (site / "what-changed/index.html").read_text()
+    assert ("Children's social care, stage 2: we now aim to reply within 27 working days, up to 65 (was 25)."
+            in page.replace("&#39;", "'"))
+    assert "Since the version published on 23 November 2026" in page
+
+
+def test_schema_errors_all_at_once(content_copy, tmp_path):
+    replace_in(content_copy / "procedures/corporate.yaml", "    if_late: If we cannot", "    if_lat: If we cannot")
+    replace_in(content_copy / "services.yaml", "  contact: send_iass\n", "  contact: send_ias\n")
+    build = run_build(content_copy, tmp_path / "site")
+    errors = [line for line in build.stderr.splitlines() if line.startswith("content/")]
+    assert len(errors) == 2
+    result = check_cli(content_copy, tmp_path, "--no-browser")
+    assert result.returncode == 1
+    for line in errors:
+        file_line, message = line.split(": ", 1)
+        assert f"{file_line}: error: {message}" in result.stdout
+
+
+def test_every_policy_timescale_is_found():
+    found = find_timescales(load_content(CONTENT))
+    says = [(f.section, f.says) for f in found]
+    assert ("App. 1 para 6b", "twenty-five working days") in says
+    assert ("App. 1 para 6b", "3 days") in says and ("13.1", "12 months") in says
+    assert [number_value(w) for w in ["ten", "twenty-five", "sixty five", "30", "fifteen"]] == [10, 25, 65, 30, 15]
+
+
+def test_report_is_never_in_site(tmp_path):
+    check_cli(CONTENT, tmp_path, "--no-browser")
+    site = REPO / "site"
+    if site.is_dir():
+        assert not any("Review of the complaints guidance content" in p.read_text(errors="ignore")
+                       for p in site.rglob("*.html") if "pyodide" not in p.parts)
+
+
+def test_no_review_note_is_published(built_site):
+    notes = load_content(CONTENT).review_notes
+    text = " ".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.html"))
+    for note in notes:
+        assert note.text not in text, note.id

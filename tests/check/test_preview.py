@@ -1,0 +1,68 @@
+"""`make serve`: the live preview rebuilds on save, reloads the page, and keeps the last good pages."""
+from __future__ import annotations
+
+import io
+import json
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from conftest import replace_in
+
+from generator.preview import Preview, make_preview_server
+
+
+@pytest.fixture
+def preview(content_copy, tmp_path):
+    p = Preview(content_copy, tmp_path / "preview", runtime=False, out=io.StringIO())
+    assert p.rebuild()
+    server = make_preview_server(p, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    observer = p.watch()
+    p.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    yield p
+    observer.stop()
+    server.shutdown()
+    server.server_close()
+
+
+def get(url):
+    with urllib.request.urlopen(url) as resp:
+        return resp.headers["Content-Type"], resp.read().decode()
+
+
+def wait_for(condition, seconds=10):
+    end = time.time() + seconds
+    while time.time() < end:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def status(p):
+    return json.loads(get(p.url + "__preview/status")[1])
+
+
+def test_preview_injects_reload_script_and_serves_it(preview):
+    mime, html = get(preview.url)
+    assert '<script src="/__preview/reload.js" defer></script>\n</head>' in html
+    mime, js = get(preview.url + "__preview/reload.js")
+    assert mime == "text/javascript" and "location.reload()" in js
+    assert status(preview) == {"version": 1, "error": None}
+    assert "__preview" not in (preview.site / "index.html").read_text()  # never in a build
+
+
+def test_broken_save_shows_error_and_keeps_last_good_pages(preview, content_copy):
+    good = get(preview.url + "ombudsman/")[1]
+    replace_in(content_copy / "procedures/corporate.yaml", "    if_late: If we cannot", "    if_lat: If we cannot")
+    assert wait_for(lambda: status(preview)["error"])
+    assert "content/procedures/corporate.yaml:" in status(preview)["error"]
+    assert status(preview)["version"] == 1
+    assert get(preview.url + "ombudsman/")[1] == good
+    replace_in(content_copy / "procedures/corporate.yaml", "    if_lat: If we cannot", "    if_late: If we cannot")
+    replace_in(content_copy / "pages/ombudsman.md", "title: ", "title: Changed ")
+    assert wait_for(lambda: status(preview)["version"] >= 2 and status(preview)["error"] is None)
+    assert "Changed " in get(preview.url + "ombudsman/")[1]
