@@ -216,12 +216,25 @@ def navigator_hash(src: Path) -> str:
     return h.hexdigest()
 
 
-def build_wheel(src: Path, dest_dir: Path) -> Path:
-    """A reproducible pure-python py3-none-any wheel of the navigator package."""
+def build_wheel(src: Path, dest_dir: Path, compiled: Path | None = None) -> Path:
+    """A reproducible pure-python py3-none-any wheel of the navigator package.
+
+    ``compiled`` is a folder of ``__pycache__`` files made by Pyodide's own Python
+    (see :func:`compile_navigator`); each one whose source is shipped goes in beside it,
+    so the browser imports the navigator without compiling it first.
+    """
     src, dest_dir = Path(src), Path(dest_dir)
     version = navigator_version(src)
     dist = f"navigator-{version}.dist-info"
-    entries = [(f"navigator/{p.relative_to(src).as_posix()}", p.read_bytes()) for p in navigator_files(src)]
+    files = navigator_files(src)
+    entries = [(f"navigator/{p.relative_to(src).as_posix()}", p.read_bytes()) for p in files]
+    if compiled is not None:
+        shipped = {p.relative_to(src).with_suffix("").as_posix() for p in files if p.suffix == ".py"}
+        for pyc in sorted(Path(compiled).rglob("*.pyc")):
+            rel = pyc.relative_to(compiled)
+            module = (rel.parent.parent / rel.name.split(".")[0]).as_posix().lstrip("./")
+            if module in shipped:
+                entries.append((f"navigator/{rel.as_posix()}", pyc.read_bytes()))
     entries.append((f"{dist}/METADATA", (
         "Metadata-Version: 2.1\nName: navigator\n"
         f"Version: {version}\nSummary: Complaints navigator (browser entry point: navigator.browser.handle)\n"
@@ -245,6 +258,13 @@ def build_wheel(src: Path, dest_dir: Path) -> Path:
 
 
 # --- lockfile -----------------------------------------------------------------------------
+
+def compile_navigator(src: Path, out_dir: Path) -> Path:
+    """Compile the navigator with Pyodide's Python under Node (the .pyc must match its Python)."""
+    _run([node_executable(), str(NODE_SCRIPT), "compile-package", "--src", str(src), "--out", str(out_dir)],
+         "compiling the navigator under Node", cwd=REPO)
+    return out_dir
+
 
 def tools_pyodide_cli(tools_venv: Path = TOOLS_VENV) -> Path:
     cli = Path(tools_venv) / "bin" / "pyodide"
@@ -325,7 +345,7 @@ def trace_modules(navigator_src: Path = REPO / "navigator", requests: Path = SMO
         names = read_module_list(traced)
     header = (
         f"# Stdlib modules shipped in <site>/pyodide/python_stdlib.zip (Pyodide {pyodide_version(pkg)}).\n"
-        "# Generated, do not edit by hand: the modules Pyodide's bootstrap, loadPackage('navigator'),\n"
+        "# Generated, do not edit by hand: the modules Pyodide's bootstrap, installing the navigator wheel,\n"
         "# importing every navigator module, navigator.browser.handle() on the smoke requests, and\n"
         "# every import statement in the navigator sources actually imported under Pyodide.\n"
         "# Regenerate (needs `npm ci` and .venv-tools) after changing the navigator's imports or Pyodide:\n"
@@ -344,7 +364,7 @@ def _key(*parts: str) -> str:
 
 def cached_stdlib_zip(cache_dir: Path, version: str, stock_zip_sha: str, modules_file: Path) -> Path:
     modules = read_module_list(modules_file)
-    key = _key("stdlib", version, stock_zip_sha, *modules)
+    key = _key("stdlib", version, stock_zip_sha, sha256_file(NODE_SCRIPT), *modules)  # the script compiles it
     target = Path(cache_dir) / f"python_stdlib-{version}-{key}.zip"
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -371,13 +391,15 @@ def cached_navigator(cache_dir: Path, version: str, navigator_src: Path, stock_l
     """(wheel, lockfile) from the cache, made on a miss."""
     tools_pin = (REPO / "requirements-tools.txt")
     key = _key("navigator", version, navigator_hash(navigator_src), sha256_file(stock_lock),
-               sha256_file(tools_pin) if tools_pin.is_file() else "")
+               sha256_file(tools_pin) if tools_pin.is_file() else "", sha256_file(NODE_SCRIPT))
     entry = Path(cache_dir) / f"navigator-{key}"
     if not (entry / "pyodide-lock.json").is_file():
         entry.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".tmp-"))
         try:
-            wheel = build_wheel(navigator_src, tmp)
+            compiled = compile_navigator(navigator_src, tmp / "compiled")
+            wheel = build_wheel(navigator_src, tmp, compiled)
+            shutil.rmtree(compiled)
             make_lockfile(wheel, stock_lock, tmp / "pyodide-lock.json", tools_venv)
             shutil.rmtree(entry, ignore_errors=True)
             os.replace(tmp, entry)

@@ -17,7 +17,7 @@
 //       every *.whl in --wheels into site-packages, copies --tests into the
 //       in-memory FS and runs pytest there; navigator is imported from its wheel.
 //   trace   [--runtime DIR] --requests FILE.json --out FILE [--extra a,b,c]
-//       Full stock stdlib. Does the browser flow (loadPackage, import, handle,
+//       Full stock stdlib. Does the browser flow (install the wheel, import, handle,
 //       plus importing every stdlib module named in an import statement anywhere
 //       in the navigator sources, plus --extra) and writes the sorted names of
 //       the modules that were loaded from the stdlib zip. Used to regenerate
@@ -28,7 +28,7 @@
 //       into a deterministic zip of unchecked-hash .pyc files only.
 // Exit status is non-zero on any failure.
 
-import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve, dirname, basename } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -77,9 +77,13 @@ async function loadRuntime(dir, { fullStdlib = false } = {}) {
     checkAPIVersion: true,
   });
   const tLoad = performance.now() - t0;
-  const errors = [];
-  await py.loadPackage("navigator", { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
-  if (errors.length) fail(`loadPackage('navigator') failed: ${errors.join("; ")}`);
+  // Installed exactly as the browser worker installs it (checked against the lockfile's sha256).
+  const { installWheel } = await import(pathToFileURL(join(HERE, "..", "generator", "static", "install-wheel.js")).href);
+  try {
+    await installWheel(py, pathToFileURL(dir + "/"), "navigator");
+  } catch (error) {
+    fail(`installing the navigator wheel failed: ${error.message}`);
+  }
   const tReady = performance.now() - t0;
   console.error(`pyodide_run: loadPyodide ${tLoad.toFixed(0)} ms, +navigator ${tReady.toFixed(0)} ms (${fullStdlib ? "stock" : "trimmed"} stdlib)`);
   return py;
@@ -215,14 +219,17 @@ for name in sorted(set(_names)):
         missing.append(name)
         continue
     source = src.read(cand)
-    code = compile(source, "${ZIP_PREFIX}" + cand, "exec", dont_inherit=True)
+    # optimize=2 drops docstrings (and asserts): about a fifth of the bytes, and the browser downloads them all.
+    code = compile(source, "${ZIP_PREFIX}" + cand, "exec", dont_inherit=True, optimize=2)
     entries.append((cand + "c", _code_to_hash_pyc(code, importlib.util.source_hash(source), False)))
 with zipfile.ZipFile("/tmp/stdlib.zip", "w") as out:
     for arc, data in sorted(entries):
         info = zipfile.ZipInfo(arc, date_time=(1980, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
+        # Stored, not deflated: the web server compresses the whole file better than zip does entry by
+        # entry, and zipimport then reads each module without inflating it.
+        info.compress_type = zipfile.ZIP_STORED
         info.external_attr = 0o644 << 16
-        out.writestr(info, data, compresslevel=9)
+        out.writestr(info, data)
 "\\n".join(missing)
 `);
   if (missing) fail(`not in Pyodide's stdlib zip: ${missing.split("\n").join(", ")}`);
@@ -240,6 +247,45 @@ function copyTree(py, hostDir, fsDir) {
     if (statSync(h).isDirectory()) copyTree(py, h, f);
     else py.FS.writeFile(f, readFileSync(h));
   }
+}
+
+// compile-package --src DIR --out DIR: compile each .py under DIR with Pyodide's own Python into
+// DIR/__pycache__/NAME.cpython-314.pyc (hash-based, unchecked), as the installed package will find
+// them in site-packages; the browser then imports the navigator without compiling it.
+async function cmdCompilePackage(o) {
+  if (!o.src || !o.out) fail("--src DIR and --out DIR are required");
+  const files = [];
+  const walk = (dir, rel) => {
+    for (const name of readdirSync(dir)) {
+      if (name === "__pycache__") continue;
+      const h = join(dir, name);
+      if (statSync(h).isDirectory()) walk(h, `${rel}${name}/`);
+      else if (name.endsWith(".py")) files.push([`${rel}${name}`, readFileSync(h, "utf8")]);
+    }
+  };
+  walk(resolve(o.src), "");
+  const py = await loadStock();
+  py.globals.set("_files", py.toPy(files));
+  py.globals.set("_package", basename(resolve(o.src)));
+  const compiled = py.runPython(`
+import importlib.util, site, sys
+from importlib._bootstrap_external import _code_to_hash_pyc
+_out = []
+_root = site.getsitepackages()[0] + "/" + _package + "/"
+for _rel, _src in _files:
+    _code = compile(_src, _root + _rel, "exec", dont_inherit=True)
+    _pyc = _code_to_hash_pyc(_code, importlib.util.source_hash(_src.encode()), False)
+    _dir, _, _name = _rel.rpartition("/")
+    _target = (_dir + "/" if _dir else "") + "__pycache__/" + _name[:-3] + "." + sys.implementation.cache_tag + ".pyc"
+    _out.append((_target, _pyc))
+_out`).toJs();
+  for (const [target, data] of compiled) {
+    const dest = join(resolve(o.out), target);
+    mkdirSync(dirname(dest), { recursive: true });
+    writeFileSync(dest, data);
+  }
+  console.log(`compile-package: ${compiled.length} modules -> ${o.out}`);
+  return 0;
 }
 
 async function cmdPytest(o) {
@@ -298,7 +344,7 @@ _rc`);
 
 const [cmd, ...argv] = process.argv.slice(2);
 const o = parseArgs(argv);
-const commands = { smoke: cmdSmoke, trace: cmdTrace, "compile-stdlib": cmdCompile, pytest: cmdPytest, run: cmdRun };
+const commands = { smoke: cmdSmoke, trace: cmdTrace, "compile-stdlib": cmdCompile, "compile-package": cmdCompilePackage, pytest: cmdPytest, run: cmdRun };
 if (!commands[cmd]) fail(`usage: pyodide_run.mjs {${Object.keys(commands).join("|")}} [options] (see the header of this file)`);
 try {
   process.exit(await commands[cmd](o));

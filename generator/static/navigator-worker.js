@@ -14,6 +14,8 @@
 //                   {id, error}                 handle raised (the Python exception's last line)
 // Requests sent before `ready` are queued; replies come in request order.
 
+import { installWheel } from "./install-wheel.js";
+
 const params = new URL(self.location.href).searchParams;
 const base = new URL(params.get("pyodide") ?? "../pyodide/", self.location.href);
 const started = performance.now();
@@ -28,9 +30,8 @@ async function start() {
     stdout: (line) => console.log(line),
     stderr: (line) => console.warn(line),
   });
-  const errors = [];
-  await pyodide.loadPackage("navigator", { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
-  if (errors.length) throw new Error(`loading the navigator failed: ${errors.join("; ")}`);
+  // The navigator wheel, checked against its sha256 in the lockfile before it is used.
+  await installWheel(pyodide, base, "navigator");
   return pyodide.pyimport("navigator.browser").handle;
 }
 

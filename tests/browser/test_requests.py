@@ -37,7 +37,7 @@ def test_every_request_stays_on_the_sites_origin(site):
         deadline_ms = 30_000
         page.wait_for_timeout(100)
         for _ in range(deadline_ms // 250):
-            if all(any(url.endswith(name) for url in seen) for name in PYTHON_FILES):
+            if all(any(url.endswith(name) for url in seen) for name in (*PYTHON_FILES, ".whl")):
                 break
             page.wait_for_timeout(250)
         browser.close()

@@ -1,0 +1,27 @@
+// exit-this-page.js - GOV.UK "Exit this page": the button, or pressing Shift 3 times within
+// 5 seconds, replaces this page with a neutral one (location.replace, so Back does not return
+// here). Without JavaScript the button is an ordinary link to the same place.
+
+const button = document.querySelector(".exit-this-page-button");
+if (button) {
+  const live = document.querySelector(".exit-this-page-live");
+  const leave = () => {
+    document.body.classList.add("exiting");
+    try { history.replaceState(null, "", location.pathname); } catch (e) { /* ignore */ }
+    location.replace(button.href);
+  };
+  button.addEventListener("click", (event) => { event.preventDefault(); leave(); });
+  let presses = 0;
+  let timer = null;
+  document.addEventListener("keyup", (event) => {
+    if (event.key !== "Shift") { presses = 0; return; }
+    presses += 1;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      presses = 0;
+      if (live) live.textContent = "Exit this page expired.";
+    }, 5000);
+    if (presses >= 3) { presses = 0; if (live) live.textContent = "Exiting this page."; leave(); }
+    else if (live) live.textContent = `Shift, press ${3 - presses} more time${3 - presses === 1 ? "" : "s"} to exit.`;
+  });
+}

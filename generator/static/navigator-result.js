@@ -1,0 +1,244 @@
+// navigator-result.js - the result of the navigator as DOM (and the same words as plain text,
+// for "Copy as text"), and its dates as calendar events. Every word comes from Python's
+// result (navigator/decide.py), which takes every figure, contact and ground from the rule data.
+
+import { h, contactCard, longDate } from "./navigator-dom.js";
+
+const HEADINGS = {
+  out_of_scope: "The complaints procedure cannot deal with this",
+  not_a_complaint: "This is not a complaint",
+  not_permitted: "We cannot take this complaint as it is",
+};
+
+export function resultHeading(result) {
+  if (result.outcome === "complaint") {
+    if (result.service_recovery_decides) return "The Service Recovery Team decides which procedure applies";
+    return result.procedure.name;
+  }
+  return HEADINGS[result.outcome] ?? "Your result";
+}
+
+const section = (s) => (s ? ` (complaints policy section ${s})` : "");
+
+/** Builds DOM nodes and keeps a plain-text copy of the same words. */
+class Writer {
+  constructor(container) { this.container = container; this.lines = []; }
+  add(node, text) { this.container.append(node); if (text !== null && text !== undefined) this.lines.push(text, ""); return node; }
+  h2(text, attrs = {}) { return this.add(h("h2", { ...attrs, text }), text.toUpperCase()); }
+  h3(text) { return this.add(h("h3", { text }), text); }
+  p(text, attrs = {}) { return text ? this.add(h("p", { ...attrs, text }), text) : null; }
+  list(items) {
+    const ul = h("ul");
+    for (const item of items) ul.append(h("li", { text: item }));
+    this.container.append(ul);
+    this.lines.push(...items.map((i) => `- ${i}`), "");
+    return ul;
+  }
+  contact(contact) { if (contact) this.container.append(contactCard(contact, this.lines)); }
+}
+
+function itemDate(item) {
+  if (!item.date) return item.status === "unknown" ? "Cannot be worked out" : "Not known yet";
+  if (item.maximum_date && !item.extended && item.maximum_date !== item.date) {
+    return `${item.date_text} to ${longDate(item.maximum_date)}`;
+  }
+  return item.date_text;
+}
+
+function timelineTable(w, procedure, timeline, asAtText) {
+  const caption = `Dates for your complaint under the ${procedure.name.toLowerCase()}, as at ${asAtText}`;
+  const body = h("tbody");
+  const table = h("table", { class: "table timeline" },
+    h("caption", { text: caption }),
+    h("thead", {}, h("tr", {},
+      h("th", { scope: "col", text: "What happens" }), h("th", { scope: "col", text: "Date" }),
+      h("th", { scope: "col", text: "Timescale" }), h("th", { scope: "col", text: "Status" }))),
+    body);
+  w.lines.push(caption);
+  for (const item of timeline) {
+    const rule = item.rule ? `${item.rule}${section(item.section)}` : (item.section ? `Complaints policy section ${item.section}` : "");
+    const what = h("th", { scope: "row" }, item.label);
+    if (item.note) what.append(h("span", { class: "item-note", text: item.note }));
+    body.append(h("tr", { "data-item": item.id },
+      what, h("td", { text: itemDate(item) }), h("td", { text: rule || "-" }),
+      h("td", {}, h("strong", { class: `status status-${item.status}`, text: item.status_text }))));
+    w.lines.push(`- ${item.label}: ${itemDate(item)}. ${rule ? `${rule}. ` : ""}Status: ${item.status_text}.${item.note ? ` ${item.note}` : ""}`);
+  }
+  w.lines.push("");
+  w.container.append(table);
+  return table;
+}
+
+/** The council's words for a ground, turned round for a letter from the complainant. */
+function groundForLetter(text) {
+  return text.replace(/\bWe\b/g, "You").replace(/\bwe\b/g, "you").replace(/\byour\b/g, "my").replace(/\bour\b/g, "your");
+}
+
+function letter(w, result, answers, escalate, contact) {
+  const stageName = escalate.label.replace(/^Last day to ask for /, "");
+  const complained = answers.complained && result.timeline.find((i) => i.id === "received");
+  const respondedItem = result.timeline.find((i) => i.id === "respond");
+  const responded = respondedItem?.note?.startsWith("We responded on ") ? respondedItem.note.slice(16).replace(/\.$/, "") : "[date of the response]";
+  const lines = [
+    `To: ${contact?.name ?? "the complaints team"}${contact?.email ? ` (${contact.email})` : ""}`,
+    `Subject: Request for ${stageName} of my complaint`,
+    `Dear ${contact?.name ?? "complaints team"},`,
+    `I made a complaint on ${complained ? complained.date_text : "[date of your complaint]"}. My reference is [your reference, if you have one].`,
+    `You sent me your response on ${responded}. I am not happy with it, and I ask you to take my complaint to ${stageName}.`,
+  ];
+  const grounds = escalate.grounds && escalate.grounds.length ? escalate.grounds : null;
+  const letterBox = h("div", { class: "letter", id: "letter" });
+  for (const line of lines) letterBox.append(h("p", { text: line }));
+  w.lines.push("LETTER", ...lines);
+  if (grounds) {
+    const intro = `I am asking for this because (keep the reasons that apply, and say what happened${escalate.grounds_section ? `; complaints policy section ${escalate.grounds_section}` : ""}):`;
+    letterBox.append(h("p", { text: intro }));
+    const ul = h("ul");
+    for (const g of grounds) ul.append(h("li", { text: `${groundForLetter(g)} [Say what happened.]` }));
+    letterBox.append(ul);
+    w.lines.push(intro, ...grounds.map((g) => `- ${groundForLetter(g)} [Say what happened.]`));
+  } else {
+    const because = "I am not happy with your response because: [say why].";
+    letterBox.append(h("p", { text: because }));
+    w.lines.push(because);
+  }
+  const end = ["Please confirm you have received this request and tell me when I will hear from you.", "Yours sincerely,", "[your name and how you would like us to contact you]"];
+  for (const line of end) letterBox.append(h("p", { text: line }));
+  w.lines.push(...end, "");
+  w.container.append(letterBox);
+}
+
+function procedureDates(w, proc, r, answers) {
+  const limit = proc.time_limit;
+  if (limit.message !== r.message || !limit.in_time) w.p(limit.message, { class: limit.in_time ? null : "warning-text" });
+  w.p(`Time limit: ${limit.months} months from ${limit.from_date_text}, so the last day ${limit.in_time ? "is" : "was"} ${limit.last_day_text}${section(limit.section)}.`);
+  for (const o of proc.overdue ?? []) {
+    const box = h("div", { class: "warning-box overdue" });
+    w.container.append(box);
+    const inner = new Writer(box);
+    inner.p(o.text, { class: "warning-text" });
+    inner.contact(o.contact);
+    w.lines.push(...inner.lines);
+  }
+  timelineTable(w, proc.procedure, proc.timeline, r.as_at_text);
+}
+
+/**
+ * Render `reply.result` into `container`. Returns {heading, text, events}.
+ * `asAt` is a DOM node (the "as at" form) placed before the dates.
+ */
+export function renderResult(container, reply, { asAtForm = null } = {}) {
+  const r = reply.result;
+  const answers = reply.answers ?? {};
+  const w = new Writer(container);
+  const heading = resultHeading(r);
+  const h1 = h("h1", { tabindex: "-1", class: "step-heading", text: heading });
+  container.append(h("p", { class: "caption", text: "Your result" }), h1);
+  w.lines.push(heading.toUpperCase(), "");
+  w.p(r.message, { class: "lead" });
+
+  if (r.outcome === "out_of_scope") {
+    for (const item of r.out_of_scope) {
+      w.h2(item.question);
+      w.p(item.why);
+      w.h3("Where to go instead");
+      w.p(item.where_to_go);
+      for (const c of item.contacts) w.contact(c);
+      if (item.section) w.p(`Complaints policy section ${item.section}.`, { class: "meta-small" });
+    }
+    return { heading, text: w.lines.join("\n"), events: [] };
+  }
+  if (r.outcome !== "complaint") {
+    if (r.answer?.section) w.p(`Complaints policy section ${r.answer.section}.`, { class: "meta-small" });
+    return { heading, text: w.lines.join("\n"), events: [] };
+  }
+
+  const procs = r.service_recovery_decides ? r.possible_procedures : [r];
+  w.h2("Why");
+  w.p(`You told us your complaint is about: ${r.service.label}.`);
+  if (r.procedure && !r.service_recovery_decides) {
+    w.p(`This is dealt with under the ${r.procedure.name.toLowerCase()}${section(r.procedure.section)}.`);
+  }
+  for (const note of r.notes) w.p(`${note.text}${note.section ? ` (section ${note.section})` : ""}`);
+
+  if (r.first_step) {
+    w.h2(`First step: ${r.first_step.service}`);
+    w.p(r.first_step.text);
+    w.p(r.first_step.only_about);
+    w.contact(r.first_step.contact);
+    if (r.first_step.also_contact.length) {
+      w.h3("You can also contact");
+      for (const c of r.first_step.also_contact) w.contact(c);
+    }
+  }
+
+  const datesHeading = w.h2("Time limit and dates", { id: "dates", tabindex: "-1" });
+  if (asAtForm) container.append(asAtForm);
+  for (const proc of procs) {
+    if (r.service_recovery_decides) w.h3(`If it is the ${proc.procedure.name.toLowerCase()}`);
+    procedureDates(w, proc, r, answers);
+  }
+
+  w.h2("What to do next");
+  const notYet = answers.complained_yet === "no";
+  const main = procs[0];
+  const contact = main.procedure.contact;
+  const items = Object.fromEntries(main.timeline.map((i) => [i.id, i]));
+  if (r.service_recovery_decides) {
+    w.p("Make your complaint in the usual way. The Service Recovery Team will tell you which procedure it uses, and why.");
+    w.contact(contact);
+  } else if (notYet) {
+    w.p(r.first_step ? "If the first step does not sort it out, make a formal complaint to:" : "Make your complaint to:");
+    w.contact(contact);
+  } else if (main.overdue?.length) {
+    w.p(`Our response is late. Contact ${contact?.name ?? "us"} (details above) to ask when you will get it.`);
+  }
+  if (!r.service_recovery_decides && !notYet && items.escalate) {
+    const e = items.escalate;
+    const stage = e.label.replace(/^Last day to ask for /, "");
+    if (e.date) w.p(`If you are not happy with our response, ask for ${stage} by ${e.date_text}. ${e.note ?? ""}`.trim());
+    else w.p(`When you get our response, if you are not happy with it, you can ask for ${stage} ${e.rule}.`);
+    if (e.grounds?.length) {
+      w.p(`The complaints policy (section ${e.grounds_section}) says you can ask for ${stage} if:`);
+      w.list(e.grounds);
+    }
+    if (!main.overdue?.length) w.contact(contact);
+    w.h3(`A letter to ask for ${stage}`);
+    w.p("Copy this and fill in the parts in square brackets.", { class: "hint" });
+    letter(w, main, answers, e, contact);
+  } else if (!r.service_recovery_decides && !notYet && items.ombudsman) {
+    const o = items.ombudsman;
+    if (o.after) { w.p(o.after); w.contact(o.after_contact); }
+  }
+  if (r.ombudsman) {
+    w.h3(`The ${r.ombudsman.name}`);
+    w.p(`If you are still unhappy after our final response, you can complain to the ${r.ombudsman.name}. ${r.ombudsman.after_all_stages}`);
+    const limit = r.ombudsman.time_limit;
+    w.p(`Go to the Ombudsman by ${limit.last_day_text} (${limit.months} months from ${limit.from_date_text}; complaints policy section ${limit.section}). ${limit.discretion}`);
+    w.contact(r.ombudsman.contact);
+  }
+  return { heading, text: w.lines.join("\n"), events: events(r), datesHeading };
+}
+
+/** One all-day event per due date still to come (or overdue), across every procedure shown. */
+export function events(result) {
+  const procs = result.service_recovery_decides ? result.possible_procedures : [result];
+  const out = [];
+  for (const proc of procs) {
+    if (!proc.procedure) continue;
+    for (const item of proc.timeline) {
+      if (!item.date || item.id === "received" || item.status === "done") continue;
+      const description = [
+        `${proc.procedure.name}.`,
+        item.rule ? `Timescale: ${item.rule}.` : null,
+        item.section ? `Complaints policy section ${item.section}.` : null,
+        item.note ?? null,
+      ].filter(Boolean).join(" ");
+      out.push({
+        date: item.date, summary: item.label, description,
+        uid: `${proc.procedure.id}-${item.id}-${item.date}@complaints-navigator`,
+      });
+    }
+  }
+  return out;
+}

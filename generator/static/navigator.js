@@ -1,0 +1,478 @@
+// navigator.js - the navigator page, enhanced progressively.
+//
+// Without JavaScript the page is the first question as links to generated answer pages.
+// With it: the same question is a form at once (no spinner); Python starts in a module
+// worker (navigator-client.js) while the user reads; every later question, the errors,
+// "Check your answers" and the result come from navigator.browser.handle.
+//
+// State: the answers live in this page (and in history.state, so Back and Forward work);
+// each step pushes a history entry whose URL differs only in its fragment (#q=..., #check,
+// #result). The answers reach the URL only when the user asks for a share link
+// (#a=<base64url JSON>). Any fragment is data: it is decoded, parsed as JSON and sent to
+// Python, which checks every value; nothing from it is ever inserted as HTML.
+
+import { h, todayIso, announcer, errorSummary, errorMessage, dateInput, readDate } from "./navigator-dom.js";
+import { NavigatorClient } from "./navigator-client.js";
+import { renderResult, resultHeading } from "./navigator-result.js";
+import { calendar, download } from "./ics.js";
+
+const root = document.getElementById("navigator");
+const view = document.getElementById("navigator-view");
+const statusBox = document.getElementById("navigator-status");
+const staticLinks = document.getElementById("navigator-static");
+const intro = document.getElementById("navigator-intro");
+const announce = announcer(document.getElementById("navigator-live"));
+const today = todayIso(root);
+const baseTitle = document.title;
+const pageTitle = root.dataset.title;
+const firstForm = document.getElementById("navigator-form");
+
+const KEYS = { problem_dates: ["happened", "found_out"], stage: ["stage", "stage_received", "responded", "extended", "panel"] };
+const keysOf = (qid) => KEYS[qid] ?? [qid];
+const without = (answers, keys) => Object.fromEntries(Object.entries(answers).filter(([k]) => !keys.includes(k)));
+
+let answers = {};
+let depth = 0;
+let generation = 0;
+let waiting = false;
+
+// ---- the worker -----------------------------------------------------------------------
+
+const client = new NavigatorClient({ timeoutMs: 12000, onState });
+
+function onState(state, detail) {
+  root.dataset.state = state;
+  if (state === "ready") {
+    performance.mark("navigator-python-ready"); // read by `make bench`
+    root.dataset.readyMs = String(detail.ms);
+    root.dataset.workerMs = String(detail.workerMs);
+    if (statusBox.dataset.kind !== "notice") hideStatus();
+    if (waiting) announce("The calculator is ready.");
+  } else {
+    showFallback(state === "slow"
+      ? "The questions are taking a long time to load."
+      : "The questions cannot run in this browser.");
+  }
+}
+
+function showStatus(kind, ...children) {
+  statusBox.replaceChildren(...children);
+  statusBox.dataset.kind = kind;
+  statusBox.hidden = false;
+}
+
+function hideStatus() {
+  statusBox.hidden = true;
+  statusBox.replaceChildren();
+  delete statusBox.dataset.kind;
+}
+
+function showFallback(first) {
+  const text = `${first} You can still find out which procedure applies and when we should reply.`;
+  showStatus("fallback",
+    h("h2", { text: "The questions are not working" }),
+    h("p", { text }),
+    h("ul", {},
+      h("li", {}, h("a", { href: "#navigator-static", text: "Choose what your complaint is about from a list", onclick: (e) => {
+        e.preventDefault(); staticLinks.hidden = false; staticLinks.querySelector("a")?.focus();
+      } })),
+      h("li", {}, h("a", { href: "../timescales/", text: "See all the complaint timescales" })),
+      h("li", {}, h("a", { href: "../working-days/", text: "See how we count working days" }))));
+  staticLinks.hidden = false;
+  announce(text);
+}
+
+async function ask(request) {
+  const mine = ++generation;
+  if (client.state !== "ready" && client.state !== "failed") {
+    waiting = true;
+    if (statusBox.dataset.kind !== "fallback") showStatus("waiting", h("p", { class: "status-waiting", text: "Getting the calculator ready. Your answer will be checked in a moment." }));
+    announce("Getting the calculator ready");
+  }
+  let reply = null;
+  try {
+    reply = await client.ask(request);
+  } catch (error) {
+    return null;
+  } finally {
+    waiting = false;
+    if (statusBox.dataset.kind === "waiting") hideStatus();
+  }
+  if (mine !== generation) return null; // a newer action has started
+  if (reply && reply.kind === "error") {
+    showStatus("notice", h("p", { text: `Something went wrong: ${reply.message}` }));
+    return null;
+  }
+  return reply;
+}
+
+// ---- views ------------------------------------------------------------------------------
+
+function setView(nodes, { title, heading = null, focus = "heading", say = null }) {
+  if (statusBox.dataset.kind === "notice") hideStatus();
+  intro.hidden = true;
+  view.replaceChildren(...nodes.filter(Boolean));
+  root.dataset.step = String(Number(root.dataset.step ?? 0) + 1);
+  document.title = `${title} - ${baseTitle}`;
+  const target = focus === "errors" ? view.querySelector(".error-summary") : (heading ?? view.querySelector("h1"));
+  if (focus && target) target.focus();
+  if (say) announce(say);
+}
+
+function pushState(state, hash, push) {
+  const full = { nav: 1, ...state, depth: push ? depth + 1 : depth };
+  if (push) { depth += 1; history.pushState(full, "", hash); } else history.replaceState(full, "", hash);
+}
+
+function backLink(prev) {
+  if (!prev) return null;
+  return h("a", { href: `#q=${prev}`, class: "back-link", text: "Back", onclick: (e) => {
+    e.preventDefault();
+    if (depth > 0) history.back(); else changeQuestion(prev, true);
+  } });
+}
+
+function caption() { return h("p", { class: "caption", text: pageTitle }); }
+
+// A question form, as generator/templates/navigator.html renders the first one.
+function questionForm(def, prefill, errors) {
+  const errorFor = (id) => (errors ?? []).find((e) => e.field === id || e.field.startsWith(`${id}-`)) ?? null;
+  const form = h("form", { class: "navigator-form", method: "dialog", novalidate: true, "data-question": def.id });
+  form.append(caption());
+  const legend = h("legend", { class: "legend-heading" }, h("h1", { class: "step-heading", tabindex: "-1", text: def.title }));
+
+  if (def.type === "date") {
+    const field = def.fields[0];
+    form.append(dateInput({ ...field, hint: field.hint }, prefill[field.id], errorFor(field.id), { heading: def.title }));
+  } else {
+    const error = errorFor(def.id);
+    const group = h("div", { class: `form-group${error && def.type !== "dates" ? " form-group-error" : ""}`, "data-field": def.id });
+    const fieldset = h("fieldset", {}, legend);
+    const described = [];
+    if (def.hint) { fieldset.append(h("div", { class: "hint", id: `${def.id}-hint`, text: def.hint })); described.push(`${def.id}-hint`); }
+    if (error && def.type !== "dates") { fieldset.append(errorMessage(`${def.id}-error`, error.message)); described.push(`${def.id}-error`); }
+    if (described.length) fieldset.setAttribute("aria-describedby", described.join(" "));
+    if (def.type === "dates") {
+      for (const field of def.fields) fieldset.append(dateInput(field, prefill[field.id], errorFor(field.id)));
+    } else {
+      fieldset.append(choices(def, prefill[def.id]));
+    }
+    group.append(fieldset);
+    form.append(group);
+    if (def.type === "stage") form.append(stageFields(def, prefill, errorFor, form));
+  }
+  form.append(h("button", { type: "submit", class: "button", text: "Continue" }));
+  wireForm(form, def.id);
+  return form;
+}
+
+function choices(def, value) {
+  const checkbox = def.type === "checkboxes";
+  const box = h("div", { class: checkbox ? "checkboxes" : "radios" });
+  const selected = Array.isArray(value) ? value : [value];
+  def.options.forEach((option, i) => {
+    const id = i === 0 ? def.id : `${def.id}-${i + 1}`;
+    if (option.exclusive) box.append(h("p", { class: "choice-divider", text: "or" }));
+    const input = h("input", { type: checkbox ? "checkbox" : "radio", name: def.id, id, value: option.value,
+      "aria-describedby": option.hint ? `${id}-item-hint` : null, "data-exclusive": option.exclusive ? "true" : null });
+    input.checked = selected.includes(option.value);
+    const item = h("div", { class: "choice" }, input, h("label", { for: id, text: option.label }));
+    if (option.hint) item.append(h("div", { class: "hint choice-hint", id: `${id}-item-hint`, text: option.hint }));
+    box.append(item);
+  });
+  if (checkbox) {
+    box.addEventListener("change", (event) => {
+      const input = event.target;
+      if (!input.checked) return;
+      for (const other of box.querySelectorAll("input")) {
+        if (other !== input && (input.dataset.exclusive || other.dataset.exclusive)) other.checked = false;
+      }
+    });
+  }
+  return box;
+}
+
+// The stage question's details: shown for the stages they apply to (GOV.UK conditional reveal).
+function stageFields(def, prefill, errorFor, form) {
+  const box = h("div", { class: "conditional", id: "stage-details" });
+  for (const field of def.fields) {
+    let node;
+    if (field.type === "date") {
+      node = dateInput(field, prefill[field.id], errorFor(field.id), { headingLevel: "h2" });
+    } else {
+      const input = h("input", { type: "checkbox", name: field.id, id: field.id, value: field.value, "aria-describedby": `${field.id}-hint` });
+      input.checked = prefill[field.id] === field.value;
+      node = h("div", { class: "form-group", "data-field": field.id },
+        h("div", { class: "choice" }, input, h("label", { for: field.id, text: field.label }),
+          h("div", { class: "hint choice-hint", id: `${field.id}-hint` })));
+    }
+    node.dataset.stages = JSON.stringify(field.stages ?? []);
+    if (field.hint_by_stage) node.dataset.hints = JSON.stringify(field.hint_by_stage);
+    box.append(node);
+  }
+  const update = () => {
+    const stage = form.querySelector('input[name="stage"]:checked')?.value ?? null;
+    for (const node of box.children) {
+      const stages = JSON.parse(node.dataset.stages);
+      node.hidden = !stage || !stages.includes(stage);
+      if (node.dataset.hints) {
+        const hint = node.querySelector(".choice-hint");
+        hint.textContent = JSON.parse(node.dataset.hints)[stage] ?? "";
+      }
+    }
+  };
+  form.addEventListener("change", (e) => { if (e.target.name === "stage") update(); });
+  update();
+  return box;
+}
+
+function readForm(form, qid) {
+  const values = {};
+  const type = form.dataset.type;
+  const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
+  if (qid === "out_of_scope") values[qid] = checked(qid);
+  else if (form.querySelector(`input[type="radio"][name="${qid}"]`)) values[qid] = checked(qid)[0] ?? "";
+  for (const group of form.querySelectorAll(".form-group[data-field]")) {
+    if (group.hidden) continue;
+    const id = group.dataset.field;
+    if (group.querySelector(`input[name="${id}-day"]`)) values[id] = readDate(form, id);
+    else if (id !== qid && group.querySelector(`input[type="checkbox"][name="${id}"]`)?.checked) values[id] = "yes";
+  }
+  return values;
+}
+
+function wireForm(form, qid) {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submitQuestion(form, qid);
+  });
+}
+
+async function submitQuestion(form, qid) {
+  const merged = { ...without(answers, keysOf(qid)), ...readForm(form, qid) };
+  delete merged.as_at;
+  answers = merged;
+  const reply = await ask({ action: "next", today, answers: merged });
+  if (!reply) return;
+  if (reply.kind === "errors") {
+    if (reply.question === qid) answers = merged; else answers = reply.answers;
+    showQuestion(reply.definition, reply, reply.errors, false);
+    return;
+  }
+  answers = reply.answers;
+  if (reply.kind === "question") showQuestion(reply.question, reply, null, true);
+  else showCheck(reply, true);
+}
+
+function showQuestion(def, reply, errors, push, prefill = answers) {
+  const prev = reply.summary.filter((row) => row.question !== def.id).at(-1)?.question ?? null;
+  const form = questionForm(def, prefill, errors);
+  setView([backLink(prev), errors ? errorSummary(errors) : null, form], {
+    title: `${errors ? "Error: " : ""}${def.title}`,
+    focus: errors ? "errors" : "heading",
+    say: errors ? `There is a problem: ${errors.map((e) => e.message).join(". ")}` : def.title,
+  });
+  if (!errors) pushState({ view: "question", qid: def.id }, `#q=${def.id}`, push);
+}
+
+function showFirst(push = false, notice = null, focus = true) {
+  const form = firstForm;
+  for (const input of form.querySelectorAll("input")) input.checked = input.value === answers.service;
+  setView([form], { title: "What is your complaint about?", focus: focus ? "heading" : null });
+  document.title = baseTitle;
+  pushState({ view: "question", qid: "service" }, location.pathname, push);
+  if (notice) showStatus("notice", h("p", { text: notice }));
+}
+
+async function changeQuestion(qid, push = true) {
+  if (qid === "service") { showFirst(push); return; }
+  const reply = await ask({ action: "next", today, answers: without(answers, keysOf(qid)) });
+  if (!reply) return;
+  if (reply.kind === "question") showQuestion(reply.question, reply, null, push, answers);
+  else if (reply.kind === "errors") showQuestion(reply.definition, reply, reply.errors, false, answers);
+  else showCheck(reply, push);
+}
+
+function summaryList(reply) {
+  const dl = h("dl", { class: "summary-list" });
+  for (const row of reply.summary) {
+    const change = h("a", { href: `#q=${row.question}`, onclick: (e) => { e.preventDefault(); changeQuestion(row.question); } },
+      "Change", h("span", { class: "visually-hidden", text: ` your answer to: ${row.title}` }));
+    dl.append(h("div", {}, h("dt", { text: row.title }), h("dd", { text: row.answer_text }), h("dd", { class: "actions" }, change)));
+  }
+  return dl;
+}
+
+function showCheck(reply, push) {
+  const last = reply.summary.at(-1)?.question ?? null;
+  const button = h("button", { type: "button", class: "button", id: "see-result", text: "See your result",
+    onclick: () => showResult(reply, true) });
+  setView([backLink(last), caption(), h("h1", { tabindex: "-1", class: "step-heading", text: "Check your answers" }),
+    summaryList(reply), button], { title: "Check your answers", say: "Check your answers" });
+  pushState({ view: "check", answers: reply.answers }, "#check", push);
+}
+
+// ---- the result -------------------------------------------------------------------------
+
+function asAtForm(reply, errors) {
+  const error = (errors ?? [])[0] ?? null;
+  const form = h("form", { class: "as-at", method: "dialog", novalidate: true, id: "as-at-form" });
+  form.append(dateInput({ id: "as_at", label: "Work out the statuses as at another date",
+    hint: `For example, the date of a meeting. Leave it blank for today. Now showing ${reply.result?.as_at_text ?? "today"}.` },
+  reply.answers?.as_at ?? {}, error),
+  h("button", { type: "submit", class: "button button-secondary", text: "Update the statuses" }));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const asAt = readDate(form, "as_at");
+    const request = { ...reply.answers, as_at: asAt };
+    const next = await ask({ action: "next", today, answers: request });
+    if (!next) return;
+    if (next.kind === "errors" && next.question === "as_at") {
+      showResult({ ...reply, answers: request }, false, next.errors);
+    } else if (next.kind === "result") {
+      answers = next.answers;
+      showResult(next, false, null, "dates");
+      announce(`Statuses updated as at ${next.result.as_at_text}`);
+    }
+  });
+  return form;
+}
+
+export function shareHash(data) {
+  const bytes = new TextEncoder().encode(JSON.stringify(data));
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return `#a=${btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
+}
+
+function readShare(hash) {
+  try {
+    const text = hash.slice(3);
+    if (!text || text.length > 20000 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
+    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    const data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    return data && typeof data === "object" && !Array.isArray(data) ? data : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+function takeAway(built, reply) {
+  const box = h("div", { class: "take-away", "data-no-print": "true" });
+  box.append(h("h2", { text: "Take this away" }));
+  const buttons = h("div", { class: "button-group" });
+  if (built.events.length) {
+    buttons.append(h("button", { type: "button", class: "button button-secondary", id: "download-ics",
+      text: "Download the dates (.ics)", onclick: () => {
+        download(calendar(built.events, { name: built.heading }), "complaint-dates.ics");
+        announce("The dates are downloading as a calendar file.");
+      } }));
+  }
+  buttons.append(
+    h("button", { type: "button", class: "button button-secondary", id: "print-page", text: "Print this page", onclick: () => window.print() }),
+    h("button", { type: "button", class: "button button-secondary", id: "copy-text", text: "Copy as text", onclick: () => copyText(built.text, box) }));
+  box.append(buttons);
+  const hash = shareHash(reply.answers);
+  const url = `${location.origin}${location.pathname}${hash}`;
+  const input = h("input", { class: "input input-w20 share-url", id: "share-url", type: "text", readonly: true, "aria-describedby": "share-hint" });
+  input.value = url;
+  box.append(h("div", { class: "form-group" },
+    h("p", {}, h("a", { href: hash, id: "share-link", text: "Share these answers" })),
+    h("label", { for: "share-url", text: "Or copy this link" }),
+    h("div", { class: "hint", id: "share-hint", text: "Anyone with this link can see these answers. The answers are in the part after the #, which your browser does not send to any website." }),
+    input));
+  return box;
+}
+
+async function copyText(text, box) {
+  const done = box.querySelector(".copy-status") ?? h("p", { class: "copy-status", role: "status" });
+  box.append(done);
+  try {
+    await navigator.clipboard.writeText(text);
+    done.textContent = "Copied. You can paste the result into an email or a document.";
+  } catch (error) {
+    done.textContent = "Your browser did not let us copy. Select the text below and copy it.";
+    if (!box.querySelector("#copy-fallback")) {
+      const area = h("textarea", { id: "copy-fallback", class: "input textarea", readonly: true, rows: "10" });
+      area.value = text;
+      box.append(h("label", { for: "copy-fallback", text: "The result as text" }), area);
+      area.select();
+    }
+  }
+}
+
+function showResult(reply, push, errors = null, focusOn = "heading") {
+  const body = h("div", { class: "result" });
+  const built = renderResult(body, reply, { asAtForm: reply.result?.outcome === "complaint" ? asAtForm(reply, errors) : null });
+  const back = h("a", { href: "#check", class: "back-link", text: "Back", onclick: (e) => {
+    e.preventDefault();
+    if (depth > 0) history.back(); else showCheck(reply, true);
+  } });
+  const nodes = [back, errors ? errorSummary(errors) : null, body];
+  nodes.push(takeAway(built, reply), h("h2", { text: "Your answers" }), summaryList(reply),
+    h("p", {}, h("a", { href: "./", id: "start-again", text: "Start again", onclick: (e) => { e.preventDefault(); answers = {}; showFirst(true); } })));
+  setView(nodes, {
+    title: `${errors ? "Error: " : ""}Result: ${built.heading}`,
+    heading: focusOn === "dates" && built.datesHeading ? built.datesHeading : null,
+    focus: errors ? "errors" : "heading",
+    say: errors ? `There is a problem: ${errors[0].message}` : `Your result: ${built.heading}`,
+  });
+  if (!errors) pushState({ view: "result", answers: reply.answers }, "#result", push);
+}
+
+// ---- history and share links ---------------------------------------------------------
+
+async function restore(state) {
+  if (state.view === "question") { await changeQuestion(state.qid, false); return; }
+  answers = state.answers ?? {};
+  const reply = await ask({ action: "next", today, answers });
+  if (!reply) return;
+  answers = reply.answers;
+  if (reply.kind === "result") (state.view === "result" ? showResult : showCheck)(reply, false);
+  else if (reply.kind === "question") showQuestion(reply.question, reply, null, false);
+  else showQuestion(reply.definition, reply, reply.errors, false);
+}
+
+async function openShared(hash) {
+  const data = readShare(hash);
+  if (!data) {
+    answers = {};
+    showFirst(false, "The link you followed does not contain answers we can read. Start the questions below.");
+    return;
+  }
+  answers = data;
+  const reply = await ask({ action: "next", today, answers: data });
+  if (!reply) { showFirst(false); return; }
+  answers = reply.kind === "errors" ? data : reply.answers;
+  if (reply.kind === "result") showResult(reply, false);
+  else if (reply.kind === "question") showQuestion(reply.question, reply, null, false);
+  else if (reply.definition) showQuestion(reply.definition, reply, reply.errors, false, data);
+  else showFirst(false, "The link you followed does not contain answers we can read. Start the questions below.");
+}
+
+window.addEventListener("popstate", (event) => {
+  const state = event.state;
+  if (state && state.nav) { depth = state.depth ?? 0; restore(state); return; }
+  if (location.hash.startsWith("#a=")) { openShared(location.hash); return; }
+  if (!location.hash) { answers = {}; showFirst(false); }
+  // any other fragment (the skip link's #main, say) is an ordinary in-page link
+});
+
+// ---- start ------------------------------------------------------------------------------
+
+function start() {
+  wireForm(firstForm, "service");
+  firstForm.hidden = false;
+  staticLinks.hidden = true;
+  intro.hidden = true;
+  root.dataset.enhanced = "true";
+  root.dataset.interactiveMs = String(Math.round(performance.now()));
+  performance.mark("navigator-interactive"); // read by `make bench`
+  const state = history.state;
+  if (state && state.nav) { depth = state.depth ?? 0; restore(state); return; }
+  if (location.hash.startsWith("#a=")) { openShared(location.hash); return; }
+  history.replaceState({ nav: 1, view: "question", qid: "service", depth: 0 }, "", location.pathname);
+}
+
+start();

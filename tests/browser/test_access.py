@@ -1,0 +1,88 @@
+"""Keyboard only, JavaScript off, and Exit this page."""
+from __future__ import annotations
+
+from navsupport import open_navigator, step, wait_step
+
+
+def tab_to(page, selector: str, limit: int = 40) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def press_and_wait(page, key: str) -> None:
+    before = step(page)
+    page.keyboard.press(key)
+    wait_step(page, before)
+
+
+def test_keyboard_only(fresh_page):
+    page = fresh_page
+    open_navigator(page)
+    radios = [("service", "council_service"), ("request_type", "complaint"), ("complainant", "self")]
+    for name, _ in radios:
+        tab_to(page, f"input[name={name}]")
+        page.keyboard.press("Space")
+        assert page.evaluate("document.activeElement.checked")
+        tab_to(page, "button[type=submit]")
+        press_and_wait(page, "Enter")
+        assert page.evaluate("document.activeElement.tagName") == "H1"
+    tab_to(page, "input[value=none]")
+    page.keyboard.press("Space")
+    tab_to(page, "button[type=submit]")
+    press_and_wait(page, "Enter")
+    tab_to(page, "#happened-day")
+    for value in ("2", "3", "2026", "2", "3", "2026"):
+        page.keyboard.type(value)
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('button[type=submit]')")
+    press_and_wait(page, "Enter")
+    # Tab reaches the first radio of a group with nothing selected; these answers are all first options
+    for name in ("complained_yet", "complained", "stage"):
+        if name == "complained":
+            tab_to(page, "#complained-day")
+            for value in ("10", "3", "2026"):
+                page.keyboard.type(value)
+                page.keyboard.press("Tab")
+        else:
+            tab_to(page, f"input[name={name}]")
+            page.keyboard.press("Space")
+            tab_to(page, "button[type=submit]")
+        press_and_wait(page, "Enter")
+    assert page.inner_text("h1") == "Check your answers"
+    tab_to(page, "#see-result")
+    press_and_wait(page, "Enter")
+    assert page.inner_text(".result h1") == "Corporate complaints procedure"
+
+
+def test_without_javascript_the_links_lead_to_the_answers(browser, base_url):
+    ctx = browser.new_context(java_script_enabled=False, base_url=base_url)
+    try:
+        page = ctx.new_page()
+        page.goto("navigator/")
+        assert page.is_hidden("#navigator-form")
+        page.click("#navigator-static a:has-text('A council service')")
+        assert page.url.endswith("/navigator/council-service/")
+        assert "corporate complaints procedure" in page.title()
+        assert page.get_attribute(".exit-this-page-button", "href") == "https://www.bbc.co.uk/weather"
+    finally:
+        ctx.close()
+
+
+def test_exit_this_page(fresh_page, context):
+    page = fresh_page
+    # never leave for real: answer the neutral site's address locally
+    context.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(body="<title>Weather</title>",
+                                                                          content_type="text/html"))
+    open_navigator(page)
+    button = page.locator(".exit-this-page-button")
+    assert button.get_attribute("href") == "https://www.bbc.co.uk/weather"
+    assert "Exit this page" in button.inner_text()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url("https://www.bbc.co.uk/weather")
+    page.goto("navigator/working-days/")
+    page.click(".exit-this-page-button")
+    page.wait_for_url("https://www.bbc.co.uk/weather")

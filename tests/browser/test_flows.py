@@ -1,0 +1,186 @@
+"""Whole flows through the navigator, checked against the Python API for the same answers."""
+from __future__ import annotations
+
+import pytest
+
+from navsupport import (ADULTS, BROAD_PARK, CHILDREN, CORPORATE_OVERDUE, OUT_OF_TIME, SEND_IASS, api_next,
+                        open_navigator, step, submit, timeline_rows, to_result, wait_step, current_question,
+                        fill_question)
+
+
+def check_against_api(page, site_dir, answers):
+    expected = api_next(site_dir, answers)
+    assert expected["kind"] == "result"
+    result = expected["result"]
+    rows = timeline_rows(page)
+    assert [r["id"] for r in rows] == [i["id"] for i in result["timeline"]]
+    for row, item in zip(rows, result["timeline"]):
+        assert row["status"] == item["status_text"]
+        if item["date_text"]:
+            assert row["date"].startswith(item["date_text"])
+    return result
+
+
+@pytest.mark.parametrize("answers,heading", [
+    (CORPORATE_OVERDUE, "Corporate complaints procedure"),
+    (ADULTS, "Adults' social care complaints procedure"),
+    (CHILDREN, "Children's social care complaints procedure"),
+])
+def test_each_procedure(page, site_dir, answers, heading):
+    to_result(page, answers)
+    assert page.inner_text(".result h1") == heading
+    assert page.title().startswith(f"Result: {heading} - ")
+    assert page.evaluate("document.activeElement.tagName") == "H1"
+    check_against_api(page, site_dir, answers)
+    page.wait_for_function("h => document.querySelector('#navigator-live').textContent === h",
+                           arg=f"Your result: {heading}")
+
+
+def test_overdue_response_says_what_to_do(page, site_dir):
+    to_result(page, CORPORATE_OVERDUE)
+    warning = page.inner_text(".warning-box")
+    assert "Our response is overdue by 169 working days" in warning
+    assert "0800 269851" in warning
+    assert "overdue by 169 working days" in page.inner_text("tr[data-item=respond]")
+    letter = page.inner_text("#letter")
+    grounds = api_next(site_dir, CORPORATE_OVERDUE)["result"]["timeline"][3]["grounds"]
+    for ground in grounds:
+        assert ground in page.inner_text(".result")  # the policy's grounds, as the rule data words them
+    assert "stage 2: Service investigation review" in letter and "10 March 2026" in letter
+
+
+def test_children_range_is_shown(page, site_dir):
+    to_result(page, CHILDREN)
+    assert " to " in page.inner_text("tr[data-item=respond] td:nth-child(2)")
+    assert "up to 65 working days" in page.inner_text("tr[data-item=respond]")
+
+
+def test_out_of_time_is_never_a_flat_no(page, site_dir):
+    to_result(page, OUT_OF_TIME)
+    text = page.inner_text(".result")
+    assert "normally outside the policy" in text
+    assert "We can still accept a complaint made later if there is a good reason" in text
+    check_against_api(page, site_dir, OUT_OF_TIME)
+
+
+def test_out_of_scope_school(page):
+    to_result(page, {"service": "school"})
+    assert page.inner_text(".result h1") == "The complaints procedure cannot deal with this"
+    assert "head teacher" in page.inner_text(".result")
+
+
+def test_out_of_scope_from_the_list(page):
+    to_result(page, {"service": "council_service", "request_type": "complaint", "complainant": "self",
+                     "out_of_scope": ["data_protection_foi"]})
+    text = page.inner_text(".result")
+    assert "Information Commissioner's Office" in text and "0303 123 1113" in text
+
+
+def test_not_a_complaint(page):
+    to_result(page, {"service": "council_service", "request_type": "first_request"})
+    assert page.inner_text(".result h1") == "This is not a complaint"
+    assert "Ask the service or report the problem first" in page.inner_text(".result")
+
+
+def test_send_iass_first_step(page, site_dir):
+    to_result(page, SEND_IASS)
+    text = page.inner_text(".result")
+    assert "First step: SEND Information, Advice and Support Service (SEND IASS)" in text
+    assert "SEND IASS manager" in text and "024 7669 4307" in text
+    check_against_api(page, site_dir, SEND_IASS)
+
+
+def test_broad_park_house_contacts(page):
+    to_result(page, BROAD_PARK)
+    text = page.inner_text(".result")
+    for contact in ("Broad Park House", "Ofsted", "Independent Children's Rights Officer"):
+        assert contact in text
+
+
+def test_change_an_answer_drops_answers_that_no_longer_apply(page):
+    answers = {**CORPORATE_OVERDUE, "stage": "stage2", "stage_received": CORPORATE_OVERDUE["complained"]}
+    open_navigator(page)
+    from navsupport import answer_all
+    answer_all(page, answers)
+    assert "Stage 2" in page.inner_text(".summary-list")
+    before = step(page)
+    page.click(".summary-list a:has-text('your answer to: What is your complaint about?')")
+    wait_step(page, before)
+    assert page.is_checked("input[name=service][value=council_service]")
+    page.check("input[name=service][value=adults_social_care]")
+    submit(page)
+    # stage 2 does not exist in the adults' procedure: that question is asked again
+    assert current_question(page) == "stage"
+    fill_question(page, "stage", {"stage": "stage1"})
+    submit(page)
+    summary = page.inner_text(".summary-list")
+    assert "Social care for an adult" in summary and "Stage 1" in summary and "10 March 2026" in summary
+
+
+def test_browser_back_and_forward(page):
+    open_navigator(page)
+    fill_question(page, "service", CORPORATE_OVERDUE)
+    submit(page)
+    fill_question(page, "request_type", CORPORATE_OVERDUE)
+    submit(page)
+    assert page.url.endswith("#q=complainant")
+    before = step(page)
+    page.go_back()
+    wait_step(page, before)
+    assert current_question(page) == "request_type" and page.is_checked("input[value=complaint]")
+    before = step(page)
+    page.click(".back-link")
+    wait_step(page, before)
+    assert current_question(page) == "service"
+    before = step(page)
+    page.go_forward()
+    wait_step(page, before)
+    assert current_question(page) == "request_type"
+    assert "?" not in page.url
+
+
+def test_as_at_date_changes_statuses(page, site_dir):
+    to_result(page, ADULTS)
+    assert "in 5 working days" in page.inner_text("tr[data-item=respond]")
+    for part, value in (("day", "4"), ("month", "12"), ("year", "2026")):
+        page.fill(f"#as_at-{part}", value)
+    before = step(page)
+    page.click("#as-at-form button")
+    wait_step(page, before)
+    expected = api_next(site_dir, {**ADULTS, "as_at": {"day": "4", "month": "12", "year": "2026"}})["result"]
+    respond = next(i for i in expected["timeline"] if i["id"] == "respond")
+    assert respond["status_text"] == "overdue by 4 working days"
+    assert respond["status_text"] in page.inner_text("tr[data-item=respond]")
+    assert "Friday 4 December 2026" in page.inner_text("table.timeline caption")
+    assert page.evaluate("document.activeElement.id") == "dates"
+    # as at the due date itself
+    for part, value in (("day", "30"), ("month", "11"), ("year", "2026")):
+        page.fill(f"#as_at-{part}", value)
+    before = step(page)
+    page.click("#as-at-form button")
+    wait_step(page, before)
+    assert "due today" in page.inner_text("tr[data-item=respond]")
+
+
+def test_answering_before_python_is_ready(fresh_page, context):
+    page = fresh_page
+    held = []
+    context.route("**/navigator/rules.json", lambda route: held.append(route))
+    open_navigator(page)
+    page.check("input[name=service][value=council_service]")
+    page.click("#navigator-form button")
+    page.wait_for_selector("#navigator-status:has-text('Getting the calculator ready')")
+    page.wait_for_function("() => document.querySelector('#navigator-live').textContent.includes('Getting the calculator ready')")
+    held[0].continue_()
+    page.wait_for_selector("h1:has-text('What do you want to do?')", timeout=30_000)
+    assert page.is_hidden("#navigator-status")
+
+
+def test_python_failing_offers_the_static_answers(fresh_page, context):
+    page = fresh_page
+    context.route("**/pyodide/pyodide.mjs", lambda route: route.abort())
+    open_navigator(page)
+    page.wait_for_selector("#navigator-status:has-text('The questions are not working')", timeout=20_000)
+    assert page.is_visible("#navigator-static a[href='council-service/']")
+    assert page.is_visible("#navigator-status a[href='../timescales/']")
+    page.problems.clear()

@@ -1,0 +1,66 @@
+"""Share links restore answers and result; any fragment is data, never markup or script."""
+from __future__ import annotations
+
+import base64
+import json
+
+from navsupport import ADULTS, open_navigator, timeline_rows, to_result
+
+
+def b64(data) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+
+def test_share_link_restores_the_result(page, browser, base_url):
+    to_result(page, ADULTS)
+    url = page.input_value("#share-url")
+    assert url.startswith(base_url + "navigator/#a=") and "?" not in url
+    rows = timeline_rows(page)
+    other = browser.new_context(base_url=base_url)
+    try:
+        p2 = other.new_page()
+        p2.goto(url)
+        p2.wait_for_selector(".result h1", timeout=30_000)
+        assert p2.inner_text(".result h1") == "Adults' social care complaints procedure"
+        assert timeline_rows(p2) == rows
+    finally:
+        other.close()
+
+
+def no_injection(page):
+    assert page.evaluate("document.querySelectorAll('main img, main script').length") == 0
+    assert page.evaluate("typeof window.pwned") == "undefined"
+
+
+def test_hostile_fragment_that_is_not_base64(fresh_page):
+    page = fresh_page
+    open_navigator(page, "#a=<img src=x onerror=alert(1)>")
+    page.wait_for_selector("#navigator-status:has-text('does not contain answers we can read')")
+    assert page.is_visible("input[name=service]")
+    no_injection(page)
+
+
+def test_hostile_json_is_shown_as_text(fresh_page):
+    page = fresh_page
+    evil = "<script>window.pwned=1</script><img src=x onerror=alert(1)>"
+    answers = {"service": "council_service", "request_type": "complaint", "complainant": "self",
+               "out_of_scope": ["none"], "happened": {"day": evil, "month": "3", "year": "2026"},
+               "found_out": {"day": "2", "month": "3", "year": "2026"}}
+    open_navigator(page, "#a=" + b64(answers))
+    page.wait_for_selector(".error-summary", timeout=30_000)
+    assert page.inner_text(".error-summary a") == "Date the problem happened must be a real date"
+    assert page.input_value("#happened-day") == evil
+    no_injection(page)
+
+
+def test_hostile_choice_and_plain_fragment(fresh_page):
+    page = fresh_page
+    open_navigator(page, "#a=" + b64({"service": "<img src=x onerror=alert(1)>"}))
+    page.wait_for_selector(".error-summary", timeout=30_000)
+    assert page.inner_text(".error-summary a") == "Select what your complaint is about"
+    no_injection(page)
+    open_navigator(page, "#<img src=x onerror=alert(1)>")
+    assert page.is_visible("input[name=service]")
+    no_injection(page)
+    open_navigator(page, "#a=" + b64(["not", "an", "object"]))
+    page.wait_for_selector("#navigator-status:has-text('does not contain answers we can read')")
