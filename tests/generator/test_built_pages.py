@@ -174,3 +174,14 @@ def test_sitemap_lists_every_page(built_site):
     assert len(locations) == len(set(locations)) >= 20
     assert all(loc.startswith("https://") for loc in locations)
     assert any(loc.endswith("/what-is-a-complaint/") for loc in locations)
+
+
+def test_wide_tables_scroll_in_a_region_a_keyboard_can_reach(soups):
+    """At 320 px a table may scroll sideways (WCAG 1.4.10 allows it for data tables), so its
+    scrolling region must take focus and have a name (2.1.1)."""
+    for name, soup in soups.items():
+        for table in soup.find_all("table"):
+            region = table.find_parent("div", class_="table-scroll")
+            assert region is not None, f"{name}: {table.caption}"
+            assert region.get("tabindex") == "0" and region.get("role") == "region", name
+            assert region.get("aria-label") == table.caption.get_text(" ", strip=True), name
