@@ -27,7 +27,7 @@ from .ruledata import rule_data
 
 HERE = Path(__file__).parent
 SITE_NAME = "Complaints, comments and compliments"
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; "
        "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'")
 
 

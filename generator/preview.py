@@ -126,6 +126,15 @@ class Preview:
             self.rebuild()
 
 
+PREVIEW_SERVICE_WORKER = """// Live preview: no offline cache, so every reload shows the latest build.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil((async () => {
+  for (const name of await caches.keys()) if (name.startsWith("complaints-guidance-")) await caches.delete(name);
+  await self.registration.unregister();
+})()));
+"""
+
+
 def make_preview_server(preview: Preview, port: int = 8000):
     sys.path.insert(0, str(REPO / "tools"))
     from serve import Handler, make_server
@@ -137,6 +146,8 @@ def make_preview_server(preview: Preview, port: int = 8000):
                 return self._send(RELOAD_JS.encode(), "text/javascript")
             if path == PREFIX + "status":
                 return self._send(json.dumps(preview.status()).encode(), "application/json")
+            if path == "/sw.js":  # the offline worker would serve the last build: replace it with one that leaves
+                return self._send(PREVIEW_SERVICE_WORKER.encode(), "text/javascript")
             file = Path(self.translate_path(path))
             if file.is_dir():
                 if not path.endswith("/"):

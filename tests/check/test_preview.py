@@ -66,3 +66,37 @@ def test_broken_save_shows_error_and_keeps_last_good_pages(preview, content_copy
     replace_in(content_copy / "pages/ombudsman.md", "title: ", "title: Changed ")
     assert wait_for(lambda: status(preview)["version"] >= 2 and status(preview)["error"] is None)
     assert "Changed " in get(preview.url + "ombudsman/")[1]
+
+
+@pytest.mark.browser
+def test_a_save_reloads_the_open_page_with_the_new_figure(preview, content_copy):
+    """The whole loop in Chromium: edit the YAML, and the open page reloads itself with the new figure."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_env import launch_chromium
+
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = browser.new_page()
+        page.goto(preview.url + "timescales/")
+        for _ in range(3):  # time for a service worker to install and take control, if one would
+            page.wait_for_timeout(1000)
+            page.reload()
+        assert "Stage 2: Service investigation review\tNo set time\t20 working days" in page.locator("main").inner_text()
+        version = status(preview)["version"]
+        replace_in(content_copy / "procedures/corporate.yaml", 'respond: {working_days: 20, section: "12.2"}',
+                   'respond: {working_days: 23, section: "12.2"}')
+        assert wait_for(lambda: status(preview)["version"] > version, seconds=20)
+        page.wait_for_function("() => document.querySelector('main').innerText.includes("
+                               "'Stage 2: Service investigation review\\tNo set time\\t23 working days')",
+                               timeout=20_000)
+        browser.close()
+
+
+def test_the_preview_has_no_offline_cache(preview):
+    """The published site's service worker serves pages from its cache; in the preview that could show an
+    earlier build, so the preview answers /sw.js with a worker that deletes our caches and unregisters."""
+    mime, js = get(preview.url + "sw.js")
+    assert mime == "text/javascript"
+    assert "registration.unregister()" in js and "caches.delete" in js
+    assert "precache" in (preview.site / "sw.js").read_text()  # the built file itself is the real one

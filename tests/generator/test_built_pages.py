@@ -185,3 +185,17 @@ def test_wide_tables_scroll_in_a_region_a_keyboard_can_reach(soups):
             assert region is not None, f"{name}: {table.caption}"
             assert region.get("tabindex") == "0" and region.get("role") == "region", name
             assert region.get("aria-label") == table.caption.get_text(" ", strip=True), name
+
+
+def test_the_content_security_policy_allows_only_the_site_itself(soups):
+    """Issue 4: only the site's own origin, plus 'wasm-unsafe-eval' for Pyodide; no inline script."""
+    for name, soup in soups.items():
+        policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";") if d.strip())
+        for directive, sources in directives.items():
+            allowed = {"'self'", "'none'"} | ({"'wasm-unsafe-eval'"} if directive == "script-src" else set())
+            assert set(sources.split()) <= allowed, f"{name}: {directive} {sources}"
+        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+        assert directives["script-src"] == "'self' 'wasm-unsafe-eval'"
+        assert not soup.find("script", src=False) or all(
+            s.get("type") == "application/json" for s in soup.find_all("script", src=False)), name
