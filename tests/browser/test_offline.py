@@ -25,9 +25,14 @@ def eventually(page, async_predicate: str, arg=None, seconds: float = 30) -> Non
     raise AssertionError(f"never true: {async_predicate}")
 
 
-def controlled(page) -> None:
-    """Wait until the service worker controls the page (the first visit installs it)."""
+def first_visit(context, url: str):
+    """Open ``url`` in a new page and wait until the service worker it installs controls it."""
+    page = context.new_page()
+    page.goto(url)
+    page.evaluate(WAIT_FOR_CONTROL)
+    page.reload()
     page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller", timeout=30_000)
+    return page
 
 
 def test_guidance_pages_work_offline_after_the_first_visit(tmp_path):
@@ -35,11 +40,7 @@ def test_guidance_pages_work_offline_after_the_first_visit(tmp_path):
     with serving(site) as base, sync_playwright() as p:
         browser = launch_chromium(p)
         context = browser.new_context()
-        page = context.new_page()
-        page.goto(base)
-        page.evaluate(WAIT_FOR_CONTROL)
-        page.reload()
-        controlled(page)
+        page = first_visit(context, base)
         context.set_offline(True)
         page.goto(base + "what-happens-next/")
         assert page.locator("h1").inner_text() == "What happens after you complain"
@@ -54,11 +55,7 @@ def test_the_navigator_runtime_is_served_offline_on_a_second_visit(tmp_path):
     with serving(site) as base, sync_playwright() as p:
         browser = launch_chromium(p)
         context = browser.new_context()
-        page = context.new_page()
-        page.goto(base + "navigator/")
-        page.evaluate(WAIT_FOR_CONTROL)
-        page.reload()
-        controlled(page)
+        page = first_visit(context, base + "navigator/")
         # Under the service worker, load the runtime files as the navigator does.
         files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
         wheel = next(p.name for p in (site / "pyodide").glob("*.whl"))
@@ -92,11 +89,7 @@ def test_a_new_build_replaces_the_old_cache(tmp_path):
     with serving(site) as base, sync_playwright() as p:
         browser = launch_chromium(p)
         context = browser.new_context()
-        page = context.new_page()
-        page.goto(base + "timescales/")
-        page.evaluate(WAIT_FOR_CONTROL)
-        page.reload()
-        controlled(page)
+        page = first_visit(context, base + "timescales/")
         first = page.evaluate(OUR_CACHES)
         assert len([c for c in first if "-pages-" in c]) == 1
 
