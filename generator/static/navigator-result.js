@@ -173,11 +173,12 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   }
 
   const datesHeading = w.h2("Time limit and dates", { id: "dates", tabindex: "-1" });
-  if (asAtForm) container.append(asAtForm);
   for (const proc of procs) {
     if (r.service_recovery_decides) w.h3(`If it is the ${proc.procedure.name.toLowerCase()}`);
     procedureDates(w, proc, r, answers);
   }
+  // After the dates, not before: the answer first, then the way to re-check it for another day.
+  if (asAtForm) container.append(asAtForm);
 
   w.h2("What to do next");
   const notYet = answers.complained_yet === "no";
