@@ -6,8 +6,10 @@ The build writes ``sw.js`` at the site's root with two versions baked in:
 - the *pages* version, a hash of every page, style, script and data file. The
   worker precaches these small files when it installs.
 - the *runtime* version, a hash of the Pyodide runtime's manifest. The runtime
-  (about 12 MB) is cached the first time the navigator fetches it, so
-  someone reading a guidance page on a phone never downloads it by surprise.
+  (about 12 MB) is cached only when the navigator page asks for it, after
+  Python has started there (from the browser's HTTP cache, so nothing is
+  downloaded twice). Someone reading a guidance page on a phone never
+  downloads it by surprise.
 
 A new build changes ``sw.js``, so browsers install the new worker, which
 deletes every cache of ours that the new build does not use.
@@ -41,11 +43,13 @@ def write_service_worker(site: Path) -> dict:
     pages_version = hashlib.sha256(json.dumps(precache, sort_keys=True).encode()).hexdigest()[:16]
     manifest = site / "pyodide" / "manifest.json"
     runtime_version = hashlib.sha256(manifest.read_bytes()).hexdigest()[:16] if manifest.is_file() else "none"
+    runtime_files = sorted(f"pyodide/{name}" for name in json.loads(manifest.read_text())) if manifest.is_file() else []
     settings = {
         "pages_cache": f"{CACHE_PREFIX}pages-{pages_version}",
         "runtime_cache": f"{CACHE_PREFIX}runtime-{runtime_version}",
         "prefix": CACHE_PREFIX,
         "precache": sorted(precache),
+        "runtime": runtime_files,
     }
     script = TEMPLATE.read_text(encoding="utf-8").replace("/*SETTINGS*/{}", json.dumps(settings, indent=1))
     (site / "sw.js").write_text(script, encoding="utf-8")

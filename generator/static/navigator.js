@@ -42,6 +42,7 @@ const client = new NavigatorClient({ timeoutMs: 12000, onState });
 
 function onState(state, detail) {
   root.dataset.state = state;
+  if (state === "ready" || state === "failed") document.dispatchEvent(new Event("navigator-settled")); // offline.js waits for it
   if (state === "ready") {
     performance.mark("navigator-python-ready"); // read by `make bench`
     root.dataset.readyMs = String(detail.ms);

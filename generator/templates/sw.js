@@ -57,6 +57,21 @@ async function respond(request, url) {
   }
 }
 
+// The navigator page asks for this once Python has started: the runtime files are then in the
+// browser's HTTP cache, so copying them into ours downloads nothing again.
+self.addEventListener("message", (event) => {
+  if (event.data?.type !== "cache-runtime") return;
+  event.waitUntil((async () => {
+    const cache = await caches.open(SETTINGS.runtime_cache);
+    for (const file of SETTINGS.runtime) {
+      const url = new URL(file, SCOPE).href;
+      if (await cache.match(url)) continue;
+      const response = await fetch(url, { cache: "force-cache" });
+      if (response.ok) await cache.put(url, response);
+    }
+  })());
+});
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
