@@ -4,7 +4,7 @@
         [--requests generator/runtime_smoke_requests.json] [--runs 3]
 
 Builds a throwaway page in a temp dir (CSP without inline script or eval: only
-'wasm-unsafe-eval'), copies the runtime and generator/static/navigator-worker.js next to
+'wasm-unsafe-eval'), copies the runtime and generator/static/navigator-worker.js (with install-wheel.js) next to
 it, serves it with tools/serve.py, and in a fresh browser context per run (cold HTTP and
 wasm caches) starts the module worker, waits for {ready}, sends each request and checks
 every reply is {id, response} with a JSON response. Prints the cold-load times; exits
@@ -24,11 +24,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tools"))
+sys.path[:0] = [str(REPO / "tools"), str(REPO)]
 from serve import make_server  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+from generator.check.axe import launch_chromium  # noqa: E402
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>runtime check</title>
@@ -60,7 +59,8 @@ worker.addEventListener("message", async ({ data }) => {
 def build_page(runtime: Path, requests: Path, dest: Path) -> None:
     shutil.copytree(runtime, dest / "pyodide")
     (dest / "static").mkdir()
-    shutil.copyfile(REPO / "generator" / "static" / "navigator-worker.js", dest / "static" / "navigator-worker.js")
+    for script in ("navigator-worker.js", "install-wheel.js"):  # the worker and the module it imports
+        shutil.copyfile(REPO / "generator" / "static" / script, dest / "static" / script)
     shutil.copyfile(requests, dest / "requests.json")
     (dest / "index.html").write_text(PAGE)
     (dest / "check.js").write_text(CHECK_JS)
@@ -71,7 +71,7 @@ def check(url: str, runs: int, timeout: float = 60.0) -> int:
 
     failures = 0
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         for run in range(runs):
             context = browser.new_context()  # fresh: nothing cached
             page = context.new_page()
