@@ -16,12 +16,13 @@ from pathlib import Path
 from html import escape as html_escape
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from . import blocks, pages, shortcodes
 from .content import Content, load_content
 from .changes import what_changed_page
 from .exceptions import BuildError
+from .navigator_pages import navigator_pages
 from .offline import write_service_worker
 from .ruledata import rule_data
 
@@ -50,8 +51,7 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
     data = rule_data(content, build_date)
     env = template_environment()
     env.globals["fixed_today"] = fixed_today
-    site_pages = collect_pages(content)
-    site_pages.insert(-1, what_changed_page(content, build_date))  # "What changed in this review" (changes.py)
+    site_pages = collect_pages(content, build_date)
     render_bodies(site_pages, content, data, env, build_date)
     with staging_directory(site_dir) as staging:
         write_pages(staging, site_pages, content, env)
@@ -76,7 +76,7 @@ def template_environment() -> jinja2.Environment:
     return env
 
 
-def collect_pages(content: Content) -> list[pages.SitePage]:
+def collect_pages(content: Content, build_date: datetime.date) -> list[pages.SitePage]:
     """Every page of the site, in the order of the page list."""
     result = []
     for page in sorted(content.pages, key=lambda p: (p.meta.order, p.slug)):
@@ -86,9 +86,9 @@ def collect_pages(content: Content) -> list[pages.SitePage]:
     result.append(pages.SitePage("policy/", content.policy.title, policy.meta.description, source=policy))
     result.append(pages.SitePage("timescales/", "Complaint timescales",
                                  "Every timescale in the complaints policy, in one place.", template="timescales.html"))
+    result.append(what_changed_page(content, build_date))
     result.append(pages.SitePage("404.html", "Page not found", "This page does not exist.", template="404.html",
                                  parent=None))
-    from .navigator_pages import navigator_pages
     result.extend(navigator_pages(content))
     return result
 

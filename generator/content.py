@@ -51,7 +51,7 @@ class Content:
     sources: dict[str, LocatedData] = field(default_factory=dict, repr=False)
 
 
-class _Loader:
+class ContentReader:
     """Collects located data and errors while the content is read."""
 
     def __init__(self, root: Path):
@@ -128,11 +128,11 @@ def load_content(root: Path | str, pages: bool = True) -> Content:
     Raises ContentErrors with every problem found, in file and line order.
     """
     root = Path(root)
-    load = _Loader(root)
+    load = ContentReader(root)
     policy = load.typed("policy.yaml", schema.Policy, "the policy")
     site = load.typed("site.yaml", schema.Site, "the site settings")
     calendar = load.typed("calendar.yaml", schema.Calendar, "the calendar")
-    contacts = load.typed("contacts.yaml", dict_of(schema.Contact), "the contacts")
+    contacts = load.typed("contacts.yaml", dict[str, schema.Contact], "the contacts")
     procedures = {}
     for pid in PROCEDURE_IDS:
         procedure = load.typed(f"procedures/{pid}.yaml", schema.Procedure, f"the {pid} procedure")
@@ -147,7 +147,7 @@ def load_content(root: Path | str, pages: bool = True) -> Content:
                                         f"'{stem}' is not a procedure the site knows. The procedures are: "
                                         f"{', '.join(PROCEDURE_IDS)}."))
     ombudsman = load.typed("ombudsman.yaml", schema.Ombudsman, "the Ombudsman")
-    services = load.typed("services.yaml", dict_of(schema.Service), "the services")
+    services = load.typed("services.yaml", dict[str, schema.Service], "the services")
     out_of_scope = load.typed("out_of_scope.yaml", list[schema.OutOfScope], "the out-of-scope list")
     navigator = load.typed("navigator.yaml", schema.Navigator, "the navigator questions")
     if pages:
@@ -179,14 +179,9 @@ def load_content(root: Path | str, pages: bool = True) -> Content:
 _NO_PAGE = Page("", "", None, "", 0)  # stands in for the policy page when pages are not read
 
 
-def dict_of(tp):
-    """A mapping of id to ``tp``; the id must be a simple lowercase name."""
-    return dict[str, tp]
-
-
 # --- cross references ----------------------------------------------------------
 
-def _check_references(parts: dict[str, Any], load: _Loader) -> None:
+def _check_references(parts: dict[str, Any], load: ContentReader) -> None:
     """Every id that names another thing must name one that exists."""
     known = {
         "contacts": set(parts["contacts"] or {}),
@@ -195,12 +190,9 @@ def _check_references(parts: dict[str, Any], load: _Loader) -> None:
         "services": set(parts["services"] or {}),
         "out_of_scope": {item.id for item in parts["out_of_scope"] or []},
     }
-    sources = {
-        "procedures": {pid: f"procedures/{pid}.yaml" for pid in PROCEDURE_IDS},
-    }
     checks = [("ombudsman.yaml", parts["ombudsman"]), ("services.yaml", parts["services"]),
               ("out_of_scope.yaml", parts["out_of_scope"]), ("navigator.yaml", parts["navigator"])]
-    checks += [(sources["procedures"][pid], proc) for pid, proc in (parts["procedures"] or {}).items()]
+    checks += [(f"procedures/{pid}.yaml", proc) for pid, proc in parts["procedures"].items()]
     for relative, value in checks:
         if value is None:
             continue
@@ -213,8 +205,8 @@ def _check_references(parts: dict[str, Any], load: _Loader) -> None:
                 choices = ", ".join(sorted(known[kind]))
                 load.errors.append(located.error(path, f"'{ident}' is not a {noun}. Use one of: {choices}."))
     navigator = parts["navigator"]
-    if navigator is not None and "navigator.yaml" in " ".join(load.sources):
-        located = load.sources[load.name(load.root / "navigator.yaml")]
+    located = load.sources.get(load.name(load.root / "navigator.yaml"))
+    if navigator is not None and located is not None:
         for i, option in enumerate(navigator.service_options or []):
             targets = [t for t in (option.procedure, option.service, option.out_of_scope) if t]
             if len(targets) != 1:
@@ -246,7 +238,7 @@ def _references(value, path):
             yield from _references(child, path + (i,))
 
 
-def _check_unique_ids(content: Content, load: _Loader) -> None:
+def _check_unique_ids(content: Content, load: ContentReader) -> None:
     """Ids inside one list must differ, or shortcodes and answers would be ambiguous."""
     lists = [("out_of_scope.yaml", (), content.out_of_scope),
              ("navigator.yaml", ("service_options",), getattr(content.navigator, "service_options", None)),

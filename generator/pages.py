@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 import markdown
-from markupsafe import escape
 
 from .content import Content, Page
 from .exceptions import ContentError

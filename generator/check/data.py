@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from ..content import ContentReader
 from ..exceptions import ContentError
-from ..validate import MISSING, convert
-from ..yamlfile import LocatedData, parse_yaml
+from ..yamlfile import LocatedData
 
 
 @dataclass(kw_only=True)
@@ -83,22 +83,18 @@ FILES = {"timescales": ("policy_timescales.yaml", list[PolicyTimescale], "the po
 
 def load_check_data(root: Path) -> tuple[CheckData, list[ContentError]]:
     """Read the three files; a missing or broken file gives an empty list and an error."""
-    errors: list[ContentError] = []
+    root = Path(root)
+    read = ContentReader(root)  # the same reading, line numbers and messages as the rest of content/
     values: dict = {}
-    sources: dict[str, LocatedData] = {}
     for key, (relative, tp, what) in FILES.items():
-        path = Path(root) / relative
-        name = f"{Path(root).name}/{relative}"
+        path = root / relative
         values[key] = []
         if not path.is_file():
-            errors.append(ContentError(name, 0, f"this file is missing: {what}. Restore it from the last published version."))
+            read.errors.append(ContentError(read.name(path), 0, f"this file is missing: {what}. "
+                                            "Restore it from the last published version."))
             continue
-        located, errs = parse_yaml(path.read_text(encoding="utf-8"), name)
-        errors.extend(errs)
-        if located is None:
-            continue
-        sources[relative] = located
-        value = convert(tp, located.data, located, (), errors, what)
-        if value is not MISSING and value is not None:
-            values[key] = [v for v in value if v is not None]
-    return CheckData(sources=sources, **values), errors
+        value = read.typed(relative, tp, what)
+        values[key] = [v for v in value or [] if v is not None]
+    sources = {relative: read.sources[read.name(root / relative)] for relative, _, _ in FILES.values()
+               if read.name(root / relative) in read.sources}
+    return CheckData(sources=sources, **values), read.errors

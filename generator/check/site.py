@@ -15,7 +15,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 from bs4 import BeautifulSoup
 
 from ..content import Content
-from .report import ERROR, WARNING, Report
+from .report import ERROR, Report
 
 REPO = Path(__file__).resolve().parents[2]
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
