@@ -16,9 +16,7 @@ from sitebuild import BUILD_DATE, CONTENT, REPO
 sys.path.insert(0, str(REPO / "tools"))
 from serve import make_server  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+from generator.check.axe import launch_chromium  # noqa: E402,F401  (the browser tests and make check share it)
 
 
 def build_site(site: Path, content: Path = CONTENT, today: str = BUILD_DATE) -> Path:
@@ -40,7 +38,3 @@ def serving(directory: Path):
     finally:
         server.shutdown()
         server.server_close()
-
-
-def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -24,3 +24,10 @@ def tree_digest(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Change the first ``old`` in a content file to ``new``; the test's own text must still be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test fixture out of date: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browser_env import build_site, launch_chromium, serving
-from sitebuild import CONTENT
+from sitebuild import CONTENT, replace_in
 
 pytestmark = pytest.mark.browser
 
@@ -88,9 +88,8 @@ def test_a_new_build_replaces_the_old_cache(tmp_path):
         assert len([c for c in first if "-pages-" in c]) == 1
 
         # The policy team changes a figure and publishes again.
-        corporate = content / "procedures/corporate.yaml"
-        corporate.write_text(corporate.read_text().replace('respond: {working_days: 20, section: "12.2"}',
-                                                          'respond: {working_days: 23, section: "12.2"}'))
+        replace_in(content / "procedures/corporate.yaml", 'respond: {working_days: 20, section: "12.2"}',
+                   'respond: {working_days: 23, section: "12.2"}')
         build_site(site, content)
         page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
         old_pages = next(c for c in first if "-pages-" in c)

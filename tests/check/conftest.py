@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import CONTENT
+from sitebuild import CONTENT, replace_in
 
 TODAY = "2026-11-23"
 
@@ -28,12 +28,6 @@ If you are not happy with the way that we dealt with your complaint about a coun
 
 Reword for clarity.
 """
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture out of date: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def line_of(path: Path, needle: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import replace_in
+from sitebuild import replace_in
 from sitebuild import REPO, run_build
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, line_of, replace_in
+from conftest import TODAY, line_of
+from sitebuild import replace_in
 from sitebuild import CONTENT, REPO, run_build
 
 from generator.check import run_check

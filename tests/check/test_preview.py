@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from conftest import replace_in
+from sitebuild import replace_in
 
 from generator.preview import Preview, make_preview_server
 

@@ -2,17 +2,9 @@
 last good site/ survives (issue 2: "Clear errors, nothing lost")."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from sitebuild import run_build, tree_digest
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test fixture out of date: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from sitebuild import replace_in, run_build, tree_digest
 
 
 CASES = [

@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from sitebuild import run_build
+from sitebuild import replace_in, run_build
 
 
 def visible_text(html: str) -> str:
@@ -15,12 +15,9 @@ def visible_text(html: str) -> str:
 
 
 def test_changing_a_figure_changes_every_page(content_copy, tmp_path):
-    corporate = content_copy / "procedures/corporate.yaml"
-    text = corporate.read_text(encoding="utf-8")
     # Stage 2 (service investigation review) reply: 20 working days (12.2) -> 23.
-    old = '    respond: {working_days: 20, section: "12.2"}'
-    assert old in text
-    corporate.write_text(text.replace(old, '    respond: {working_days: 23, section: "12.2"}'), encoding="utf-8")
+    replace_in(content_copy / "procedures/corporate.yaml", '    respond: {working_days: 20, section: "12.2"}',
+               '    respond: {working_days: 23, section: "12.2"}')
     site = tmp_path / "site"
     result = run_build(content_copy, site)
     assert result.returncode == 0, result.stderr
@@ -38,11 +35,8 @@ def test_changing_a_figure_changes_every_page(content_copy, tmp_path):
 
 def test_the_old_figure_is_left_only_in_the_verbatim_policy(content_copy, tmp_path):
     """Children's stage 2 aim of 25 working days (App. 1 para 6b) -> 27. "25" may survive only in the policy text."""
-    children = content_copy / "procedures/children.yaml"
-    text = children.read_text(encoding="utf-8")
-    old = "respond: {working_days: 25, up_to: 65,"
-    assert old in text
-    children.write_text(text.replace(old, "respond: {working_days: 27, up_to: 65,"), encoding="utf-8")
+    replace_in(content_copy / "procedures/children.yaml", "respond: {working_days: 25, up_to: 65,",
+               "respond: {working_days: 27, up_to: 65,")
     site = tmp_path / "site"
     assert run_build(content_copy, site).returncode == 0
 
@@ -71,8 +65,7 @@ def test_the_working_days_example_follows_the_counting_convention(content_copy, 
     # Easter 2026: received Saturday 4 April; Monday 6 April is Easter Monday.
     assert "Working day 1 is Tuesday 7 April 2026." in day0
 
-    calendar = content_copy / "calendar.yaml"
-    calendar.write_text(calendar.read_text().replace("receipt: day0", "receipt: next_working_day"))
+    replace_in(content_copy / "calendar.yaml", "receipt: day0", "receipt: next_working_day")
     assert run_build(content_copy, site).returncode == 0
     shifted = visible_text((site / "working-days/index.html").read_text(encoding="utf-8"))
     assert "Working day 1 is Wednesday 8 April 2026." in shifted
