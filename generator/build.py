@@ -24,6 +24,7 @@ from .changes import what_changed_page
 from .exceptions import BuildError
 from .navigator_pages import navigator_pages
 from .offline import write_service_worker
+from .precompress import precompress_site
 from .ruledata import rule_data
 
 HERE = Path(__file__).parent
@@ -61,6 +62,7 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
         if runtime:
             write_runtime(staging / "pyodide")
         write_service_worker(staging)
+        precompress_site(staging, runtime_cache=HERE.parent / "build" / "brotli")
     return BuildResult(site_dir, len(site_pages), time.perf_counter() - started)
 
 

@@ -71,6 +71,8 @@ TRACE_EXTRA = ("encodings.ascii", "encodings.latin_1", "encodings.utf_8_sig")
 # Command-line-only modules of the navigator package, left out of the browser wheel (and so
 # their imports, e.g. argparse, out of the trimmed stdlib).
 WHEEL_EXCLUDE = ("__main__.py", "cli.py")
+# How build_wheel lays the wheel out; part of its cache key, so a change here rebuilds it.
+WHEEL_LAYOUT = "2: stored entries, __pycache__ .pyc beside each source"
 NPM_HINT = "run `npm ci` (make does this)"
 TOOLS_HINT = ("create it: python3.12 -m venv .venv-tools && "
               ".venv-tools/bin/pip install -r requirements-tools.txt (make does this)")
@@ -251,7 +253,9 @@ def build_wheel(src: Path, dest_dir: Path, compiled: Path | None = None) -> Path
     with zipfile.ZipFile(wheel, "w") as zf:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # Stored, not deflated: the web server compresses the whole file better than
+            # zip does file by file, and the browser has nothing to inflate.
+            info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
     return wheel
@@ -390,7 +394,7 @@ def cached_navigator(cache_dir: Path, version: str, navigator_src: Path, stock_l
                      tools_venv: Path = TOOLS_VENV) -> tuple[Path, Path]:
     """(wheel, lockfile) from the cache, made on a miss."""
     tools_pin = (REPO / "requirements-tools.txt")
-    key = _key("navigator", version, navigator_hash(navigator_src), sha256_file(stock_lock),
+    key = _key("navigator", WHEEL_LAYOUT, version, navigator_hash(navigator_src), sha256_file(stock_lock),
                sha256_file(tools_pin) if tools_pin.is_file() else "", sha256_file(NODE_SCRIPT))
     entry = Path(cache_dir) / f"navigator-{key}"
     if not (entry / "pyodide-lock.json").is_file():

@@ -35,3 +35,58 @@ def base_url(tmp_path):
 def test_mime_types(base_url, name, mime):
     with urllib.request.urlopen(base_url + name) as resp:
         assert resp.headers["Content-Type"] == mime
+
+
+# --- Brotli copies (generator/precompress.py writes them; issue 4, "5 MB or less compressed") ---
+
+@pytest.fixture
+def brotli_site(tmp_path):
+    import brotli
+    (tmp_path / "navigator").mkdir()
+    files = {"a.wasm": b"\0asm" + bytes(range(256)) * 40, "navigator/index.html": b"<p>" + b"words " * 400,
+             "plain.js": b"let x = 1;\n" * 200}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    for name in ("a.wasm", "navigator/index.html"):  # plain.js has no copy: sent as it is
+        (tmp_path / (name + ".br")).write_bytes(brotli.compress(files[name]))
+    server = make_server(tmp_path, 0, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", files
+    server.shutdown()
+    server.server_close()
+
+
+def fetch(url: str, accept_encoding: str | None):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": accept_encoding} if accept_encoding else {})
+    with urllib.request.urlopen(request) as resp:
+        return resp.headers, resp.read()
+
+
+@pytest.mark.parametrize("path, name, mime", [
+    ("a.wasm", "a.wasm", "application/wasm"),
+    ("navigator/", "navigator/index.html", "text/html; charset=utf-8"),  # a folder's index page too
+])
+def test_a_browser_that_accepts_brotli_gets_the_brotli_copy(brotli_site, path, name, mime):
+    import brotli
+    base, files = brotli_site
+    headers, body = fetch(base + path, "gzip, deflate, br, zstd")  # what Chromium sends
+    assert headers["Content-Encoding"] == "br"
+    assert headers["Content-Type"] == mime  # the type of the file, not of a .br
+    assert headers["Vary"] == "Accept-Encoding"
+    assert int(headers["Content-Length"]) == len(body) < len(files[name])
+    assert brotli.decompress(body) == files[name]
+
+
+@pytest.mark.parametrize("accept_encoding", [None, "gzip, deflate", "gzip, br;q=0"])
+def test_others_get_the_file_itself(brotli_site, accept_encoding):
+    base, files = brotli_site
+    headers, body = fetch(base + "a.wasm", accept_encoding)
+    assert headers["Content-Encoding"] is None
+    assert headers["Content-Type"] == "application/wasm"
+    assert body == files["a.wasm"]
+
+
+def test_a_file_without_a_brotli_copy_is_sent_as_it_is(brotli_site):
+    base, files = brotli_site
+    headers, body = fetch(base + "plain.js", "br")
+    assert headers["Content-Encoding"] is None and body == files["plain.js"]

@@ -1,7 +1,9 @@
 """Tiny static server for the built site: `python tools/serve.py site --port 8000`.
 
 Serves DIRECTORY on 127.0.0.1 with explicit MIME types (Pyodide hangs if .wasm is not
-served as application/wasm; module scripts need a JavaScript type). Stdlib only.
+served as application/wasm; module scripts need a JavaScript type). Where the build left a
+Brotli copy (``x.br``, see generator/precompress.py) and the browser accepts Brotli, sends it
+with ``Content-Encoding: br``, as a production server set up for it would. Stdlib only.
 Used by `make serve` and the browser tests (`--port 0` picks a free port; the chosen
 address is printed as the first line: "serving DIR at http://127.0.0.1:PORT/").
 """
@@ -9,7 +11,9 @@ address is printed as the first line: "serving DIR at http://127.0.0.1:PORT/").
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
+import os
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -35,6 +39,39 @@ MIME_TYPES = {
 class Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
+    def send_head(self):
+        """The Brotli copy of a file, if there is one and the browser takes it; else as usual."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the redirect to the address with a slash
+            path = os.path.join(path, "index.html")
+        brotli_copy = path + ".br"
+        if not (self.accepts("br") and os.path.isfile(path) and os.path.isfile(brotli_copy)):
+            return super().send_head()
+        f = open(brotli_copy, "rb")
+        try:
+            stat = os.fstat(f.fileno())
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "br")
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(stat.st_size))
+            self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+            self.end_headers()
+            return f
+        except BaseException:
+            f.close()
+            raise
+
+    def accepts(self, coding: str) -> bool:
+        """Whether the request's Accept-Encoding allows ``coding`` (q=0 refuses it)."""
+        for part in self.headers.get("Accept-Encoding", "").split(","):
+            name, _, params = part.strip().partition(";")
+            if name.strip().lower() == coding:
+                return params.replace(" ", "").lower() not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+        return False
+
     def end_headers(self):
         self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
@@ -45,9 +82,16 @@ class Handler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page mid-download closes the connection: not an error."""
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 def make_server(directory: Path, port: int = 8000, quiet: bool = False) -> ThreadingHTTPServer:
     handler = functools.partial(Handler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = Server(("127.0.0.1", port), handler)
     server.quiet = quiet
     return server
 

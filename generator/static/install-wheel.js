@@ -2,6 +2,9 @@
 //
 //   import { installWheel } from "./install-wheel.js";
 //   await installWheel(pyodide, runtimeBaseURL, "navigator");
+// or, to fetch and check the wheel while Pyodide is still starting:
+//   const files = fetchCheckedWheel(runtimeBaseURL, "navigator");  // no Python needed
+//   writeWheel(await loadPyodide(...), await files);
 //
 // The wheel's file name and sha256 come from pyodide-lock.json, which the build made with
 // pyodide-build's `pyodide lockfile add-wheels`. The wheel is refused unless its SHA-256 matches.
@@ -58,18 +61,34 @@ export async function unzip(bytes) {
   return files;
 }
 
-export async function installWheel(pyodide, base, name) {
+/** The wheel's files, [[path, bytes], ...], once its SHA-256 matches pyodide-lock.json. Needs no Python. */
+export async function fetchCheckedWheel(base, name) {
   const lock = JSON.parse(new TextDecoder().decode(await fetchBytes(new URL("pyodide-lock.json", base))));
   const entry = lock.packages?.[name];
   if (!entry || !entry.file_name || !entry.sha256) throw new Error(`${name} is not in pyodide-lock.json`);
   const wheel = await fetchBytes(new URL(entry.file_name, base));
   const digest = hex(await crypto.subtle.digest("SHA-256", wheel));
   if (digest !== entry.sha256) throw new Error(`${entry.file_name} does not match its sha256 in pyodide-lock.json`);
+  return unzip(wheel);
+}
+
+/** Write checked wheel files into site-packages and make the import system see them. */
+export function writeWheel(pyodide, files) {
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  for (const [path, data] of await unzip(wheel)) {
+  for (const [path, data] of files) {
     const target = `${sitePackages}/${path}`;
     pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
     pyodide.FS.writeFile(target, data);
   }
-  pyodide.runPython("import importlib; importlib.invalidate_caches()");
+  // Only site-packages' own finder forgets its listing. importlib.invalidate_caches() would do
+  // the same and also import importlib.metadata and email (~70 KB, tens of milliseconds).
+  pyodide.runPython(`import sys
+_finder = sys.path_importer_cache.get(${JSON.stringify(sitePackages)})
+if _finder is not None:
+    _finder.invalidate_caches()
+del _finder`);
+}
+
+export async function installWheel(pyodide, base, name) {
+  writeWheel(pyodide, await fetchCheckedWheel(base, name));
 }

@@ -3,10 +3,10 @@
 //   const client = new NavigatorClient({ timeoutMs: 12000, onState });
 //   const reply = await client.ask({ action: "next", today, answers });   // waits until ready
 //
-// onState(state, detail) is called with "ready" ({ms, workerMs}), "slow" (the timeout passed; it
+// onState(state, detail) is called with "ready" ({ms, workerMs, snapshot}), "slow" (the timeout passed; it
 // may still become ready) or "failed" ({reason}). Requests made before "ready" wait for it; if
 // loading fails they reject. The worker and rules.json are found relative to this file, so any
-// page can use it.
+// page can use it; the worker loads the rules before it says it is ready.
 
 const WORKER_URL = new URL("navigator-worker.js", import.meta.url);
 const RULES_URL = new URL("../navigator/rules.json", import.meta.url);
@@ -27,20 +27,34 @@ export class NavigatorClient {
     this.timer = setTimeout(() => {
       if (this.state === "starting") { this.state = "slow"; this.onState("slow", {}); }
     }, timeoutMs);
-    const rules = fetch(RULES_URL, { credentials: "same-origin" })
-      .then((r) => { if (!r.ok) throw new Error(`rules.json: ${r.status}`); return r.json(); });
-    let workerReady;
-    const workerUp = new Promise((resolve, reject) => { workerReady = { resolve, reject }; });
-    try {
-      this.worker = new Worker(WORKER_URL, { type: "module" });
-    } catch (error) {
-      this._fail("The calculator could not start in this browser.");
-      return;
+    // The worker fetches the rules itself while Python starts, and loads them before `ready`.
+    // navigator-boot.js may have started it already, from the page's <head>.
+    const workerURL = WORKER_URL;
+    const boot = globalThis.navigatorBoot;
+    globalThis.navigatorBoot = { taken: true }; // so a late navigator-boot.js starts no second worker
+    let early = [];
+    if (boot?.worker && boot.url === workerURL.href) {
+      this.worker = boot.worker;
+      boot.worker.removeEventListener("message", boot.keep);
+      boot.worker.removeEventListener("error", boot.keep);
+      early = boot.early;
+    } else {
+      try {
+        this.worker = new Worker(workerURL, { type: "module" });
+      } catch (error) {
+        this._fail("The calculator could not start in this browser.");
+        return;
+      }
+      this.worker.postMessage({ rules: RULES_URL.href });
     }
-    this.worker.addEventListener("error", () => workerReady.reject(new Error("worker error")));
-    this.worker.addEventListener("message", ({ data }) => {
+    const onError = () => {
+      if (this.state !== "ready") this._fail("The calculator could not start in this browser.");
+    };
+    const onMessage = ({ data }) => {
       if (data && "ready" in data) {
-        if (data.ready) workerReady.resolve(data.ms); else workerReady.reject(new Error(data.error));
+        if (data.ready && data.rulesLoaded) this._ready(data);
+        else if (data.ready) this._loadRulesThenReady(data);
+        else this._fail("The calculator could not start in this browser.");
         return;
       }
       const waiting = this.pending.get(data?.id);
@@ -49,17 +63,33 @@ export class NavigatorClient {
       if ("response" in data) {
         try { waiting.resolve(JSON.parse(data.response)); } catch (e) { waiting.reject(e); }
       } else waiting.reject(new Error(data.error));
-    });
-    Promise.all([workerUp, rules]).then(async ([workerMs, ruleData]) => {
-      const loaded = await this._send({ action: "load", rules: ruleData });
+    };
+    this.worker.addEventListener("error", onError);
+    this.worker.addEventListener("message", onMessage);
+    for (const event of early) (event.type === "message" ? onMessage : onError)(event);
+  }
+
+  // Only if the worker did not load the rules itself (it was started without the {rules} message).
+  async _loadRulesThenReady(data) {
+    try {
+      const response = await fetch(RULES_URL, { credentials: "same-origin" });
+      if (!response.ok) throw new Error(`rules.json: ${response.status}`);
+      const loaded = await this._send({ action: "load", rules: await response.json() });
       if (loaded.kind !== "loaded") throw new Error(loaded.message);
-      clearTimeout(this.timer);
-      this.state = "ready";
-      this.workerMs = workerMs;
-      this.readyMs = Math.round(performance.now() - this.started);
-      this._resolve();
-      this.onState("ready", { ms: this.readyMs, workerMs });
-    }).catch(() => this._fail("The calculator could not start in this browser."));
+      this._ready(data);
+    } catch (error) {
+      this._fail("The calculator could not start in this browser.");
+    }
+  }
+
+  _ready({ ms, snapshot }) {
+    if (this.state === "failed") return;
+    clearTimeout(this.timer);
+    this.state = "ready";
+    this.workerMs = ms;
+    this.readyMs = Math.round(performance.now() - this.started);
+    this._resolve();
+    this.onState("ready", { ms: this.readyMs, workerMs: ms, snapshot });
   }
 
   _fail(reason) {

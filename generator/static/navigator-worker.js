@@ -4,36 +4,172 @@
 // Start it from the page (no inline script needed):
 //   const worker = new Worker(new URL("static/navigator-worker.js?pyodide=../pyodide/", document.baseURI),
 //                             { type: "module" });
-// `?pyodide=` is the runtime directory, relative to this file (default "../pyodide/").
+//   worker.postMessage({ rules: new URL("navigator/rules.json", document.baseURI).href });  // optional
+// `?pyodide=` is the runtime directory, relative to this file (default "../pyodide/"). A service
+// worker that serves this script from its cache drops the query, so keep to the default there.
+// A first {rules: URL} message has the rule data fetched while Python starts and loaded before
+// `ready` (rulesLoaded: true), so the page need not send {action: "load"} itself.
 //
 // Messages:
-//   worker -> page  {ready: true, ms}           Python and the navigator are loaded (ms since start)
+//   page -> worker  {rules: URL}                (optional, first) fetch and load these rules at start
+//   worker -> page  {ready: true, ms, snapshot, rulesLoaded}
+//                                               Python and the navigator are loaded (ms since start);
+//                                               snapshot: "used", "saved" or "none" (see below)
 //                   {ready: false, error}       loading failed; every request will get {id, error}
 //   page -> worker  {id, request}               request: a JSON string (or an object, JSON-encoded here)
 //   worker -> page  {id, response}              response: the JSON string from navigator.browser.handle
 //                   {id, error}                 handle raised (the Python exception's last line)
 // Requests sent before `ready` are queued; replies come in request order.
+//
+// Start-up snapshot. Most of Pyodide's start is Python initialising itself, the same work on
+// every visit. So on the first visit this worker takes a memory snapshot of the interpreter
+// just after the navigator is imported (before any answer is handled, so it holds none) and
+// keeps it in Cache Storage; later visits restore it instead of starting Python afresh.
+// The cache is named after the runtime's manifest (as the service worker's runtime cache is),
+// so a new runtime never meets an old snapshot, and the service worker deletes old ones.
+// Any failure to restore deletes the snapshot and starts Python the ordinary way.
+// Snapshots use Pyodide's experimental `_makeSnapshot`/`_loadSnapshot` options (pinned version).
 
-import { installWheel } from "./install-wheel.js";
+import { fetchCheckedWheel, writeWheel } from "./install-wheel.js";
 
 const params = new URL(self.location.href).searchParams;
 const base = new URL(params.get("pyodide") ?? "../pyodide/", self.location.href);
 const started = performance.now();
+const SNAPSHOT_CACHE_PREFIX = "complaints-guidance-snapshot-"; // generator/offline.py SNAPSHOT_CACHE_PREFIX
+const SNAPSHOT_FORMAT = "1";
 
-async function start() {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
-  const pyodide = await loadPyodide({
+// Started at once, in parallel with Pyodide: the wheel (checked against its sha256), the module,
+// the snapshot if this browser kept one, and (on the page's first message) the rules.
+const wheelFiles = fetchCheckedWheel(base, "navigator");
+let rulesText = null;
+const pyodideModule = import(new URL("pyodide.mjs", base).href);
+const snapshotStore = openSnapshotStore().catch(() => null); // no snapshot is no failure
+const savedSnapshot = snapshotStore.then((store) => store?.read() ?? null).catch(() => null);
+[wheelFiles, savedSnapshot].forEach((p) => p.catch(() => {}));
+
+async function fetchText(url) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
+  return response.text();
+}
+
+function pyodideOptions(extra) {
+  return {
     indexURL: base.href,
     stdLibURL: new URL("python_stdlib.zip", base).href, // trimmed, precompiled .pyc
     lockFileURL: new URL("pyodide-lock.json", base).href, // lists the navigator wheel only
     packages: [],
     stdout: (line) => console.log(line),
     stderr: (line) => console.warn(line),
-  });
-  // The navigator wheel, checked against its sha256 in the lockfile before it is used.
-  await installWheel(pyodide, base, "navigator");
-  return pyodide.pyimport("navigator.browser").handle;
+    ...extra,
+  };
 }
+
+async function start() {
+  const { loadPyodide } = await pyodideModule;
+  const snapshot = await savedSnapshot;
+  let started = null;
+  if (snapshot) {
+    try {
+      started = await importNavigator(await loadPyodide(pyodideOptions({ _loadSnapshot: snapshot })), "used");
+    } catch (error) {
+      console.warn(`navigator: start-up snapshot not usable, starting afresh (${lastLine(error)})`);
+      await (await snapshotStore)?.remove();
+    }
+  }
+  if (!started) {
+    const store = await snapshotStore;
+    const pyodide = await loadPyodide(pyodideOptions(store ? { _makeSnapshot: true } : {}));
+    started = await importNavigator(pyodide, store ? "saved" : "none", store);
+  }
+  started.rulesLoaded = rulesText !== null;
+  if (started.rulesLoaded) {
+    const reply = JSON.parse(started.handle(`{"action": "load", "rules": ${await rulesText}}`));
+    if (reply.kind !== "loaded") throw new Error(reply.message ?? "the rules did not load");
+  }
+  return started;
+}
+
+// Install the wheel (also after a snapshot: the files back any later import and tracebacks) and
+// import the navigator. A restored snapshot that cannot do this is not used.
+async function importNavigator(pyodide, snapshotState, store = null) {
+  writeWheel(pyodide, await wheelFiles);
+  const handle = pyodide.pyimport("navigator.browser").handle;
+  // The snapshot is taken once `ready` is sent, before any request is handled (see below).
+  const takeSnapshot = store ? () => store.write(pyodide.makeMemorySnapshot()) : () => {};
+  return { handle, snapshotState, takeSnapshot };
+}
+
+// ---- the snapshot's keeping place -------------------------------------------------------------
+// A snapshot is the interpreter's whole memory (about 30 MB, mostly zeros). It is kept as its
+// non-zero 64 KiB pages only (about 12 MB), with a small index, and rebuilt on reading.
+
+const PAGE = 65536;
+
+async function openSnapshotStore() {
+  if (!self.caches) return null; // no Cache Storage (not a secure context, or an old browser)
+  const manifest = await fetch(new URL("manifest.json", base), { credentials: "same-origin" });
+  if (!manifest.ok) return null;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await manifest.arrayBuffer()));
+  const version = Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+  const name = SNAPSHOT_CACHE_PREFIX + version;
+  const key = new URL(`snapshot-v${SNAPSHOT_FORMAT}.bin`, base).href;
+  return {
+    async read() {
+      const cache = await caches.open(name);
+      const response = await cache.match(key);
+      return response ? unpackPages(new Uint8Array(await response.arrayBuffer())) : null;
+    },
+    write(snapshot) {
+      // After `ready`, when the page is quiet: the copy above is already taken.
+      setTimeout(() => {
+        caches.open(name).then((cache) => cache.put(key, new Response(packPages(snapshot))))
+          .catch((error) => console.warn(`navigator: start-up snapshot not kept (${lastLine(error)})`));
+      }, 1000);
+    },
+    async remove() {
+      await caches.delete(name).catch(() => {});
+    },
+  };
+}
+
+// [u32 total length][u32 page count][u32 page numbers...][pages...]
+function packPages(bytes) {
+  let aligned = bytes;
+  if (bytes.byteOffset % 4 || bytes.byteLength % 4) {
+    aligned = new Uint8Array(Math.ceil(bytes.byteLength / 4) * 4);
+    aligned.set(bytes);
+  }
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+  const pages = [];
+  for (let page = 0; page * PAGE < bytes.byteLength; page++) {
+    const from = (page * PAGE) / 4;
+    const to = Math.min(from + PAGE / 4, words.length);
+    for (let i = from; i < to; i++) if (words[i]) { pages.push(page); break; }
+  }
+  const head = new Uint32Array([bytes.byteLength, pages.length, ...pages]);
+  const out = new Uint8Array(head.byteLength + pages.length * PAGE);
+  out.set(new Uint8Array(head.buffer));
+  pages.forEach((page, n) => out.set(bytes.subarray(page * PAGE, (page + 1) * PAGE), head.byteLength + n * PAGE));
+  return out;
+}
+
+function unpackPages(packed) {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const length = view.getUint32(0, true);
+  const count = view.getUint32(4, true);
+  const bytes = new Uint8Array(length);
+  const dataStart = 8 + 4 * count;
+  if (packed.byteLength !== dataStart + count * PAGE) throw new Error("snapshot file is damaged");
+  for (let n = 0; n < count; n++) {
+    const page = view.getUint32(8 + 4 * n, true);
+    const chunk = packed.subarray(dataStart + n * PAGE, dataStart + (n + 1) * PAGE);
+    bytes.set(chunk.subarray(0, Math.max(0, Math.min(PAGE, length - page * PAGE))), page * PAGE);
+  }
+  return bytes;
+}
+
+// -------------------------------------------------------------------------------------------------
 
 function lastLine(error) {
   const lines = String(error?.message ?? error).trim().split("\n");
@@ -42,16 +178,29 @@ function lastLine(error) {
 
 const handleReady = start();
 handleReady.then(
-  () => self.postMessage({ ready: true, ms: Math.round(performance.now() - started) }),
+  ({ snapshotState, takeSnapshot, rulesLoaded }) => {
+    self.postMessage({ ready: true, ms: Math.round(performance.now() - started), snapshot: snapshotState, rulesLoaded });
+    // Synchronously, so no request has been handled: the snapshot holds no one's answers.
+    try {
+      takeSnapshot();
+    } catch (error) {
+      console.warn(`navigator: no start-up snapshot (${lastLine(error)})`);
+    }
+  },
   (error) => self.postMessage({ ready: false, error: lastLine(error) }),
 );
 
 let queue = Promise.resolve();
 self.addEventListener("message", (event) => {
+  if (typeof event.data?.rules === "string" && rulesText === null) {
+    rulesText = fetchText(new URL(event.data.rules, self.location.href));
+    rulesText.catch(() => {});
+    return;
+  }
   const { id, request } = event.data ?? {};
   queue = queue.then(async () => {
     try {
-      const handle = await handleReady;
+      const { handle } = await handleReady;
       const json = typeof request === "string" ? request : JSON.stringify(request);
       self.postMessage({ id, response: handle(json) });
     } catch (error) {

@@ -47,6 +47,7 @@ function onState(state, detail) {
     performance.mark("navigator-python-ready"); // read by `make bench`
     root.dataset.readyMs = String(detail.ms);
     root.dataset.workerMs = String(detail.workerMs);
+    root.dataset.snapshot = detail.snapshot ?? "none"; // "used" on a later visit; read by the tests
     if (statusBox.dataset.kind !== "notice") hideStatus();
     if (waiting) announce("The calculator is ready.");
   } else {

@@ -1,7 +1,8 @@
 // Service worker for the complaints guidance site, written by generator/offline.py at each build.
 // Pages, styles and data are precached on install (they are small); the Python runtime is cached
 // the first time the navigator fetches it. Each build has its own cache names, and activating a
-// new build's worker deletes every older cache of ours.
+// new build's worker deletes every older cache of ours (the navigator worker's start-up snapshot
+// of Python included: it is kept only while the runtime it was taken from is current).
 const SETTINGS = /*SETTINGS*/{};
 const SCOPE = new URL(self.registration.scope);
 const RUNTIME_PATH = new URL("pyodide/", SCOPE).pathname;
@@ -16,7 +17,7 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const keep = new Set([SETTINGS.pages_cache, SETTINGS.runtime_cache]);
+    const keep = new Set([SETTINGS.pages_cache, SETTINGS.runtime_cache, SETTINGS.snapshot_cache]);
     for (const name of await caches.keys()) {
       if (name.startsWith(SETTINGS.prefix) && !keep.has(name)) await caches.delete(name);
     }

@@ -1,0 +1,125 @@
+"""How the navigator's Python starts (issue 4, "Speed and size"): one worker, started from the
+page's <head>; on later visits from a start-up snapshot kept in the browser, which gives the
+same answers as a fresh start, holds no one's answers, and is thrown away when damaged; Brotli
+copies of the runtime on the wire."""
+from __future__ import annotations
+
+import pytest
+
+from navsupport import CORPORATE_OVERDUE, timeline_rows, to_result, wait_ready
+
+pytestmark = pytest.mark.browser
+
+SNAPSHOT_KEPT = """async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('complaints-guidance-snapshot-'));
+    return !!name && (await (await caches.open(name)).keys()).length === 1;
+}"""
+DAMAGE_SNAPSHOT = """async (bytes) => {
+    const name = (await caches.keys()).find((n) => n.startsWith('complaints-guidance-snapshot-'));
+    const cache = await caches.open(name);
+    const [key] = await cache.keys();
+    await cache.put(key, new Response(new Uint8Array(bytes)));
+}"""
+NOT_A_FILE_OF_PAGES = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+PAGES_BUT_NOT_A_SNAPSHOT = [0, 4, 0, 0, 0, 0, 0, 0]  # 1024 bytes of zeros, stored as no pages
+SNAPSHOT_BYTES = """async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('complaints-guidance-snapshot-'));
+    const cache = await caches.open(name);
+    const [key] = await cache.keys();
+    return Array.from(new Uint8Array(await (await cache.match(key)).arrayBuffer()));
+}"""
+
+
+def eventually(page, async_predicate: str, seconds: float = 30) -> None:
+    for _ in range(int(seconds * 4)):
+        if page.evaluate(async_predicate):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"never true: {async_predicate}")
+
+
+def snapshot_state(page) -> str:
+    return page.get_attribute("#navigator", "data-snapshot")
+
+
+def result_of(page) -> tuple[str, list[dict]]:
+    to_result(page, CORPORATE_OVERDUE)
+    return page.inner_text(".result h1"), timeline_rows(page)
+
+
+def test_one_worker_started_by_the_head_script(fresh_page):
+    page = fresh_page
+    page.add_init_script("""(() => {
+        const Real = window.Worker; window.startedWorkers = [];
+        window.Worker = function (url, options) { window.startedWorkers.push(new Error().stack); return new Real(url, options); };
+    })();""")
+    page.goto("navigator/")
+    wait_ready(page)
+    stacks = page.evaluate("window.startedWorkers")
+    assert len(stacks) == 1 and "navigator-boot.js" in stacks[0], stacks
+    assert result_of(page)[0]
+
+
+def test_without_the_head_script_the_page_starts_the_worker_itself(fresh_page):
+    page = fresh_page
+    page.route("**/navigator-boot.js", lambda route: route.fulfill(status=200, body="",
+                                                                  content_type="text/javascript"))
+    page.goto("navigator/")
+    wait_ready(page)
+    assert result_of(page)[0]
+
+
+def test_a_later_visit_restores_the_snapshot_and_answers_the_same(fresh_page):
+    page = fresh_page
+    page.goto("navigator/")
+    wait_ready(page)
+    assert snapshot_state(page) == "saved"
+    fresh = result_of(page)
+    eventually(page, SNAPSHOT_KEPT)
+
+    page.goto("about:blank")
+    page.goto("navigator/")
+    wait_ready(page)
+    assert snapshot_state(page) == "used"
+    assert result_of(page) == fresh
+
+
+def test_the_snapshot_is_taken_before_any_answer(fresh_page):
+    """It is kept on the device: it must hold none of the resident's answers."""
+    page = fresh_page
+    page.goto("navigator/")
+    wait_ready(page)
+    to_result(page, CORPORATE_OVERDUE)  # answered before the snapshot is written to the cache
+    eventually(page, SNAPSHOT_KEPT)
+    kept = bytes(page.evaluate(SNAPSHOT_BYTES))
+    assert b"2026-03-10" not in kept and b"council_service" in kept  # the rules are in it; the answers not
+
+
+@pytest.mark.parametrize("damage", [NOT_A_FILE_OF_PAGES, PAGES_BUT_NOT_A_SNAPSHOT])
+def test_a_damaged_snapshot_is_replaced_by_a_fresh_start(fresh_page, damage):
+    page = fresh_page
+    page.goto("navigator/")
+    wait_ready(page)
+    eventually(page, SNAPSHOT_KEPT)
+    page.evaluate(DAMAGE_SNAPSHOT, damage)
+
+    page.goto("about:blank")
+    page.goto("navigator/")
+    wait_ready(page)
+    assert snapshot_state(page) == "saved"  # started afresh, and took a new one
+    assert result_of(page)[0]
+    eventually(page, SNAPSHOT_KEPT)
+    page.goto("about:blank")
+    page.goto("navigator/")
+    wait_ready(page)
+    assert snapshot_state(page) == "used"
+
+
+def test_the_runtime_comes_as_brotli(fresh_page):
+    page = fresh_page
+    encodings = {}
+    page.context.on("response", lambda r: encodings.__setitem__(r.url.rsplit("/", 1)[-1], r.headers.get("content-encoding")))
+    page.goto("navigator/")
+    wait_ready(page)
+    for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip", "navigator-1.0.0-py3-none-any.whl"):
+        assert encodings.get(name) == "br", (name, encodings.get(name))
