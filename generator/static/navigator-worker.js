@@ -30,8 +30,6 @@
 // Any failure to restore deletes the snapshot and starts Python the ordinary way.
 // Snapshots use Pyodide's experimental `_makeSnapshot`/`_loadSnapshot` options (pinned version).
 
-import { fetchCheckedWheel, writeWheel } from "./install-wheel.js";
-
 const params = new URL(self.location.href).searchParams;
 const base = new URL(params.get("pyodide") ?? "../pyodide/", self.location.href);
 const started = performance.now();
@@ -40,11 +38,13 @@ const SNAPSHOT_FORMAT = "1";
 
 // Started at once, in parallel with Pyodide: the wheel (checked against its sha256), the module,
 // the snapshot if this browser kept one, and (on the page's first message) the rules.
-const wheelFiles = fetchCheckedWheel(base, "navigator");
+// (install-wheel.js is imported here, not statically, so the fetches start one round trip sooner.)
+const wheelModule = import("./install-wheel.js");
+const wheelFiles = wheelModule.then(({ fetchCheckedWheel }) => fetchCheckedWheel(base, "navigator"));
 let rulesText = null;
 const pyodideModule = import(new URL("pyodide.mjs", base).href);
 const snapshotStore = openSnapshotStore().catch(() => null); // no snapshot is no failure
-const savedSnapshot = snapshotStore.then((store) => store?.read() ?? null).catch(() => null);
+const savedSnapshot = snapshotStore.then((store) => store?.find() ?? null).catch(() => null); // not yet read
 [wheelFiles, savedSnapshot].forEach((p) => p.catch(() => {}));
 
 async function fetchText(url) {
@@ -68,31 +68,35 @@ function pyodideOptions(extra) {
 async function start() {
   const { loadPyodide } = await pyodideModule;
   const snapshot = await savedSnapshot;
-  let started = null;
+  let loaded = null;
   if (snapshot) {
     try {
-      started = await importNavigator(await loadPyodide(pyodideOptions({ _loadSnapshot: snapshot })), "used");
+      // Pyodide fetches the runtime while the snapshot is read (it takes a promise).
+      const bytes = snapshot.arrayBuffer().then((buffer) => unpackPages(new Uint8Array(buffer)));
+      bytes.catch(() => {}); // Pyodide awaits it later; its failure is caught below, not unhandled
+      loaded = await importNavigator(await loadPyodide(pyodideOptions({ _loadSnapshot: bytes })), "used");
     } catch (error) {
       console.warn(`navigator: start-up snapshot not usable, starting afresh (${lastLine(error)})`);
       await (await snapshotStore)?.remove();
     }
   }
-  if (!started) {
+  if (!loaded) {
     const store = await snapshotStore;
     const pyodide = await loadPyodide(pyodideOptions(store ? { _makeSnapshot: true } : {}));
-    started = await importNavigator(pyodide, store ? "saved" : "none", store);
+    loaded = await importNavigator(pyodide, store ? "saved" : "none", store);
   }
-  started.rulesLoaded = rulesText !== null;
-  if (started.rulesLoaded) {
-    const reply = JSON.parse(started.handle(`{"action": "load", "rules": ${await rulesText}}`));
+  loaded.rulesLoaded = rulesText !== null;
+  if (loaded.rulesLoaded) {
+    const reply = JSON.parse(loaded.handle(`{"action": "load", "rules": ${await rulesText}}`));
     if (reply.kind !== "loaded") throw new Error(reply.message ?? "the rules did not load");
   }
-  return started;
+  return loaded;
 }
 
 // Install the wheel (also after a snapshot: the files back any later import and tracebacks) and
 // import the navigator. A restored snapshot that cannot do this is not used.
 async function importNavigator(pyodide, snapshotState, store = null) {
+  const { writeWheel } = await wheelModule;
   writeWheel(pyodide, await wheelFiles);
   const handle = pyodide.pyimport("navigator.browser").handle;
   // The snapshot is taken once `ready` is sent, before any request is handled (see below).
@@ -115,10 +119,9 @@ async function openSnapshotStore() {
   const name = SNAPSHOT_CACHE_PREFIX + version;
   const key = new URL(`snapshot-v${SNAPSHOT_FORMAT}.bin`, base).href;
   return {
-    async read() {
-      const cache = await caches.open(name);
-      const response = await cache.match(key);
-      return response ? unpackPages(new Uint8Array(await response.arrayBuffer())) : null;
+    /** The kept snapshot as a Response (read it with unpackPages), or null. */
+    async find() {
+      return (await (await caches.open(name)).match(key)) ?? null;
     },
     write(snapshot) {
       // After `ready`, when the page is quiet: the copy above is already taken.
