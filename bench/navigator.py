@@ -100,7 +100,7 @@ def tutorial_ms(browser) -> float:
     return ms
 
 
-RUNS = 3
+RUNS = 5
 """Cold and cached visits are each timed this many times, in fresh browser contexts; the median is printed."""
 
 
@@ -155,7 +155,7 @@ def measure() -> dict:
         with serving(site) as base, sync_playwright() as p:
             browser = launch_chromium(p)
             visits = [visit(browser, base, site, record_sizes=(i == 0)) for i in range(RUNS)]
-            tutorial = statistics.median(tutorial_ms(browser) for _ in range(RUNS))
+            tutorial = statistics.median(tutorial_ms(browser) for _ in range(3))  # slow; 3 is enough for a ratio
             browser.close()
     median = {key: statistics.median(v[key] for v in visits) for key in ("interactive", "ready_cold", "ready_cached")}
     first = visits[0]

@@ -11,6 +11,9 @@ An item's ``status`` is relative to the "as at" date:
 - ``due_today``
 - ``upcoming``: in ``working_days`` working days
 - ``overdue``: the date passed ``working_days`` working days ago
+- ``passed``: the date passed ``working_days`` working days ago, and whether the
+  thing happened is not known (we never ask whether an acknowledgement came, so
+  we cannot call it overdue)
 - ``waiting``: it cannot be dated until something else happens (for example
   the last day to ask for the next stage, before our response)
 - ``unknown``: the date is beyond the working-day data (``status_text`` says so)
@@ -49,8 +52,13 @@ def time_limit(limit: TimeLimit, happened: datetime.date, found_out: datetime.da
             "section": limit.section, "discretion": limit.discretion}
 
 
-def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetime.date, done: bool = False) -> dict:
-    """``status``, ``working_days`` and ``status_text`` for an item dated ``date``."""
+def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetime.date, done: bool = False,
+           known: bool = True) -> dict:
+    """``status``, ``working_days`` and ``status_text`` for an item dated ``date``.
+
+    ``known`` is False when the user was not asked whether the item happened: a past
+    date is then ``passed``, not ``overdue``.
+    """
     if done:
         return {"status": "done", "working_days": None, "status_text": "done"}
     if date is None:
@@ -64,14 +72,18 @@ def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetim
     if date > as_at:
         text = f"in {plural(n)}" if n is not None else "upcoming"
         return {"status": "upcoming", "working_days": n, "status_text": text}
+    if not known:
+        text = f"passed {plural(n)} ago" if n is not None else "passed"
+        return {"status": "passed", "working_days": n, "status_text": text}
     text = f"overdue by {plural(n)}" if n is not None else "overdue"
     return {"status": "overdue", "working_days": n, "status_text": text}
 
 
-def _item(calendar, as_at, item_id, label, date, section, who, *, done=False, rule=None, **extra) -> dict:
+def _item(calendar, as_at, item_id, label, date, section, who, *, done=False, known=True, rule=None,
+          **extra) -> dict:
     item = {"id": item_id, "label": label, "date": date.isoformat() if date else None,
             "date_text": long_date(date) if date else None, "section": section, "who": who, "rule": rule}
-    item.update(status(calendar, date, as_at, done))
+    item.update(status(calendar, date, as_at, done, known))
     item.update(extra)
     return item
 
@@ -120,7 +132,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         label = f"We acknowledge {what}"
         add("acknowledge", label, ack.section, "council",
             lambda: _item(cal, as_at, "acknowledge", label, cal.due_date(received, ack.working_days), ack.section,
-                          "council", done=responded is not None, rule=_within(ack),
+                          "council", done=responded is not None, known=False, rule=_within(ack),
                           note=None if responded else "If you have not heard from us by then, contact us."))
 
     panel_by = None

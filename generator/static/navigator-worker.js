@@ -112,6 +112,7 @@ const PAGE = 65536;
 
 async function openSnapshotStore() {
   if (!self.caches) return null; // no Cache Storage (not a secure context, or an old browser)
+  if (self.navigator?.deviceMemory && self.navigator.deviceMemory < 2) return null; // taking one needs ~45 MB
   const manifest = await fetch(new URL("manifest.json", base), { credentials: "same-origin" });
   if (!manifest.ok) return null;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await manifest.arrayBuffer()));

@@ -4,6 +4,8 @@ same answers as a fresh start, holds no one's answers, and is thrown away when d
 copies of the runtime on the wire."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from navsupport import CORPORATE_OVERDUE, timeline_rows, to_result, wait_ready
@@ -123,3 +125,18 @@ def test_the_runtime_comes_as_brotli(fresh_page):
     wait_ready(page)
     for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip", "navigator-1.0.0-py3-none-any.whl"):
         assert encodings.get(name) == "br", (name, encodings.get(name))
+
+
+def test_the_snapshot_is_kept_in_the_cache_the_service_worker_keeps(fresh_page, site_dir):
+    """The worker names its cache after the runtime as generator/offline.py does, so a new build
+    keeps the snapshot while the runtime is the same and deletes it when the runtime changes."""
+    sw = (site_dir / "sw.js").read_text(encoding="utf-8")
+    settings = json.loads(sw[sw.index("const SETTINGS = ") + len("const SETTINGS = "):sw.index(";\nconst SCOPE")])
+    page = fresh_page
+    page.goto("navigator/")
+    wait_ready(page)
+    eventually(page, SNAPSHOT_KEPT)
+    names = page.evaluate("caches.keys()")
+    assert settings["snapshot_cache"] in names
+    assert settings["snapshot_cache"].removeprefix("complaints-guidance-snapshot-") == \
+        settings["runtime_cache"].removeprefix("complaints-guidance-runtime-")

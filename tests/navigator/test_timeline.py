@@ -99,6 +99,17 @@ def test_overdue_response_is_flagged_with_what_to_do(R):
     assert flag["ombudsman_contact"]["phone"] == R.contacts[R.ombudsman.contact].phone
 
 
+def test_a_past_acknowledgement_is_passed_not_overdue(R):
+    # 14.1: acknowledge within 3 working days. The navigator never asks whether an
+    # acknowledgement came, so a past date is "passed", never "overdue", and never flagged.
+    found, overdue = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 19))
+    ack = found["acknowledge"]
+    assert ack["date"] == "2026-10-06"
+    assert (ack["status"], ack["working_days"], ack["status_text"]) == ("passed", 9, "passed 9 working days ago")
+    assert ack["note"] == "If you have not heard from us by then, contact us."
+    assert [flag["item"] for flag in overdue] == ["respond"]
+
+
 def test_responded_means_done(R):
     found, overdue = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 19), responded=D(2026, 10, 16))
     assert found["respond"]["status"] == "done" and not overdue
