@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .yamlfile import FAST_LOADER
+
 from .content import Content
 from .pages import SitePage
 
@@ -110,7 +112,7 @@ def load_snapshot(content_root: Path) -> dict | None:
     path = Path(content_root) / SNAPSHOT
     if not path.is_file():
         return None
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)  # libyaml: a tenth of the time
 
 
 def changes(content: Content, snapshot: dict) -> list[str]:

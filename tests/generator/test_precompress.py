@@ -38,7 +38,7 @@ def test_the_runtime_is_compressed_once_then_taken_from_the_cache(tmp_path, monk
     (site / "pyodide" / "pyodide.asm.wasm").write_bytes(wasm)
     calls = []
     real = brotli.compress
-    monkeypatch.setattr(precompress.brotli, "compress", lambda data, quality: calls.append(quality) or real(data, quality=quality))
+    monkeypatch.setattr(precompress.brotli, "compress", lambda data, quality, lgwin: calls.append(quality) or real(data, quality=quality, lgwin=lgwin))
     precompress.precompress_site(site, cache)
     assert calls == [precompress.RUNTIME_QUALITY]
     (site / "pyodide" / "pyodide.asm.wasm.br").unlink()
