@@ -57,6 +57,74 @@ def test_keyboard_only(fresh_page):
     assert page.inner_text(".result h1") == "Corporate complaints procedure"
 
 
+def choose_with_arrows(page, name: str, value: str) -> None:
+    """Tab into a radio group and move to ``value`` with the arrow keys, as keyboard users do."""
+    tab_to(page, f"input[name={name}]")
+    page.keyboard.press("Space")
+    for _ in range(12):
+        if page.evaluate("document.activeElement.value") == value:
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate(f"document.querySelector('input[name={name}]:checked').value") == value
+
+
+def type_date(page, first_field: str, day: str, month: str, year: str) -> None:
+    tab_to(page, first_field)
+    for value in (day, month, year):
+        page.keyboard.type(value)
+        page.keyboard.press("Tab")
+
+
+def test_keyboard_only_with_other_options_and_a_change_link(fresh_page):
+    """Arrow keys choose options further down a group; a Change link on "Check your answers" goes back
+    to the question with the answer kept, and changing it leads to the new result."""
+    page = fresh_page
+    open_navigator(page)
+    for name, value in [("service", "adults_social_care"), ("request_type", "complaint"),
+                        ("complainant", "representative_with_permission")]:
+        choose_with_arrows(page, name, value)
+        tab_to(page, "button[type=submit]")
+        press_and_wait(page, "Enter")
+    tab_to(page, "input[value=none]")
+    page.keyboard.press("Space")
+    tab_to(page, "button[type=submit]")
+    press_and_wait(page, "Enter")
+    type_date(page, "#happened-day", "1", "10", "2026")
+    for value in ("5", "10", "2026"):
+        page.keyboard.type(value)
+        page.keyboard.press("Tab")
+    press_and_wait(page, "Enter")
+    choose_with_arrows(page, "complained_yet", "yes")
+    tab_to(page, "button[type=submit]")
+    press_and_wait(page, "Enter")
+    type_date(page, "#complained-day", "2", "11", "2026")
+    press_and_wait(page, "Enter")
+    choose_with_arrows(page, "stage", "stage1")
+    tab_to(page, "button[type=submit]")
+    press_and_wait(page, "Enter")
+    assert page.inner_text("h1") == "Check your answers"
+    tab_to(page, "#see-result")
+    press_and_wait(page, "Enter")
+    assert page.inner_text(".result h1") == "Adults' social care complaints procedure"
+    tab_to(page, "a.back-link")
+    press_and_wait(page, "Enter")
+    assert page.inner_text("h1") == "Check your answers"
+
+    tab_to(page, "a[href='#q=service']")
+    assert "Change your answer to:" in page.evaluate("document.activeElement.innerText").replace("\n", " ")
+    press_and_wait(page, "Enter")
+    assert page.evaluate("document.activeElement.tagName") == "H1"
+    assert page.evaluate("document.querySelector('input[name=service]:checked').value") == "adults_social_care"
+    choose_with_arrows(page, "service", "children_social_care")
+    tab_to(page, "button[type=submit]")
+    press_and_wait(page, "Enter")
+    assert page.inner_text("h1") == "Check your answers"  # the later answers still apply
+    assert page.evaluate("document.activeElement.tagName") == "H1"
+    tab_to(page, "#see-result")
+    press_and_wait(page, "Enter")
+    assert page.inner_text(".result h1") == "Children's social care complaints procedure"
+
+
 def test_without_javascript_the_links_lead_to_the_answers(browser, base_url):
     ctx = browser.new_context(java_script_enabled=False, base_url=base_url)
     try:
