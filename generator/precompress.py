@@ -16,10 +16,11 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 import brotli
+
+from .files import atomic_write
 
 SUFFIX = ".br"
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".ics",
@@ -56,7 +57,7 @@ def brotli_copy(path: Path, quality: int, cache_dir: Path | None = None) -> Path
         # A window no bigger than the file: same size out, and far less to set up per file.
         packed = brotli.compress(data, quality=quality, lgwin=max(16, min(24, len(data).bit_length() + 1)))
         if cached is not None:
-            _atomic_write(cached, packed)
+            atomic_write(cached, packed)
     if len(packed) > 0.95 * len(data):
         return None
     out = path.with_name(path.name + SUFFIX)
@@ -78,11 +79,3 @@ def precompress_site(site: Path, runtime_cache: Path) -> list[Path]:
     files.sort(key=lambda p: -p.stat().st_size)  # the slowest first, so they do not finish last
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         return [c for c in pool.map(copy, files) if c is not None]
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.replace(tmp, path)

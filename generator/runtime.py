@@ -51,6 +51,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from .files import atomic_write
+
 REPO = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 NODE_MODULES = REPO / "node_modules"
@@ -114,13 +116,6 @@ def _run(cmd: list[str], what: str, **kw) -> subprocess.CompletedProcess:
     return proc
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 # --- the npm package ----------------------------------------------------------------------
 
 def pyodide_package_dir(node_modules: Path = NODE_MODULES) -> Path:
@@ -182,7 +177,7 @@ def record_upstream_manifest(version: str | None = None, out: Path = UPSTREAM_MA
             "note": "sha256 of each file of the npm tarball whose sha512 is `integrity`; "
                     "regenerate with `python -m generator.runtime record-upstream`",
             "files": dict(sorted(files.items()))}
-    _atomic_write(Path(out), (json.dumps(data, indent=1) + "\n").encode())
+    atomic_write(Path(out), (json.dumps(data, indent=1) + "\n").encode())
     return data
 
 
@@ -356,7 +351,7 @@ def trace_modules(navigator_src: Path = REPO / "navigator", requests: Path = SMO
         "#   python -m generator.runtime trace\n"
         "# then check with: node tools/pyodide_run.mjs smoke --runtime site/pyodide "
         "--requests generator/runtime_smoke_requests.json\n")
-    _atomic_write(Path(out), (header + "".join(f"{n}\n" for n in names)).encode())
+    atomic_write(Path(out), (header + "".join(f"{n}\n" for n in names)).encode())
     return names
 
 
@@ -450,7 +445,7 @@ def prepare_runtime(out_dir: Path, cache_dir: Path = Path("build/runtime"),
             if name not in manifest and "/" not in name and (out_dir / name).is_file():
                 (out_dir / name).unlink()
     manifest = dict(sorted(manifest.items()))
-    _atomic_write(old, (json.dumps(manifest, indent=1) + "\n").encode())
+    atomic_write(old, (json.dumps(manifest, indent=1) + "\n").encode())
     return manifest
 
 
