@@ -37,6 +37,7 @@ MIME_TYPES = {
 
 
 class Handler(SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as production servers do: one connection for many files
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
     def send_head(self):
