@@ -49,16 +49,33 @@ def result_of(page) -> tuple[str, list[dict]]:
     return page.inner_text(".result h1"), timeline_rows(page)
 
 
-def test_one_worker_started_by_the_head_script(fresh_page):
+COUNT_WORKERS = """(() => {
+    const Real = window.Worker; window.startedWorkers = [];
+    window.Worker = function (url, options) { window.startedWorkers.push(new Error().stack); return new Real(url, options); };
+})();"""
+
+
+def delayed(page, pattern: str, ms: int) -> None:
+    """Hold back one script by ``ms`` (the async head script and the page's modules may run in either order)."""
+    def handle(route):
+        page.wait_for_timeout(ms)
+        route.continue_()
+    page.route(pattern, handle)
+
+
+@pytest.mark.parametrize("late, starter", [
+    ("**/assets/navigator.js", "navigator-boot.js"),       # the usual order: the head script first
+    ("**/assets/navigator-boot.js", "navigator-client.js"),  # the head script last: it must start no second worker
+])
+def test_exactly_one_worker_whichever_script_runs_first(fresh_page, late, starter):
     page = fresh_page
-    page.add_init_script("""(() => {
-        const Real = window.Worker; window.startedWorkers = [];
-        window.Worker = function (url, options) { window.startedWorkers.push(new Error().stack); return new Real(url, options); };
-    })();""")
+    page.add_init_script(COUNT_WORKERS)
+    delayed(page, late, 400)
     page.goto("navigator/")
     wait_ready(page)
+    page.wait_for_timeout(500)  # the late script has run by now
     stacks = page.evaluate("window.startedWorkers")
-    assert len(stacks) == 1 and "navigator-boot.js" in stacks[0], stacks
+    assert len(stacks) == 1 and starter in stacks[0], stacks
     assert result_of(page)[0]
 
 
