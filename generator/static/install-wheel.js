@@ -12,7 +12,7 @@
 // loadPackage imports (tarfile, email, importlib.metadata), which would cost every visitor ~75 KB
 // and ~40 ms. The browser worker and tools/pyodide_run.mjs (the tests) both use this file.
 
-function hex(buffer) {
+export function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 

@@ -115,8 +115,8 @@ async function openSnapshotStore() {
   if (self.navigator?.deviceMemory && self.navigator.deviceMemory < 2) return null; // taking one needs ~45 MB
   const manifest = await fetch(new URL("manifest.json", base), { credentials: "same-origin" });
   if (!manifest.ok) return null;
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await manifest.arrayBuffer()));
-  const version = Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+  const { hex } = await wheelModule;
+  const version = hex(await crypto.subtle.digest("SHA-256", await manifest.arrayBuffer())).slice(0, 16);
   const name = SNAPSHOT_CACHE_PREFIX + version;
   const key = new URL(`snapshot-v${SNAPSHOT_FORMAT}.bin`, base).href;
   return {
