@@ -38,3 +38,12 @@ def serving(directory: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def eventually(page, async_predicate: str, arg=None, seconds: float = 30) -> None:
+    """Poll an async predicate (wait_for_function would treat its Promise as already true)."""
+    for _ in range(int(seconds * 4)):
+        if page.evaluate(async_predicate, arg):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"never true: {async_predicate}")

@@ -18,6 +18,32 @@ def press_and_wait(page, key: str) -> None:
     wait_step(page, before)
 
 
+def choose_with_arrows(page, name: str, value: str) -> None:
+    """Tab into a radio group and move to ``value`` with the arrow keys, as keyboard users do."""
+    tab_to(page, f"input[name={name}]")
+    page.keyboard.press("Space")
+    for _ in range(12):
+        if page.evaluate("document.activeElement.value") == value:
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate(f"document.querySelector('input[name={name}]:checked').value") == value
+
+
+def type_date(page, day: str, month: str, year: str, first_field: str | None = None) -> None:
+    """Type a date into day, month and year, Tab after each (from ``first_field``, or where focus is)."""
+    if first_field:
+        tab_to(page, first_field)
+    for value in (day, month, year):
+        page.keyboard.type(value)
+        page.keyboard.press("Tab")
+
+
+def choose_and_continue(page, name: str, value: str) -> None:
+    choose_with_arrows(page, name, value)
+    tab_to(page, "button[type=submit]")
+    press_and_wait(page, "Enter")
+
+
 def test_keyboard_only(fresh_page):
     page = fresh_page
     open_navigator(page)
@@ -33,19 +59,14 @@ def test_keyboard_only(fresh_page):
     page.keyboard.press("Space")
     tab_to(page, "button[type=submit]")
     press_and_wait(page, "Enter")
-    tab_to(page, "#happened-day")
-    for value in ("2", "3", "2026", "2", "3", "2026"):
-        page.keyboard.type(value)
-        page.keyboard.press("Tab")
+    type_date(page, "2", "3", "2026", first_field="#happened-day")
+    type_date(page, "2", "3", "2026")
     assert page.evaluate("document.activeElement.matches('button[type=submit]')")
     press_and_wait(page, "Enter")
     # Tab reaches the first radio of a group with nothing selected; these answers are all first options
     for name in ("complained_yet", "complained", "stage"):
         if name == "complained":
-            tab_to(page, "#complained-day")
-            for value in ("10", "3", "2026"):
-                page.keyboard.type(value)
-                page.keyboard.press("Tab")
+            type_date(page, "10", "3", "2026", first_field="#complained-day")
         else:
             tab_to(page, f"input[name={name}]")
             page.keyboard.press("Space")
@@ -57,24 +78,6 @@ def test_keyboard_only(fresh_page):
     assert page.inner_text(".result h1") == "Corporate complaints procedure"
 
 
-def choose_with_arrows(page, name: str, value: str) -> None:
-    """Tab into a radio group and move to ``value`` with the arrow keys, as keyboard users do."""
-    tab_to(page, f"input[name={name}]")
-    page.keyboard.press("Space")
-    for _ in range(12):
-        if page.evaluate("document.activeElement.value") == value:
-            break
-        page.keyboard.press("ArrowDown")
-    assert page.evaluate(f"document.querySelector('input[name={name}]:checked').value") == value
-
-
-def type_date(page, first_field: str, day: str, month: str, year: str) -> None:
-    tab_to(page, first_field)
-    for value in (day, month, year):
-        page.keyboard.type(value)
-        page.keyboard.press("Tab")
-
-
 def test_keyboard_only_with_other_options_and_a_change_link(fresh_page):
     """Arrow keys choose options further down a group; a Change link on "Check your answers" goes back
     to the question with the answer kept, and changing it leads to the new result."""
@@ -82,26 +85,18 @@ def test_keyboard_only_with_other_options_and_a_change_link(fresh_page):
     open_navigator(page)
     for name, value in [("service", "adults_social_care"), ("request_type", "complaint"),
                         ("complainant", "representative_with_permission")]:
-        choose_with_arrows(page, name, value)
-        tab_to(page, "button[type=submit]")
-        press_and_wait(page, "Enter")
+        choose_and_continue(page, name, value)
     tab_to(page, "input[value=none]")
     page.keyboard.press("Space")
     tab_to(page, "button[type=submit]")
     press_and_wait(page, "Enter")
-    type_date(page, "#happened-day", "1", "10", "2026")
-    for value in ("5", "10", "2026"):
-        page.keyboard.type(value)
-        page.keyboard.press("Tab")
+    type_date(page, "1", "10", "2026", first_field="#happened-day")
+    type_date(page, "5", "10", "2026")  # found out: the next field
     press_and_wait(page, "Enter")
-    choose_with_arrows(page, "complained_yet", "yes")
-    tab_to(page, "button[type=submit]")
+    choose_and_continue(page, "complained_yet", "yes")
+    type_date(page, "2", "11", "2026", first_field="#complained-day")
     press_and_wait(page, "Enter")
-    type_date(page, "#complained-day", "2", "11", "2026")
-    press_and_wait(page, "Enter")
-    choose_with_arrows(page, "stage", "stage1")
-    tab_to(page, "button[type=submit]")
-    press_and_wait(page, "Enter")
+    choose_and_continue(page, "stage", "stage1")
     assert page.inner_text("h1") == "Check your answers"
     tab_to(page, "#see-result")
     press_and_wait(page, "Enter")
@@ -115,9 +110,7 @@ def test_keyboard_only_with_other_options_and_a_change_link(fresh_page):
     press_and_wait(page, "Enter")
     assert page.evaluate("document.activeElement.tagName") == "H1"
     assert page.evaluate("document.querySelector('input[name=service]:checked').value") == "adults_social_care"
-    choose_with_arrows(page, "service", "children_social_care")
-    tab_to(page, "button[type=submit]")
-    press_and_wait(page, "Enter")
+    choose_and_continue(page, "service", "children_social_care")
     assert page.inner_text("h1") == "Check your answers"  # the later answers still apply
     assert page.evaluate("document.activeElement.tagName") == "H1"
     tab_to(page, "#see-result")

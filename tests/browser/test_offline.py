@@ -8,22 +8,13 @@ import shutil
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser_env import build_site, launch_chromium, serving
+from browser_env import build_site, eventually, launch_chromium, serving
 from sitebuild import CONTENT, replace_in
 
 pytestmark = pytest.mark.browser
 
 WAIT_FOR_CONTROL = "async () => { await navigator.serviceWorker.ready; return !!navigator.serviceWorker.controller; }"
 OUR_CACHES = "async () => (await caches.keys()).filter((k) => k.startsWith('complaints-guidance-')).sort()"
-
-
-def eventually(page, async_predicate: str, arg=None, seconds: float = 30) -> None:
-    """Poll an async predicate (wait_for_function would treat its Promise as already true)."""
-    for _ in range(int(seconds * 4)):
-        if page.evaluate(async_predicate, arg):
-            return
-        page.wait_for_timeout(250)
-    raise AssertionError(f"never true: {async_predicate}")
 
 
 def first_visit(context, url: str):

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from browser_env import eventually
 from navsupport import CORPORATE_OVERDUE, timeline_rows, to_result, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -30,14 +31,6 @@ SNAPSHOT_BYTES = """async () => {
     const [key] = await cache.keys();
     return Array.from(new Uint8Array(await (await cache.match(key)).arrayBuffer()));
 }"""
-
-
-def eventually(page, async_predicate: str, seconds: float = 30) -> None:
-    for _ in range(int(seconds * 4)):
-        if page.evaluate(async_predicate):
-            return
-        page.wait_for_timeout(250)
-    raise AssertionError(f"never true: {async_predicate}")
 
 
 def snapshot_state(page) -> str:

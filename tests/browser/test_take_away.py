@@ -5,12 +5,6 @@ from __future__ import annotations
 from navsupport import CORPORATE_OVERDUE, api_next, timeline_rows, to_result, wait_ready
 
 
-def result_text_expected(site_dir) -> tuple[str, list[dict]]:
-    reply = api_next(site_dir, {k: (f"{v['year']}-{int(v['month']):02d}-{int(v['day']):02d}"
-                                    if isinstance(v, dict) else v) for k, v in CORPORATE_OVERDUE.items()})
-    return reply, reply["result"]["timeline"]
-
-
 def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_dir):
     page = fresh_page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -22,8 +16,7 @@ def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_di
     assert page.inner_text(".copy-status") == "Copied. You can paste the result into an email or a document."
     text = page.evaluate("navigator.clipboard.readText()")
     assert text.startswith(page.inner_text(".result h1").upper() + "\n")  # headings in capitals, as plain text does
-    _, timeline = result_text_expected(site_dir)
-    for item in timeline:  # every stage, with its date and status as the page shows them
+    for item in api_next(site_dir, CORPORATE_OVERDUE)["result"]["timeline"]:  # every stage, with its date and status as the page shows them
         assert f"- {item['label']}: " in text
         if item["date_text"]:
             assert item["date_text"] in text
