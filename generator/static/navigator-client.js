@@ -32,12 +32,9 @@ export class NavigatorClient {
     const workerURL = WORKER_URL;
     const boot = globalThis.navigatorBoot;
     globalThis.navigatorBoot = { taken: true }; // so a late navigator-boot.js starts no second worker
-    let early = [];
-    if (boot?.worker && boot.url === workerURL.href) {
+    const adopt = boot?.worker && boot.url === workerURL.href;
+    if (adopt) {
       this.worker = boot.worker;
-      boot.worker.removeEventListener("message", boot.keep);
-      boot.worker.removeEventListener("error", boot.keep);
-      early = boot.early;
     } else {
       try {
         this.worker = new Worker(workerURL, { type: "module" });
@@ -64,9 +61,23 @@ export class NavigatorClient {
         try { waiting.resolve(JSON.parse(data.response)); } catch (e) { waiting.reject(e); }
       } else waiting.reject(new Error(data.error));
     };
-    this.worker.addEventListener("error", onError);
-    this.worker.addEventListener("message", onMessage);
-    for (const event of early) (event.type === "message" ? onMessage : onError)(event);
+    const listen = () => {
+      this.worker.addEventListener("error", onError);
+      this.worker.addEventListener("message", onMessage);
+    };
+    if (!adopt) {
+      listen();
+      return;
+    }
+    // Take the boot script's worker over in a later task, as a new worker's first message would
+    // arrive: the page finishes setting itself up before it hears "ready" or "failed". Until
+    // then the boot script's listener goes on keeping messages; none is lost or reordered.
+    setTimeout(() => {
+      boot.worker.removeEventListener("message", boot.keep);
+      boot.worker.removeEventListener("error", boot.keep);
+      listen();
+      for (const event of boot.early) (event.type === "message" ? onMessage : onError)(event);
+    }, 0);
   }
 
   // Only if the worker did not load the rules itself (it was started without the {rules} message).

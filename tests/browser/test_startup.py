@@ -150,3 +150,15 @@ def test_the_snapshot_is_kept_in_the_cache_the_service_worker_keeps(fresh_page, 
     assert settings["snapshot_cache"] in names
     assert settings["snapshot_cache"].removeprefix("complaints-guidance-snapshot-") == \
         settings["runtime_cache"].removeprefix("complaints-guidance-runtime-")
+
+
+def test_a_worker_that_fails_before_the_page_is_set_up_still_leads_to_the_static_answers(fresh_page):
+    """The head script's worker may fail before the page's modules run; the page must still set
+    itself up first and then offer the fallback (a CI run once caught the fallback being hidden)."""
+    page = fresh_page
+    page.context.route("**/pyodide/pyodide.mjs", lambda route: route.abort())
+    delayed(page, "**/assets/navigator.js", 400)
+    page.goto("navigator/")
+    page.wait_for_selector("#navigator-status:has-text('The questions are not working')", timeout=20_000)
+    assert page.is_visible("#navigator-static a[href='council-service/']")
+    page.problems.clear()  # the aborted request is the point of the test
