@@ -23,7 +23,7 @@ from .content import Content, load_content
 from .changes import what_changed_page
 from .exceptions import BuildError
 from .navigator_pages import navigator_pages
-from .offline import write_service_worker
+from .offline import stamp_worker, write_service_worker
 from .precompress import precompress_site
 from .ruledata import rule_data
 
@@ -61,6 +61,7 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
         write_sitemap(staging, site_pages, content.site.base_url)
         if runtime:
             write_runtime(staging / "pyodide")
+        stamp_worker(staging)
         write_service_worker(staging)
         precompress_site(staging, runtime_cache=HERE.parent / "build" / "brotli")
     return BuildResult(site_dir, len(site_pages), time.perf_counter() - started)

@@ -12,6 +12,8 @@ The build writes ``sw.js`` at the site's root with two versions baked in:
   downloads it by surprise. The navigator's worker also keeps a start-up
   snapshot of Python in a cache named after the same version (see
   ``static/navigator-worker.js``); the service worker only keeps it or deletes it.
+  The build writes the version into the worker's script too (``stamp_worker``),
+  so the worker knows its snapshot's name without fetching anything first.
 
 A new build changes ``sw.js``, so browsers install the new worker, which
 deletes every cache of ours that the new build does not use.
@@ -22,10 +24,15 @@ import hashlib
 import json
 from pathlib import Path
 
+from .exceptions import BuildError
+
 CACHE_PREFIX = "complaints-guidance-"
 SNAPSHOT_CACHE_PREFIX = f"{CACHE_PREFIX}snapshot-"
 """The navigator worker's start-up snapshot cache is this plus the runtime version (navigator-worker.js)."""
 TEMPLATE = Path(__file__).parent / "templates" / "sw.js"
+WORKER = "assets/navigator-worker.js"
+WORKER_VERSION_LINE = 'const RUNTIME_VERSION = "";'
+"""The line in the navigator's worker that stamp_worker fills in."""
 
 
 def page_url(relative: str) -> str:
@@ -37,6 +44,28 @@ def page_url(relative: str) -> str:
     return relative
 
 
+def runtime_version(site: Path) -> str:
+    """A hash of the runtime's manifest: it changes whenever any runtime file does."""
+    manifest = site / "pyodide" / "manifest.json"
+    return hashlib.sha256(manifest.read_bytes()).hexdigest()[:16] if manifest.is_file() else "none"
+
+
+def stamp_worker(site: Path) -> None:
+    """Write the runtime's version into the navigator's worker, which names its snapshot cache after it.
+
+    A site built without the runtime keeps the empty version, and its worker keeps no snapshot.
+    Run before write_service_worker, which hashes the worker with the other pages.
+    """
+    if not (site / "pyodide" / "manifest.json").is_file():
+        return
+    worker = site / WORKER
+    script = worker.read_text(encoding="utf-8")
+    if script.count(WORKER_VERSION_LINE) != 1:
+        raise BuildError(f"{WORKER} must contain the line {WORKER_VERSION_LINE!r} exactly once")
+    version_line = WORKER_VERSION_LINE.replace('""', json.dumps(runtime_version(site)))
+    worker.write_text(script.replace(WORKER_VERSION_LINE, version_line), encoding="utf-8")
+
+
 def write_service_worker(site: Path) -> dict:
     """Write ``site/sw.js`` listing what it precaches; return its versions and list."""
     precache: dict[str, str] = {}
@@ -46,14 +75,12 @@ def write_service_worker(site: Path) -> dict:
             precache[page_url(relative)] = hashlib.sha256(path.read_bytes()).hexdigest()
     pages_version = hashlib.sha256(json.dumps(precache, sort_keys=True).encode()).hexdigest()[:16]
     manifest = site / "pyodide" / "manifest.json"
-    runtime_version = hashlib.sha256(manifest.read_bytes()).hexdigest()[:16] if manifest.is_file() else "none"
-    # The manifest too: the navigator's worker names its start-up snapshot after it, offline as well.
-    runtime_files = (sorted(f"pyodide/{name}" for name in [*json.loads(manifest.read_text()), manifest.name])
-                     if manifest.is_file() else [])
+    version = runtime_version(site)
+    runtime_files = sorted(f"pyodide/{name}" for name in json.loads(manifest.read_text())) if manifest.is_file() else []
     settings = {
         "pages_cache": f"{CACHE_PREFIX}pages-{pages_version}",
-        "runtime_cache": f"{CACHE_PREFIX}runtime-{runtime_version}",
-        "snapshot_cache": f"{SNAPSHOT_CACHE_PREFIX}{runtime_version}",
+        "runtime_cache": f"{CACHE_PREFIX}runtime-{version}",
+        "snapshot_cache": f"{SNAPSHOT_CACHE_PREFIX}{version}",
         "prefix": CACHE_PREFIX,
         "precache": sorted(precache),
         "runtime": runtime_files,

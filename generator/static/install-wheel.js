@@ -12,7 +12,7 @@
 // loadPackage imports (tarfile, email, importlib.metadata), which would cost every visitor ~75 KB
 // and ~40 ms. The browser worker and tools/pyodide_run.mjs (the tests) both use this file.
 
-export function hex(buffer) {
+function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
@@ -61,9 +61,12 @@ export async function unzip(bytes) {
   return files;
 }
 
-/** The wheel's files, [[path, bytes], ...], once its SHA-256 matches pyodide-lock.json. Needs no Python. */
-export async function fetchCheckedWheel(base, name) {
-  const lock = JSON.parse(new TextDecoder().decode(await fetchBytes(new URL("pyodide-lock.json", base))));
+/** The wheel's files, [[path, bytes], ...], once its SHA-256 matches pyodide-lock.json. Needs no Python.
+ * `lockFile`: pyodide-lock.json already read (an object, or a promise of one), else it is fetched. */
+export async function fetchCheckedWheel(base, name, lockFile = null) {
+  const lock = lockFile
+    ? await lockFile
+    : JSON.parse(new TextDecoder().decode(await fetchBytes(new URL("pyodide-lock.json", base))));
   const entry = lock.packages?.[name];
   if (!entry || !entry.file_name || !entry.sha256) throw new Error(`${name} is not in pyodide-lock.json`);
   const wheel = await fetchBytes(new URL(entry.file_name, base));

@@ -25,39 +25,60 @@
 // every visit. So on the first visit this worker takes a memory snapshot of the interpreter
 // just after the navigator is imported (before any answer is handled, so it holds none) and
 // keeps it in Cache Storage; later visits restore it instead of starting Python afresh.
-// The cache is named after the runtime's manifest (as the service worker's runtime cache is),
-// so a new runtime never meets an old snapshot, and the service worker deletes old ones.
-// Any failure to restore deletes the snapshot and starts Python the ordinary way.
-// Snapshots use Pyodide's experimental `_makeSnapshot`/`_loadSnapshot` options (pinned version).
+// The cache is named after the runtime's version, which the build writes below (as it names the
+// service worker's runtime cache), so a new runtime never meets an old snapshot, and the service
+// worker deletes old ones. Any failure to restore deletes the snapshot and starts Python the
+// ordinary way. Snapshots use Pyodide's experimental `_makeSnapshot`/`_loadSnapshot` options
+// (pinned version).
 
 const params = new URL(self.location.href).searchParams;
 const base = new URL(params.get("pyodide") ?? "../pyodide/", self.location.href);
 const started = performance.now();
 const SNAPSHOT_CACHE_PREFIX = "complaints-guidance-snapshot-"; // generator/offline.py SNAPSHOT_CACHE_PREFIX
 const SNAPSHOT_FORMAT = "1";
+// The runtime's version, written here by the build (generator/offline.py stamp_worker). Left
+// empty, as in the source: the version is unknown, and no snapshot is kept.
+const RUNTIME_VERSION = "";
 
-// Started at once, in parallel with Pyodide: the wheel (checked against its sha256), the module,
-// the snapshot if this browser kept one, and (on the page's first message) the rules.
+// Started at once, in parallel: Pyodide's two modules, its lock file, the wheel (checked against
+// the lock's sha256), the snapshot if this browser kept one, and (on the page's first message) the rules.
 // (install-wheel.js is imported here, not statically, so the fetches start one round trip sooner.)
-const wheelModule = import("./install-wheel.js");
-const wheelFiles = wheelModule.then(({ fetchCheckedWheel }) => fetchCheckedWheel(base, "navigator"));
-let rulesText = null;
 const pyodideModule = import(new URL("pyodide.mjs", base).href);
-const snapshotStore = openSnapshotStore().catch(() => null); // no snapshot is no failure
-const savedSnapshot = snapshotStore.then((store) => store?.find() ?? null).catch(() => null); // not yet read
-[wheelFiles, savedSnapshot].forEach((p) => p.catch(() => {}));
+// Pyodide's runtime module, 1.2 MB of JavaScript. loadPyodide would import it only after its own
+// set-up; handed over as `createPyodideModule`, it is fetched and parsed while the rest arrives.
+const runtimeModule = import(new URL("pyodide.asm.mjs", base).href);
+const lockFile = fetchJSON(new URL("pyodide-lock.json", base)); // read once, for the wheel and Pyodide
+const wheelModule = import("./install-wheel.js");
+const wheelFiles = wheelModule.then(({ fetchCheckedWheel }) => fetchCheckedWheel(base, "navigator", lockFile));
+let rulesText = null;
+const snapshotStore = canKeepSnapshots() ? snapshotStoreFor(RUNTIME_VERSION) : null;
+// The kept snapshot, if any, read as soon as it is found: {bytes: a promise of its bytes}, or null.
+const savedSnapshot = snapshotStore
+  ? snapshotStore.find().then((response) => response && { bytes: readSnapshot(response) }).catch(() => null)
+  : Promise.resolve(null); // no snapshot is no failure
+[runtimeModule, lockFile, wheelFiles].forEach((p) => p.catch(() => {})); // each failure is met later
 
-async function fetchText(url) {
+async function fetchOk(url) {
   const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
-  return response.text();
+  return response;
+}
+
+async function fetchJSON(url) {
+  return (await fetchOk(url)).json();
+}
+
+async function fetchText(url) {
+  return (await fetchOk(url)).text();
 }
 
 function pyodideOptions(extra) {
   return {
     indexURL: base.href,
     stdLibURL: new URL("python_stdlib.zip", base).href, // trimmed, precompiled .pyc
-    lockFileURL: new URL("pyodide-lock.json", base).href, // lists the navigator wheel only
+    lockFileContents: lockFile, // lists the navigator wheel only
+    packageBaseUrl: base.href,
+    createPyodideModule: (settings) => runtimeModule.then((module) => module.default(settings)),
     packages: [],
     stdout: (line) => console.log(line),
     stderr: (line) => console.warn(line),
@@ -71,19 +92,16 @@ async function start() {
   let loaded = null;
   if (snapshot) {
     try {
-      // Pyodide fetches the runtime while the snapshot is read (it takes a promise).
-      const bytes = snapshot.arrayBuffer().then((buffer) => unpackPages(new Uint8Array(buffer)));
-      bytes.catch(() => {}); // Pyodide awaits it later; its failure is caught below, not unhandled
-      loaded = await importNavigator(await loadPyodide(pyodideOptions({ _loadSnapshot: bytes })), "used");
+      // Pyodide fetches the runtime while the snapshot is still being read (it takes a promise).
+      loaded = await importNavigator(await loadPyodide(pyodideOptions({ _loadSnapshot: snapshot.bytes })), "used");
     } catch (error) {
       console.warn(`navigator: start-up snapshot not usable, starting afresh (${lastLine(error)})`);
-      await (await snapshotStore)?.remove();
+      await snapshotStore.remove();
     }
   }
   if (!loaded) {
-    const store = await snapshotStore;
-    const pyodide = await loadPyodide(pyodideOptions(store ? { _makeSnapshot: true } : {}));
-    loaded = await importNavigator(pyodide, store ? "saved" : "none", store);
+    const pyodide = await loadPyodide(pyodideOptions(snapshotStore ? { _makeSnapshot: true } : {}));
+    loaded = await importNavigator(pyodide, snapshotStore ? "saved" : "none", snapshotStore);
   }
   loaded.rulesLoaded = rulesText !== null;
   if (loaded.rulesLoaded) {
@@ -110,19 +128,18 @@ async function importNavigator(pyodide, snapshotState, store = null) {
 
 const PAGE = 65536;
 
-async function openSnapshotStore() {
-  if (!self.caches) return null; // no Cache Storage (not a secure context, or an old browser)
-  if (self.navigator?.deviceMemory && self.navigator.deviceMemory < 2) return null; // taking one needs ~45 MB
-  const manifest = await fetch(new URL("manifest.json", base), { credentials: "same-origin" });
-  if (!manifest.ok) return null;
-  const { hex } = await wheelModule;
-  const version = hex(await crypto.subtle.digest("SHA-256", await manifest.arrayBuffer())).slice(0, 16);
+function canKeepSnapshots() {
+  if (!RUNTIME_VERSION || !self.caches) return false; // unbuilt, or no Cache Storage (not a secure context)
+  return !(self.navigator?.deviceMemory && self.navigator.deviceMemory < 2); // taking one needs ~45 MB
+}
+
+function snapshotStoreFor(version) {
   const name = SNAPSHOT_CACHE_PREFIX + version;
   const key = new URL(`snapshot-v${SNAPSHOT_FORMAT}.bin`, base).href;
   return {
     /** The kept snapshot as a Response (read it with unpackPages), or null. */
     async find() {
-      return (await (await caches.open(name)).match(key)) ?? null;
+      return (await caches.match(key, { cacheName: name })) ?? null; // creates no cache
     },
     write(snapshot) {
       // After `ready`, when the page is quiet: the copy above is already taken.
@@ -135,6 +152,12 @@ async function openSnapshotStore() {
       await caches.delete(name).catch(() => {});
     },
   };
+}
+
+function readSnapshot(response) {
+  const bytes = response.arrayBuffer().then((buffer) => unpackPages(new Uint8Array(buffer)));
+  bytes.catch(() => {}); // Pyodide awaits it later; its failure is caught there, not unhandled
+  return bytes;
 }
 
 // [u32 total length][u32 page count][u32 page numbers...][pages...]
