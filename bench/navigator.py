@@ -47,8 +47,17 @@ RESULT_ANSWERS = {"service": "council_service", "request_type": "complaint", "co
 
 
 def mark(page, name: str, timeout_ms: int = 30_000) -> float:
-    page.wait_for_function(f"() => performance.getEntriesByName({name!r}).length > 0", timeout=timeout_ms)
-    return page.evaluate(f"performance.getEntriesByName({name!r})[0].startTime")
+    """When the page set the mark. Waited for by a PerformanceObserver, not by polling: on two
+    cores, polling every frame would take CPU from the start it is timing."""
+    return page.evaluate("""([name, timeout]) => new Promise((resolve, reject) => {
+        const found = () => performance.getEntriesByName(name)[0];
+        if (found()) return resolve(found().startTime);
+        const observer = new PerformanceObserver(() => {
+            if (found()) { observer.disconnect(); resolve(found().startTime); }
+        });
+        observer.observe({ type: "mark", buffered: true });
+        setTimeout(() => reject(new Error(`no ${name} mark within ${timeout} ms`)), timeout);
+    })""", [name, timeout_ms])
 
 
 def answer_to_result_ms(page) -> float:
