@@ -19,8 +19,22 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
+PLAYWRIGHT_DISABLED_FEATURES = [
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding",
+    "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin",
+    "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+    "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion"]
+"""What Playwright disables itself (playwright-core's chromiumSwitches.ts, 1.65). Chromium obeys only
+the last --disable-features switch, so ours repeats them (tests/test_chromium_launch.py checks)."""
+OMNIBOX_WEBUI_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup"]
+"""Chromium 156 loads the omnibox's popup, a WebUI page, in a renderer of its own for each new
+window, and Playwright opens a window for each context. On this 2-core machine that took about 2 s
+of CPU in the first second of every page the tests load and the bench times (a first visit to the
+navigator was ~25% slower). A person's browser did that long before they open our page."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+                 "--disable-component-update", "--no-first-run",
+                 "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + OMNIBOX_WEBUI_FEATURES)]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
