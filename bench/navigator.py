@@ -138,7 +138,6 @@ def visit(browser, base: str, site: Path, record_sizes: bool = False) -> dict:
         found["transfer_mb"] = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes) / 1_000_000
         found["transfer_gzip_mb"] = sum(compressed_size(site, p) for p in {urlsplit(r.url).path for r in received}) / 1e6
         found["brotli_files"] = sum(1 for r in received if r.headers.get("content-encoding") == "br")
-    if record_sizes:
         found["result"] = answer_to_result_ms(page)
     page.evaluate("async () => { await navigator.serviceWorker.ready; }")
     page.goto(base + "navigator/")  # second visit: now served by the service worker

@@ -29,15 +29,14 @@ export class NavigatorClient {
     }, timeoutMs);
     // The worker fetches the rules itself while Python starts, and loads them before `ready`.
     // navigator-boot.js may have started it already, from the page's <head>.
-    const workerURL = WORKER_URL;
     const boot = globalThis.navigatorBoot;
     globalThis.navigatorBoot = { taken: true }; // so a late navigator-boot.js starts no second worker
-    const adopt = boot?.worker && boot.url === workerURL.href;
+    const adopt = boot?.worker && boot.url === WORKER_URL.href;
     if (adopt) {
       this.worker = boot.worker;
     } else {
       try {
-        this.worker = new Worker(workerURL, { type: "module" });
+        this.worker = new Worker(WORKER_URL, { type: "module" });
       } catch (error) {
         this._fail("The calculator could not start in this browser.");
         return;

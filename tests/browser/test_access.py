@@ -44,6 +44,14 @@ def choose_and_continue(page, name: str, value: str) -> None:
     press_and_wait(page, "Enter")
 
 
+def see_the_result_by_keyboard(page) -> str:
+    """From "Check your answers", tab to "See your result" and press Enter; the result's heading."""
+    assert page.inner_text("h1") == "Check your answers"
+    tab_to(page, "#see-result")
+    press_and_wait(page, "Enter")
+    return page.inner_text(".result h1")
+
+
 def test_keyboard_only(fresh_page):
     page = fresh_page
     open_navigator(page)
@@ -72,10 +80,7 @@ def test_keyboard_only(fresh_page):
             page.keyboard.press("Space")
             tab_to(page, "button[type=submit]")
         press_and_wait(page, "Enter")
-    assert page.inner_text("h1") == "Check your answers"
-    tab_to(page, "#see-result")
-    press_and_wait(page, "Enter")
-    assert page.inner_text(".result h1") == "Corporate complaints procedure"
+    assert see_the_result_by_keyboard(page) == "Corporate complaints procedure"
 
 
 def test_keyboard_only_with_other_options_and_a_change_link(fresh_page):
@@ -97,10 +102,7 @@ def test_keyboard_only_with_other_options_and_a_change_link(fresh_page):
     type_date(page, "2", "11", "2026", first_field="#complained-day")
     press_and_wait(page, "Enter")
     choose_and_continue(page, "stage", "stage1")
-    assert page.inner_text("h1") == "Check your answers"
-    tab_to(page, "#see-result")
-    press_and_wait(page, "Enter")
-    assert page.inner_text(".result h1") == "Adults' social care complaints procedure"
+    assert see_the_result_by_keyboard(page) == "Adults' social care complaints procedure"
     tab_to(page, "a.back-link")
     press_and_wait(page, "Enter")
     assert page.inner_text("h1") == "Check your answers"
@@ -113,9 +115,7 @@ def test_keyboard_only_with_other_options_and_a_change_link(fresh_page):
     choose_and_continue(page, "service", "children_social_care")
     assert page.inner_text("h1") == "Check your answers"  # the later answers still apply
     assert page.evaluate("document.activeElement.tagName") == "H1"
-    tab_to(page, "#see-result")
-    press_and_wait(page, "Enter")
-    assert page.inner_text(".result h1") == "Children's social care complaints procedure"
+    assert see_the_result_by_keyboard(page) == "Children's social care complaints procedure"
 
 
 def test_without_javascript_the_links_lead_to_the_answers(browser, base_url):
