@@ -38,6 +38,8 @@ class BuildResult:
     site_dir: Path
     pages: int
     seconds: float
+    published_at: str = "/"
+    """The path of the address the site is published at (site.yaml base_url), where its 404 page links."""
 
 
 def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = None,
@@ -64,7 +66,8 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
         stamp_worker(staging)
         write_service_worker(staging)
         precompress_site(staging, runtime_cache=HERE.parent / "build" / "brotli")
-    return BuildResult(site_dir, len(site_pages), time.perf_counter() - started)
+    return BuildResult(site_dir, len(site_pages), time.perf_counter() - started,
+                       pages.site_path(content.site.base_url))
 
 
 # --- render ------------------------------------------------------------------------
@@ -90,7 +93,7 @@ def collect_pages(content: Content, build_date: datetime.date) -> list[pages.Sit
     result.append(pages.SitePage("timescales/", "Complaint timescales",
                                  "Every timescale in the complaints policy, in one place.", template="timescales.html"))
     result.append(what_changed_page(content, build_date))
-    result.append(pages.SitePage("404.html", "Page not found", "This page does not exist.", template="404.html",
+    result.append(pages.SitePage(pages.NOT_FOUND, "Page not found", "This page does not exist.", template="404.html",
                                  parent=None))
     result.extend(navigator_pages(content))
     return result
@@ -169,13 +172,17 @@ class staging_directory:
 def write_pages(staging: Path, site_pages, content: Content, env: jinja2.Environment) -> None:
     by_path = {p.path: p for p in site_pages}
     nav = [p for p in site_pages if p.source is not None and p.source in content.pages and p.path]
+    published_at = pages.site_path(content.site.base_url)
     for page in site_pages:
-        depth_path = "" if page.path == "404.html" else page.path
-        root = pages.relative_url(depth_path, "") if depth_path else ""
+        if page.path == pages.NOT_FOUND:
+            root = published_at
+            url = lambda target: published_at + target  # noqa: E731
+        else:
+            root = pages.relative_url(page.path, pages.HOME) if page.path else ""
+            url = lambda target, _from=page.path: pages.relative_url(_from, target)  # noqa: E731
         html = env.get_template(page.template).render(
             page=page, policy=content.policy, contacts=content.contacts, content=content, root=root,
-            breadcrumbs=breadcrumbs(page, by_path), guidance_pages=nav,
-            url=lambda target, _from=depth_path: pages.relative_url(_from, target), **page.extra)
+            breadcrumbs=breadcrumbs(page, by_path), guidance_pages=nav, url=url, **page.extra)
         out = staging / (page.path if page.path.endswith(".html") else page.output_file)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(html, encoding="utf-8")

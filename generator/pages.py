@@ -2,7 +2,7 @@
 
 Every page is a directory with an ``index.html`` (``what-is-a-complaint/``),
 and every link between pages is relative, so the site works from any
-sub-path of any web server.
+sub-path of any web server. The one exception is the 404 page (:data:`NOT_FOUND`).
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import markdown
 
@@ -40,6 +41,17 @@ class SitePage:
     @property
     def output_file(self) -> str:
         return self.path + "index.html"
+
+
+NOT_FOUND = "404.html"
+"""The page a web server sends for any address that has no page. It is served at that address,
+at any depth, so its links cannot be relative: they are absolute paths under the address the
+site is published at (``base_url`` in site.yaml), as MkDocs does for its 404 page."""
+
+
+def site_path(base_url: str) -> str:
+    """The path part of the address the site is published at: "/complaints-guidance/"."""
+    return urlsplit(base_url).path or "/"
 
 
 def url_for(slug: str) -> str:

@@ -9,7 +9,9 @@ inline script, so the preview server adds ``<script src="/__preview/reload.js"
 defer>`` to every HTML page it serves; that script (served only here, never
 part of a build) polls ``/__preview/status``. A broken save is printed in the
 terminal and shown over the page by the same script, and the last good pages
-keep being served until the content builds again.
+keep being served until the content builds again. As the host will, it sends
+the site's 404 page for any address with no page, and also serves the site
+under base_url's path, where that page links (generator/pages.py NOT_FOUND).
 """
 from __future__ import annotations
 
@@ -66,6 +68,7 @@ class Preview:
         self.content, self.site, self.runtime, self.today, self.out = Path(content), Path(site), runtime, today, out
         self.version = 0
         self.error: str | None = None
+        self.published_at = "/"  # also served there, as the 404 page links there (from the last good build)
         self.lock = threading.Lock()
         self.changed = threading.Event()
 
@@ -83,6 +86,7 @@ class Preview:
             else:
                 self.error = None
                 self.version += 1
+                self.published_at = result.published_at
                 print(f"{time.strftime('%H:%M:%S')} rebuilt {result.pages} pages in {result.seconds:.2f} s.",
                       file=self.out, flush=True)
                 return True
@@ -141,6 +145,7 @@ def make_preview_server(preview: Preview, port: int = 8000):
 
     class PreviewHandler(Handler):
         def do_GET(self):
+            self.server.published_at = preview.published_at
             path = urlsplit(self.path).path
             if path == PREFIX + "reload.js":
                 return self._send(RELOAD_JS.encode(), "text/javascript")
@@ -149,6 +154,8 @@ def make_preview_server(preview: Preview, port: int = 8000):
             if path == "/sw.js":  # the offline worker would serve the last build: replace it with one that leaves
                 return self._send(PREVIEW_SERVICE_WORKER.encode(), "text/javascript")
             file = Path(self.translate_path(path))
+            if not file.exists() and (Path(preview.site) / "404.html").is_file():
+                file = Path(preview.site) / "404.html"  # as the host sends for an address with no page
             if file.is_dir():
                 if not path.endswith("/"):
                     return super().do_GET()  # the usual redirect to the address with a slash

@@ -57,7 +57,7 @@ class Policy:
 @dataclass(kw_only=True)
 class Site:
     base_url: str
-    """The address the site is published at, ending in /; used only in sitemap.xml."""
+    """The address the site is published at, ending in /; used in sitemap.xml and for the 404 page's links."""
 
 
 # --- calendar.yaml -----------------------------------------------------------

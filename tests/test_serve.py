@@ -90,3 +90,41 @@ def test_a_file_without_a_brotli_copy_is_sent_as_it_is(brotli_site):
     base, files = brotli_site
     headers, body = fetch(base + "plain.js", "br")
     assert headers["Content-Encoding"] is None and body == files["plain.js"]
+
+
+# --- the 404 page and the published path (generator/pages.py NOT_FOUND) ---
+
+@pytest.fixture
+def published_site(tmp_path):
+    (tmp_path / "how-to-complain").mkdir()
+    (tmp_path / "how-to-complain" / "index.html").write_text("<h1>How to complain</h1>")
+    (tmp_path / "404.html").write_text("<h1>Page not found</h1>")
+    server = make_server(tmp_path, 0, quiet=True, published_at="/complaints-guidance/")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def status_and_body(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url) as resp:
+            return resp.status, resp.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.mark.parametrize("path, status, body", [
+    ("how-to-complain/", 200, "<h1>How to complain</h1>"),
+    ("complaints-guidance/how-to-complain/", 200, "<h1>How to complain</h1>"),  # as published
+    ("how-to-complain/no-such-page", 404, "<h1>Page not found</h1>"),  # the site's own 404 page
+    ("complaints-guidance/a/b/c/", 404, "<h1>Page not found</h1>"),
+    ("complaints-guidancex/how-to-complain/", 404, "<h1>Page not found</h1>"),  # not the published path
+])
+def test_the_site_is_served_as_published_with_its_404_page(published_site, path, status, body):
+    assert status_and_body(published_site + path) == (status, body)
+
+
+def test_without_a_404_page_a_missing_address_gets_the_usual_404(base_url):
+    status, body = status_and_body(base_url + "no-such-page")
+    assert status == 404 and "Page not found" not in body

@@ -3,7 +3,10 @@
 Serves DIRECTORY on 127.0.0.1 with explicit MIME types (Pyodide hangs if .wasm is not
 served as application/wasm; module scripts need a JavaScript type). Where the build left a
 Brotli copy (``x.br``, see generator/precompress.py) and the browser accepts Brotli, sends it
-with ``Content-Encoding: br``, as a production server set up for it would. Stdlib only.
+with ``Content-Encoding: br``, as a production server set up for it would. An address with
+no file gets the site's 404.html, with status 404, as the host must be set up to send; and
+``--published-at /complaints-guidance/`` also serves the site under that path, as published,
+because the 404 page links there (see generator/pages.py NOT_FOUND). Stdlib only.
 Used by `make serve` and the browser tests (`--port 0` picks a free port; the chosen
 address is printed as the first line: "serving DIR at http://127.0.0.1:PORT/").
 """
@@ -40,9 +43,21 @@ class Handler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as production servers do: one connection for many files
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
+    def translate_path(self, path):
+        """Also serve the site under the path it is published at (the 404 page links there)."""
+        at = self.server.published_at
+        address = path.split("?", 1)[0].split("#", 1)[0]
+        if at != "/" and (address + "/").startswith(at):
+            path = "/" + path[len(at):]
+        return super().translate_path(path)
+
     def send_head(self):
-        """The Brotli copy of a file, if there is one and the browser takes it; else as usual."""
+        """The Brotli copy of a file, if there is one and the browser takes it; the site's 404 page
+        (with status 404) for an address that has no file, as the host is set up to do; else as usual."""
         path = self.translate_path(self.path)
+        not_found = os.path.join(self.directory, "404.html")
+        if not os.path.exists(path) and os.path.isfile(not_found):
+            return self.send_not_found(not_found)
         if os.path.isdir(path):
             if not self.path.split("?", 1)[0].endswith("/"):
                 return super().send_head()  # the redirect to the address with a slash
@@ -64,6 +79,14 @@ class Handler(SimpleHTTPRequestHandler):
         except BaseException:
             f.close()
             raise
+
+    def send_not_found(self, page: str):
+        f = open(page, "rb")
+        self.send_response(404)
+        self.send_header("Content-Type", MIME_TYPES[".html"])
+        self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+        self.end_headers()
+        return f
 
     def accepts(self, coding: str) -> bool:
         """Whether the request's Accept-Encoding allows ``coding`` (q=0 refuses it)."""
@@ -90,10 +113,13 @@ class Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def make_server(directory: Path, port: int = 8000, quiet: bool = False) -> ThreadingHTTPServer:
+def make_server(directory: Path, port: int = 8000, quiet: bool = False,
+                published_at: str = "/") -> ThreadingHTTPServer:
+    """A server for ``directory`` at / and also at ``published_at`` (the path of the site's base_url)."""
     handler = functools.partial(Handler, directory=str(directory))
     server = Server(("127.0.0.1", port), handler)
     server.quiet = quiet
+    server.published_at = published_at
     return server
 
 
@@ -102,12 +128,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("directory", type=Path, nargs="?", default=Path("site"))
     ap.add_argument("--port", type=int, default=8000, help="0 = any free port")
     ap.add_argument("--quiet", action="store_true", help="no request log")
+    ap.add_argument("--published-at", default="/", metavar="PATH",
+                    help="also serve the site at this path, as published (the path of base_url in content/site.yaml)")
     args = ap.parse_args(argv)
+    if not (args.published_at.startswith("/") and args.published_at.endswith("/")):
+        print(f"serve: --published-at {args.published_at}: give a path that starts and ends with /", file=sys.stderr)
+        return 1
     if not args.directory.is_dir():
         print(f"serve: {args.directory} is not a directory (build the site first: make site)", file=sys.stderr)
         return 1
     try:
-        server = make_server(args.directory, args.port, args.quiet)
+        server = make_server(args.directory, args.port, args.quiet, args.published_at)
     except OSError as e:
         print(f"serve: cannot listen on 127.0.0.1:{args.port}: {e.strerror} (try --port 0)", file=sys.stderr)
         return 1

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 from bs4 import BeautifulSoup
 
 from ..content import Content
+from ..pages import NOT_FOUND, site_path
 from .report import ERROR, Report
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,6 +32,7 @@ class Sources:
     def __init__(self, content: Content):
         self.pages = {("index.html" if p.slug == "index" else f"{p.slug}/index.html"): p for p in content.pages}
         self.pages["policy/index.html"] = content.policy_page
+        self.published_at = site_path(content.site.base_url)
 
     def place(self, built: str, *needles: str) -> tuple[str, int]:
         page = self.pages.get(built)
@@ -58,15 +60,24 @@ def check_links(site: Path, sources: Sources, report: Report) -> None:
             if parts.scheme or href.startswith("//"):
                 _check_external(name, href, a, sources, report)
                 continue
-            if name == "404.html":  # served at any address; its links are relative to the site root
-                continue
-            path, fragment = urldefrag(href)
+            text = " ".join(a.get_text(" ").split())
+            link = href
+            if name == NOT_FOUND and not href.startswith("#"):
+                # Served at any address, it links by absolute path under the site's own (see pages.NOT_FOUND).
+                if not href.startswith(sources.published_at):
+                    report.add(f"site/{name}", 0, ERROR,
+                               f"the link \"{text or href}\" ({href}) on {name} does not start with "
+                               f"{sources.published_at}, the path of the address the site is published at "
+                               "(base_url in content/site.yaml).",
+                               "Link with {{ root }} or url() in the template.", "site")
+                    continue
+                link = "./" + href.removeprefix(sources.published_at)
+            path, fragment = urldefrag(link)
             path = unquote(path)
             target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
             if path and (path.endswith("/") or path == "."):
                 target = posixpath.join(target, "index.html")
             target = target.removeprefix("./")
-            text = " ".join(a.get_text(" ").split())
             if target.startswith("..") or not (site / target).is_file():
                 file, line = sources.place(name, f"]({href.split('#')[0]}", text)
                 report.add(file, line, ERROR, f"the link \"{text or href}\" ({href}) on {name} goes to a page that does not exist.",
@@ -157,7 +168,7 @@ def check_axe(site: Path, sources: Sources, report: Report) -> None:
         return
     sys.path.insert(0, str(REPO / "tools"))
     from serve import make_server
-    server = make_server(site, 0, quiet=True)
+    server = make_server(site, 0, quiet=True, published_at=sources.published_at)  # the 404 page's styles are there
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:

@@ -33,9 +33,18 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir):
+def published_at() -> str:
+    """The path of the address the site is published at (base_url): "/complaints-guidance/"."""
+    from generator.content import load_content
+    from generator.pages import site_path
+    return site_path(load_content(REPO / "content").site.base_url)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir, published_at):
+    """The site at /, and also at its published path, where the 404 page links (generator/pages.py NOT_FOUND)."""
     from serve import make_server
-    server = make_server(site_dir, 0, quiet=True)
+    server = make_server(site_dir, 0, quiet=True, published_at=published_at)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     host, port = server.server_address[:2]

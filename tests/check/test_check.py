@@ -176,3 +176,25 @@ def test_no_review_note_is_published(built_site):
     text = " ".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.html"))
     for note in notes:
         assert note.text not in text, note.id
+
+
+@pytest.mark.parametrize("link, message", [
+    ("/complaints-guidance/no-such-page/", 'the link "Old page" (/complaints-guidance/no-such-page/) on 404.html '
+     "goes to a page that does not exist."),
+    ("/no-such-page/", 'the link "Old page" (/no-such-page/) on 404.html does not start with /complaints-guidance/, '
+     "the path of the address the site is published at (base_url in content/site.yaml)."),
+    ("no-such-page/", 'the link "Old page" (no-such-page/) on 404.html does not start with /complaints-guidance/, '
+     "the path of the address the site is published at (base_url in content/site.yaml)."),
+])
+def test_the_404_pages_links_are_checked_under_the_published_path(built_site, tmp_path, link, message):
+    """The 404 page links by absolute path under base_url's (generator/pages.py NOT_FOUND); the check
+    follows them there, and a relative link on it, which breaks at any depth, is an error."""
+    import shutil
+    from generator.check.report import Report
+    from generator.check.site import Sources, check_links
+    site = shutil.copytree(built_site, tmp_path / "site")
+    not_found = site / "404.html"
+    not_found.write_text(not_found.read_text().replace("</main>", f'<a href="{link}">Old page</a></main>'))
+    report = Report(datetime.date.fromisoformat(TODAY))
+    check_links(site, Sources(load_content(CONTENT)), report)
+    assert [str(f) for f in report.findings] == [f"site/404.html:0: error: {message}"]

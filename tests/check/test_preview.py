@@ -5,6 +5,7 @@ import io
 import json
 import threading
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -100,3 +101,16 @@ def test_the_preview_has_no_offline_cache(preview):
     assert mime == "text/javascript"
     assert "registration.unregister()" in js and "caches.delete" in js
     assert "precache" in (preview.site / "sw.js").read_text()  # the built file itself is the real one
+
+
+def test_a_missing_address_gets_the_404_page_and_the_published_path_works(preview):
+    """As the host will: any address with no page gets the site's 404 page (reloading with the others),
+    and the site is also served at base_url's path, where that page links (generator/pages.py NOT_FOUND)."""
+    with pytest.raises(urllib.error.HTTPError) as error:
+        get(preview.url + "how-to-complain/no-such-page/")
+    assert error.value.code == 404
+    html = error.value.read().decode()
+    assert "<h1>Page not found</h1>" in html and '<script src="/__preview/reload.js" defer></script>' in html
+    assert 'href="/complaints-guidance/assets/site.css"' in html
+    assert get(preview.url + "complaints-guidance/assets/site.css")[0] == "text/css"
+    assert get(preview.url + "complaints-guidance/how-to-complain/")[1] == get(preview.url + "how-to-complain/")[1]

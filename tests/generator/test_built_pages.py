@@ -188,3 +188,21 @@ def test_the_content_security_policy_allows_only_the_site_itself(soups):
         assert directives["script-src"] == "'self' 'wasm-unsafe-eval'"
         assert not soup.find("script", src=False) or all(
             s.get("type") == "application/json" for s in soup.find_all("script", src=False)), name
+
+
+def test_the_404_page_links_under_the_published_address(content_copy, tmp_path):
+    """It is served at any missing address, at any depth, so it cannot link relatively: every link and
+    file on it is an absolute path under base_url's (generator/pages.py NOT_FOUND). Moving the site moves them."""
+    from sitebuild import replace_in, run_build
+    replace_in(content_copy / "site.yaml", "base_url: https://www.coventry.gov.uk/complaints-guidance/",
+               "base_url: https://www.example.gov.uk/help/complaints/")
+    site = tmp_path / "site"
+    assert run_build(content_copy, site).returncode == 0
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    addresses = [el.get("href") or el.get("src") for el in soup.find_all(["a", "link", "script"])]
+    assert addresses == ["/help/complaints/assets/site.css", "/help/complaints/assets/favicon.svg", "#main",
+                         "/help/complaints/", "/help/complaints/", "/help/complaints/accessibility/",
+                         "/help/complaints/privacy/", "/help/complaints/policy/", "/help/complaints/timescales/",
+                         "/help/complaints/what-changed/", "/help/complaints/assets/offline.js"]
+    other = BeautifulSoup((site / "how-to-complain/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert other.find("link", rel="stylesheet")["href"] == "../assets/site.css"  # the other pages stay relative
