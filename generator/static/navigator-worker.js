@@ -111,15 +111,22 @@ async function start() {
   return loaded;
 }
 
-// Install the wheel (also after a snapshot: the files back any later import and tracebacks) and
-// import the navigator. A restored snapshot that cannot do this is not used.
+// Install the wheel and import the navigator. A restored snapshot has the navigator imported
+// already (one without it is not used), so there the wheel's files are written just after `ready`:
+// nothing in the navigator imports lazily, and the files only back tracebacks and introspection.
+// `afterReady` runs once `ready` is sent (see below).
 async function importNavigator(pyodide, snapshotState, store = null) {
   const { writeWheel } = await wheelModule;
-  writeWheel(pyodide, await wheelFiles);
+  if (snapshotState !== "used") writeWheel(pyodide, await wheelFiles);
   const handle = pyodide.pyimport("navigator.browser").handle;
-  // The snapshot is taken once `ready` is sent, before any request is handled (see below).
-  const takeSnapshot = store ? () => store.write(pyodide.makeMemorySnapshot()) : () => {};
-  return { handle, snapshotState, takeSnapshot };
+  let afterReady = () => {};
+  if (snapshotState === "used") {
+    afterReady = () => wheelFiles.then((files) => writeWheel(pyodide, files))
+      .catch((error) => console.warn(`navigator: the wheel's files were not written (${lastLine(error)})`));
+  } else if (store) {
+    afterReady = () => store.write(pyodide.makeMemorySnapshot());
+  }
+  return { handle, snapshotState, afterReady };
 }
 
 // ---- the snapshot's keeping place -------------------------------------------------------------
@@ -205,11 +212,11 @@ function lastLine(error) {
 
 const handleReady = start();
 handleReady.then(
-  ({ snapshotState, takeSnapshot, rulesLoaded }) => {
+  ({ snapshotState, afterReady, rulesLoaded }) => {
     self.postMessage({ ready: true, ms: Math.round(performance.now() - started), snapshot: snapshotState, rulesLoaded });
-    // Synchronously, so no request has been handled: the snapshot holds no one's answers.
+    // Synchronously, so no request has been handled: a snapshot taken here holds no one's answers.
     try {
-      takeSnapshot();
+      afterReady();
     } catch (error) {
       console.warn(`navigator: no start-up snapshot (${lastLine(error)})`);
     }
