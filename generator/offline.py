@@ -29,6 +29,8 @@ from .exceptions import BuildError
 CACHE_PREFIX = "complaints-guidance-"
 SNAPSHOT_CACHE_PREFIX = f"{CACHE_PREFIX}snapshot-"
 """The navigator worker's start-up snapshot cache is this plus the runtime version (navigator-worker.js)."""
+RUNTIME_CACHE_PREFIX = f"{CACHE_PREFIX}runtime-"
+"""The runtime's cache is this plus the runtime version; the navigator worker reads it too (navigator-worker.js)."""
 TEMPLATE = Path(__file__).parent / "templates" / "sw.js"
 WORKER = "assets/navigator-worker.js"
 WORKER_VERSION_LINE = 'const RUNTIME_VERSION = "";'
@@ -79,7 +81,7 @@ def write_service_worker(site: Path) -> dict:
     runtime_files = sorted(f"pyodide/{name}" for name in json.loads(manifest.read_text())) if manifest.is_file() else []
     settings = {
         "pages_cache": f"{CACHE_PREFIX}pages-{pages_version}",
-        "runtime_cache": f"{CACHE_PREFIX}runtime-{version}",
+        "runtime_cache": f"{RUNTIME_CACHE_PREFIX}{version}",
         "snapshot_cache": f"{SNAPSHOT_CACHE_PREFIX}{version}",
         "prefix": CACHE_PREFIX,
         "precache": sorted(precache),

@@ -127,6 +127,31 @@ def test_a_damaged_snapshot_is_replaced_by_a_fresh_start(fresh_page, damage):
     assert snapshot_state(page) == "used"
 
 
+RUNTIME_KEPT = """async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('complaints-guidance-runtime-'));
+    const kept = name ? (await (await caches.open(name)).keys()).map((r) => r.url.split('/').pop()) : [];
+    return ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'].every((f) => kept.includes(f));
+}"""
+
+
+def test_a_later_visit_reads_the_runtime_from_the_cache_not_through_the_service_worker(fresh_page):
+    """Through the service worker a file took about three times as long per byte (navigator-worker.js)."""
+    page = fresh_page
+    page.goto("navigator/")
+    wait_ready(page)
+    eventually(page, SNAPSHOT_KEPT)
+    eventually(page, RUNTIME_KEPT)
+    requested = []
+    page.context.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]) if "/pyodide/" in r.url else None)
+
+    page.goto("about:blank")
+    page.goto("navigator/")
+    wait_ready(page)
+    assert snapshot_state(page) == "used"
+    assert sorted(set(requested)) == ["pyodide.asm.mjs", "pyodide.mjs"]  # imported, so through the service worker
+    assert result_of(page)[0]
+
+
 def test_the_runtime_comes_as_brotli(fresh_page):
     page = fresh_page
     encodings = {}

@@ -30,12 +30,18 @@ def worker_version(site: Path) -> str:
     return re.search(r'^const RUNTIME_VERSION = "(.*)";$', (site / offline.WORKER).read_text(), re.M).group(1)
 
 
-def test_the_worker_names_its_snapshot_cache_as_the_service_worker_does(tmp_path):
+def worker_constant(site: Path, name: str) -> str:
+    return re.search(rf'^const {name} = "(.*)";', (site / offline.WORKER).read_text(), re.M).group(1)
+
+
+def test_the_worker_names_the_snapshot_and_runtime_caches_as_the_service_worker_does(tmp_path):
     site = site_with_worker(tmp_path, {"pyodide.asm.wasm": "ab12"})
     offline.stamp_worker(site)
     settings = offline.write_service_worker(site)
     assert worker_version(site) == offline.runtime_version(site) != ""
-    assert settings["snapshot_cache"] == offline.SNAPSHOT_CACHE_PREFIX + worker_version(site)
+    snapshot_cache = worker_constant(site, "SNAPSHOT_CACHE_PREFIX") + worker_version(site)
+    runtime_cache = worker_constant(site, "RUNTIME_CACHE_PREFIX") + worker_version(site)
+    assert (snapshot_cache, runtime_cache) == (settings["snapshot_cache"], settings["runtime_cache"])
 
 
 def test_a_new_runtime_gives_the_worker_a_new_version(tmp_path):
