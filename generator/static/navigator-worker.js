@@ -33,8 +33,8 @@
 //
 // Runtime files from the cache. Once the service worker has cached the runtime, this worker reads
 // its files (the WebAssembly, the stdlib zip, the lock file and the wheel) from that cache itself
-// rather than through the service worker, which took about three times as long per byte: about
-// 60 ms of a later visit's start. Pyodide fetches with the global `fetch` and has no option for
+// rather than through the service worker, which took about three times as long per byte: 30-70 ms
+// of a later visit's start in A/B runs. Pyodide fetches with the global `fetch` and has no option for
 // how, so `fetch` is wrapped here, for files of the runtime only; anything not in the cache, or
 // fetched with an integrity check, goes to the network (and the service worker) as before.
 // (Pyodide's two JavaScript modules are imported, so they still come through the service worker.)
