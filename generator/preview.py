@@ -151,7 +151,8 @@ def make_preview_server(preview: Preview, port: int = 8000):
                 return self._send(RELOAD_JS.encode(), "text/javascript")
             if path == PREFIX + "status":
                 return self._send(json.dumps(preview.status()).encode(), "application/json")
-            if path == "/sw.js":  # the offline worker would serve the last build: replace it with one that leaves
+            if path in ("/sw.js", preview.published_at + "sw.js"):  # the offline worker would serve the last
+                # build (at / or at the published path): replace it with one that leaves
                 return self._send(PREVIEW_SERVICE_WORKER.encode(), "text/javascript")
             file = Path(self.translate_path(path))
             if not file.exists() and (Path(preview.site) / "404.html").is_file():

@@ -97,9 +97,10 @@ def test_a_save_reloads_the_open_page_with_the_new_figure(preview, content_copy)
 def test_the_preview_has_no_offline_cache(preview):
     """The published site's service worker serves pages from its cache; in the preview that could show an
     earlier build, so the preview answers /sw.js with a worker that deletes our caches and unregisters."""
-    mime, js = get(preview.url + "sw.js")
-    assert mime == "text/javascript"
-    assert "registration.unregister()" in js and "caches.delete" in js
+    for address in ("sw.js", "complaints-guidance/sw.js"):  # the site is also served at its published path
+        mime, js = get(preview.url + address)
+        assert mime == "text/javascript"
+        assert "registration.unregister()" in js and "caches.delete" in js, address
     assert "precache" in (preview.site / "sw.js").read_text()  # the built file itself is the real one
 
 
