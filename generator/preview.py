@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .exceptions import BuildError, ContentErrors
+from .pages import NOT_FOUND
 
 REPO = Path(__file__).resolve().parent.parent
 PREFIX = "/__preview/"
@@ -144,19 +145,22 @@ def make_preview_server(preview: Preview, port: int = 8000):
     from serve import Handler, make_server
 
     class PreviewHandler(Handler):
+        @property
+        def published_at(self) -> str:
+            return preview.published_at  # the last good build's, which a save to site.yaml may change
+
         def do_GET(self):
-            self.server.published_at = preview.published_at
             path = urlsplit(self.path).path
             if path == PREFIX + "reload.js":
                 return self._send(RELOAD_JS.encode(), "text/javascript")
             if path == PREFIX + "status":
                 return self._send(json.dumps(preview.status()).encode(), "application/json")
-            if path in ("/sw.js", preview.published_at + "sw.js"):  # the offline worker would serve the last
+            if path in ("/sw.js", self.published_at + "sw.js"):  # the offline worker would serve the last
                 # build (at / or at the published path): replace it with one that leaves
                 return self._send(PREVIEW_SERVICE_WORKER.encode(), "text/javascript")
             file = Path(self.translate_path(path))
-            if not file.exists() and (Path(preview.site) / "404.html").is_file():
-                file = Path(preview.site) / "404.html"  # as the host sends for an address with no page
+            if not file.exists() and (Path(preview.site) / NOT_FOUND).is_file():
+                file = Path(preview.site) / NOT_FOUND  # as the host sends for an address with no page
             if file.is_dir():
                 if not path.endswith("/"):
                     return super().do_GET()  # the usual redirect to the address with a slash
@@ -164,7 +168,7 @@ def make_preview_server(preview: Preview, port: int = 8000):
             if file.suffix == ".html" and file.is_file():
                 html = file.read_bytes()
                 html = html.replace(b"</head>", SCRIPT_TAG + b"\n</head>", 1)
-                return self._send(html, "text/html; charset=utf-8", 404 if file.name == "404.html" else 200)
+                return self._send(html, "text/html; charset=utf-8", 404 if file.name == NOT_FOUND else 200)
             if not file.exists() and not Path(preview.site).is_dir():
                 page = (b"<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Preview</title>"
                         + SCRIPT_TAG + b"</head><body><main><h1>The preview is not built yet</h1></main></body></html>")

@@ -43,9 +43,14 @@ class Handler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as production servers do: one connection for many files
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
+    @property
+    def published_at(self) -> str:
+        """The path the site is published at, where it is also served (make_server's argument)."""
+        return self.server.published_at
+
     def translate_path(self, path):
         """Also serve the site under the path it is published at (the 404 page links there)."""
-        at = self.server.published_at
+        at = self.published_at
         address = path.split("?", 1)[0].split("#", 1)[0]
         if at != "/" and (address + "/").startswith(at):
             path = "/" + path[len(at):]
