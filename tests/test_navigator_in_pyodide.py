@@ -121,3 +121,28 @@ def test_the_shipped_runtime_answers_exactly_as_cpython_does(runtime, rules, tmp
     result = node("run", str(script), "--runtime", str(runtime))  # the trimmed stdlib the site ships
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     assert f"{len(requests)} passed, 0 failed" in result.stdout
+
+
+def test_the_shipped_bytecode_is_lean_and_tracebacks_keep_line_numbers(runtime, tmp_path):
+    """The stdlib zip leaves out docstrings, and it and the wheel leave out each instruction's
+    columns (tools/pyodide_run.mjs loadCompiler): a smaller download. Line numbers stay."""
+    script = tmp_path / "lean.py"
+    script.write_text(
+        "import json, json.decoder, re, traceback\n"
+        "import navigator.timeline\n"
+        "def columns(function):\n"
+        "    return {column for _, _, column, _ in function.__code__.co_positions()} - {None}\n"
+        "assert json.__file__.startswith('/lib/python314.zip/'), json.__file__\n"
+        "assert json.dumps.__doc__ is None, 'the stdlib kept its docstrings'\n"
+        "assert not columns(json.decoder.JSONDecoder.raw_decode), 'the stdlib kept its columns'\n"
+        "assert navigator.timeline.__cached__ and '__pycache__' in navigator.timeline.__cached__\n"
+        "assert not columns(navigator.timeline.stage_timeline), 'the navigator kept its columns'\n"
+        "try:\n"
+        "    json.loads('{')\n"
+        "except ValueError:\n"
+        "    text = traceback.format_exc()\n"
+        "assert re.search(r'json/decoder.py\", line [0-9]+, in raw_decode', text), text\n"
+        "print('lean: ok')\n")
+    result = node("run", str(script), "--runtime", str(runtime))  # the trimmed stdlib the site ships
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert "lean: ok" in result.stdout

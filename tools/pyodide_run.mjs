@@ -23,7 +23,8 @@
 //       the modules that were loaded from the stdlib zip. Used to regenerate
 //       generator/runtime_stdlib_modules.txt.
 //   compile-stdlib --modules FILE --out ZIP
-//       Stock Pyodide from node_modules. Compiles the listed modules from the
+//       Stock Pyodide from node_modules. Compiles the listed modules (docstrings and
+//       instruction columns left out, see loadCompiler) from the
 //       stock stdlib zip with Pyodide's own Python (so the .pyc magic matches)
 //       into a deterministic zip of unchecked-hash .pyc files only.
 // Exit status is non-zero on any failure.
@@ -53,10 +54,19 @@ function fail(msg) {
   process.exit(1);
 }
 
-async function loadStock() {
+// Stock Pyodide set up to compile what the browser imports. PYTHONNODEBUGRANGES leaves out of
+// each code object the column of every instruction (used only to draw ^^^ under the failing part
+// of a line in a traceback): the stdlib zip is then a quarter smaller once compressed (0.77 ->
+// 0.57 MB), and line numbers in tracebacks are kept.
+async function loadCompiler() {
   if (!existsSync(join(STOCK, "pyodide.mjs"))) fail("node_modules/pyodide is missing: run `npm ci` (make does this)");
   const { loadPyodide } = await import(pathToFileURL(join(STOCK, "pyodide.mjs")).href);
-  return loadPyodide({ indexURL: STOCK + "/", packages: [] });
+  const py = await loadPyodide({
+    indexURL: STOCK + "/", packages: [], env: { HOME: "/home/pyodide", PYTHONNODEBUGRANGES: "1" },
+  });
+  const columns = py.runPython("[c for _, _, c, _ in compile('x = 1', '', 'exec').co_positions()]").toJs();
+  if (columns.some((c) => c !== undefined)) fail("Pyodide ignored PYTHONNODEBUGRANGES");
+  return py;
 }
 
 // Load Pyodide from a prepared runtime dir the way the browser worker does.
@@ -201,7 +211,7 @@ _traced = sorted(
 async function cmdCompile(o) {
   if (!o.modules || !o.out) fail("--modules FILE and --out ZIP are required");
   const names = readFileSync(o.modules, "utf8").split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean);
-  const py = await loadStock();
+  const py = await loadCompiler();
   py.globals.set("_names", py.toPy(names));
   const missing = py.runPython(`
 import importlib.util, zipfile
@@ -264,7 +274,7 @@ async function cmdCompilePackage(o) {
     }
   };
   walk(resolve(o.src), "");
-  const py = await loadStock();
+  const py = await loadCompiler();
   py.globals.set("_files", py.toPy(files));
   py.globals.set("_package", basename(resolve(o.src)));
   const compiled = py.runPython(`
