@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 import threading
 import urllib.request
@@ -128,3 +129,25 @@ def test_the_site_is_served_as_published_with_its_404_page(published_site, path,
 def test_without_a_404_page_a_missing_address_gets_the_usual_404(base_url):
     status, body = status_and_body(base_url + "no-such-page")
     assert status == 404 and "Page not found" not in body
+
+
+def test_each_response_is_sent_at_once_without_waiting_for_an_ack(tmp_path):
+    """TCP_NODELAY on every connection, as production servers set it: with Nagle's algorithm a
+    small file's body waits for the browser's delayed ACK of its headers, ~40 ms a file."""
+    (tmp_path / "a.js").write_bytes(b"x")
+    server = make_server(tmp_path, 0, quiet=True)
+    nodelay = []
+    handle = server.finish_request
+
+    def finish_request(request, client_address):
+        handle(request, client_address)
+        nodelay.append(request.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+
+    server.finish_request = finish_request
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert status_and_body(f"http://127.0.0.1:{server.server_address[1]}/a.js") == (200, "x")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert nodelay and all(nodelay)
