@@ -45,23 +45,28 @@ function itemDate(item) {
   return item.date_text;
 }
 
+// On a phone the four columns do not fit, so site.css shows each row as a block, with each cell's
+// label (below) in front of it. That label is hidden from screen readers, which hear the column
+// header instead; the roles keep the table a table for them when CSS changes how it is displayed.
 function timelineTable(w, procedure, timeline, asAtText) {
   const caption = `Dates for your complaint under the ${procedure.name.toLowerCase()}, as at ${asAtText}`;
-  const body = h("tbody");
-  const table = h("table", { class: "table timeline" },
+  const body = h("tbody", { role: "rowgroup" });
+  const column = (text) => h("th", { scope: "col", role: "columnheader", text });
+  const cell = (label, ...content) => h("td", { role: "cell" },
+    h("span", { class: "cell-label", "aria-hidden": "true", text: `${label}: ` }), ...content);
+  const table = h("table", { class: "table timeline", role: "table" },
     h("caption", { text: caption }),
-    h("thead", {}, h("tr", {},
-      h("th", { scope: "col", text: "What happens" }), h("th", { scope: "col", text: "Date" }),
-      h("th", { scope: "col", text: "Timescale" }), h("th", { scope: "col", text: "Status" }))),
+    h("thead", { role: "rowgroup" }, h("tr", { role: "row" },
+      column("What happens"), column("Date"), column("Timescale"), column("Status"))),
     body);
   w.lines.push(caption);
   for (const item of timeline) {
     const rule = item.rule ? `${item.rule}${section(item.section)}` : (item.section ? `Complaints policy section ${item.section}` : "");
-    const what = h("th", { scope: "row" }, item.label);
+    const what = h("th", { scope: "row", role: "rowheader" }, item.label);
     if (item.note) what.append(h("span", { class: "item-note", text: item.note }));
-    body.append(h("tr", { "data-item": item.id },
-      what, h("td", { text: itemDate(item) }), h("td", { text: rule || "-" }),
-      h("td", {}, h("strong", { class: `status status-${item.status}`, text: item.status_text }))));
+    body.append(h("tr", { "data-item": item.id, role: "row" },
+      what, cell("Date", itemDate(item)), cell("Timescale", rule || "-"),
+      cell("Status", h("strong", { class: `status status-${item.status}`, text: item.status_text }))));
     w.lines.push(`- ${item.label}: ${itemDate(item)}. ${rule ? `${rule}. ` : ""}Status: ${item.status_text}.${item.note ? ` ${item.note}` : ""}`);
   }
   w.lines.push("");

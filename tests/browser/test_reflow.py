@@ -1,0 +1,68 @@
+"""Reflow (WCAG 2.2, 1.4.10): 320 CSS pixels wide, as on a small phone, nothing scrolls sideways,
+on any page or at any step of the navigator. The guidance pages' tables scroll inside their own
+region; the navigator's timeline shows each stage as a block and stays a table for screen readers."""
+from __future__ import annotations
+
+import pytest
+
+from navsupport import CHILDREN, CORPORATE_OVERDUE, current_question, fill_question, step, submit, wait_step
+
+NARROW = {"width": 320, "height": 640}
+
+
+def sideways(page) -> int:
+    """How far the page scrolls sideways, in CSS pixels: 0 when it reflows."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def test_every_page_reflows_at_320_pixels(fresh_page, site_dir):
+    page = fresh_page
+    page.set_viewport_size(NARROW)
+    addresses = sorted(p.relative_to(site_dir).as_posix().removesuffix("index.html") for p in site_dir.rglob("*.html"))
+    assert len(addresses) > 20
+    wide = {}
+    for address in addresses:
+        page.goto(address)
+        if sideways(page):
+            wide[address] = sideways(page)
+    assert wide == {}
+
+
+@pytest.mark.parametrize("answers", [CORPORATE_OVERDUE, CHILDREN], ids=["corporate, overdue", "children's, stage 2"])
+def test_the_navigator_reflows_at_every_step_and_its_timeline_stays_a_table(fresh_page, answers):
+    page = fresh_page
+    page.set_viewport_size(NARROW)
+    page.goto("navigator/")
+    page.wait_for_selector("#navigator[data-enhanced]")
+    asked = []
+    while (question := current_question(page)) is not None:
+        assert sideways(page) == 0, question
+        asked.append(question)
+        fill_question(page, question, answers)
+        submit(page)
+        assert len(asked) < 12
+    assert page.inner_text("h1") == "Check your answers" and sideways(page) == 0
+    before = step(page)
+    page.click("text=See your result")
+    wait_step(page, before)
+    page.wait_for_selector(".result h1")
+    assert sideways(page) == 0
+
+    # Each stage is a block, each cell with its label in front.
+    respond = page.locator("table.timeline tr[data-item=respond] td")
+    assert [respond.nth(i).inner_text().split(":")[0] for i in range(3)] == ["Date", "Timescale", "Status"]
+
+    # Chromium's accessibility tree, which screen readers read: still a table, with its headers,
+    # and without the visible labels (the column headers say the same).
+    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    heard = [n for n in nodes if not n.get("ignored")]
+    roles = [n.get("role", {}).get("value") for n in heard]
+    in_dom = page.evaluate("""() => ({
+        table: document.querySelectorAll("table").length,
+        columnheader: document.querySelectorAll("th[scope=col]").length,
+        rowheader: document.querySelectorAll("th[scope=row]").length,
+        cell: document.querySelectorAll("td").length})""")
+    assert {role: roles.count(role) for role in in_dom} == in_dom
+    assert in_dom["cell"] >= 9
+    labels = [n for n in heard if n.get("name", {}).get("value", "").strip() in ("Date:", "Timescale:", "Status:")]
+    assert labels == []
