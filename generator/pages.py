@@ -9,10 +9,13 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from .content import Content, Page
 from .exceptions import ContentError
@@ -84,6 +87,37 @@ def check_links(content: Content) -> list[ContentError]:
     return errors
 
 
+class TableRegions(Treeprocessor):
+    """Put each Markdown table in a region that scrolls sideways by itself, as the tables made from
+    the data are (templates/blocks.html ``scrolling``): a wide table must not make a phone's whole
+    page scroll sideways (WCAG 1.4.10). The region takes focus, so a keyboard can scroll it, and is
+    named after the heading above the table."""
+
+    def run(self, root):
+        heading, names = "", set()
+        for index, element in enumerate(list(root)):
+            if element.tag in ("h2", "h3", "h4"):
+                heading = "".join(element.itertext()).strip()
+            elif element.tag == "table":
+                element.set("class", "table")
+                for header in element.iterfind("thead/tr/th"):
+                    header.set("scope", "col")
+                name = first = f"Table: {heading}" if heading else "Table"
+                while name in names:  # each region a name of its own
+                    name = f"{first} ({sum(n.startswith(first) for n in names) + 1})"
+                names.add(name)
+                region = etree.Element("div", {"class": "table-scroll", "role": "region", "tabindex": "0",
+                                               "aria-label": name})
+                root.remove(element)
+                region.append(element)
+                root.insert(index, region)
+
+
+class TableRegionsExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(TableRegions(md), "table_regions", 15)  # after inline Markdown (20)
+
+
 @functools.cache
 def _markdown() -> markdown.Markdown:
     """One Markdown converter, reset between pages: setting up its extensions is the slow part."""
@@ -94,7 +128,7 @@ def _markdown() -> markdown.Markdown:
     from markdown.extensions.tables import TableExtension
     from markdown.extensions.toc import TocExtension
     return markdown.Markdown(extensions=[AttrListExtension(), TableExtension(), SaneListExtension(),
-                                         TocExtension(toc_depth="2-3")])
+                                         TocExtension(toc_depth="2-3"), TableRegionsExtension()])
 
 
 def render_markdown(text: str, from_path: str) -> tuple[str, list[dict]]:

@@ -1,5 +1,5 @@
 """Checks on the built site: links and anchors, external links, the Nu HTML
-Checker (vnu) and axe-core, and that no reviewer note was published."""
+Checker (vnu), axe-core, reflow at 320 pixels wide, and that no reviewer note was published."""
 from __future__ import annotations
 
 import json
@@ -156,6 +156,20 @@ def check_vnu(site: Path, sources: Sources, report: Report) -> None:
                    "(ask the site's developers).", "site")
 
 
+NARROW = {"width": 320, "height": 640}
+"""WCAG 2.2, 1.4.10 Reflow: 320 CSS pixels wide (a small phone, or 1280 pixels at 400% zoom), a page
+must not scroll sideways."""
+WIDEST = """() => {
+    const root = document.documentElement;
+    const over = Math.ceil(root.scrollWidth - root.clientWidth);
+    if (over <= 0) return null;
+    // The outermost element that sticks out, to show; the last one, usually the innermost, to find the line by.
+    const out = [...document.body.querySelectorAll("*")].filter(
+        (element) => element.getBoundingClientRect().right > root.clientWidth + 0.5);
+    return { over, html: out.length ? out[0].outerHTML : "", text: out.length ? out[out.length - 1].textContent : "" };
+}"""
+
+
 def check_axe(site: Path, sources: Sources, report: Report) -> None:
     try:
         from playwright.sync_api import sync_playwright
@@ -190,7 +204,28 @@ def check_axe(site: Path, sources: Sources, report: Report) -> None:
                         report.add(file, line, ERROR,
                                    f"accessibility ({v['id']}) on {name}: {v['help']}. Element: {snippet}",
                                    f"See {v['helpUrl']}", "site")
+                check_reflow(page, name, sources, report)
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
+
+
+def check_reflow(page, name: str, sources: Sources, report: Report) -> None:
+    """The page, already loaded, at 320 pixels wide: it must not scroll sideways."""
+    wide = page.viewport_size
+    page.set_viewport_size(NARROW)
+    try:
+        found = page.evaluate(WIDEST)
+    finally:
+        page.set_viewport_size(wide)
+    if found:
+        snippet = found["html"][:120]
+        file, line = sources.place(name, " ".join(found["text"].split()[:4]),
+                                   " ".join(re.sub(r"<[^>]+>", " ", found["html"]).split()[:4]))
+        report.add(file, line, ERROR,
+                   f"reflow on {name}: {NARROW['width']} pixels wide (a small phone, or 400% zoom), the page "
+                   f"scrolls sideways by {found['over']} pixels. Widest element: {snippet}",
+                   "Make it fit: a table written in Markdown scrolls by itself, but an HTML table, a long line "
+                   "of code or anything with a fixed width does not. See https://www.w3.org/WAI/WCAG22/"
+                   "Understanding/reflow.html", "site")

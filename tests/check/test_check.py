@@ -73,6 +73,10 @@ def test_one_line_for_each_problem(problem_tree, problem_report):
         f"{problem_line(problem_report, 'Duplicate ID')}: Duplicate ID “twice”.",
         f"content/pages/index.md:{line_of(index, '[](how-to-complain.md)')}: error: accessibility (link-name) on "
         f"index.html: Links must have discernible text. Element: <a href=\"how-to-complain/\"></a>",
+        f"content/pages/index.md:{line_of(index, 'Recommendations')}: error: reflow on index.html: 320 pixels "
+        f"wide (a small phone, or 400% zoom), the page scrolls sideways by "
+        f"{reflow_over(problem_report)} pixels. Widest element: <table><tbody><tr><td>Acknowledgement</td><td>Investigation"
+        f"</td><td>Responsibilities</td><td>Recommendations</td></tr></",
     ]
     lines = [str(f) for f in problem_report.findings]
     for line in expected:
@@ -83,6 +87,13 @@ def test_one_line_for_each_problem(problem_tree, problem_report):
     assert "Fix: Make them agree" in text and "Fix: Split it into sentences" in text
 
 
+def reflow_over(report) -> str:
+    message = next(f.message for f in report.findings if f.message.startswith("reflow"))
+    over = message.split("scrolls sideways by ")[1].split(" ")[0]
+    assert int(over) > 100
+    return over
+
+
 def problem_line(report, needle):
     message = next(f.message for f in report.findings if needle in f.message)
     return message.split(" line ")[1].split(":")[0]
@@ -91,7 +102,7 @@ def problem_line(report, needle):
 def test_fixture_has_nothing_unexpected(problem_report):
     """Every error in the fixture report is one the fixture planted."""
     planted = ["twelve working days", "28 days", "16.1", "GH6", "section-99", "http:/www.example", "twice",
-               "link-name"]
+               "link-name", "Recommendations"]
     for f in problem_report.errors:
         assert any(p in f.message for p in planted), str(f)
 
