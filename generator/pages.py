@@ -6,6 +6,7 @@ sub-path of any web server. The one exception is the 404 page (:data:`NOT_FOUND`
 """
 from __future__ import annotations
 
+import collections
 import functools
 import posixpath
 import re
@@ -94,7 +95,7 @@ class TableRegions(Treeprocessor):
     named after the heading above the table."""
 
     def run(self, root):
-        heading, names = "", set()
+        heading, seen = "", collections.Counter()
         for index, element in enumerate(list(root)):
             if element.tag in ("h2", "h3", "h4"):
                 heading = "".join(element.itertext()).strip()
@@ -102,10 +103,10 @@ class TableRegions(Treeprocessor):
                 element.set("class", "table")
                 for header in element.iterfind("thead/tr/th"):
                     header.set("scope", "col")
-                name = first = f"Table: {heading}" if heading else "Table"
-                while name in names:  # each region a name of its own
-                    name = f"{first} ({sum(n.startswith(first) for n in names) + 1})"
-                names.add(name)
+                name = f"Table: {heading}" if heading else "Table"
+                seen[name] += 1
+                if seen[name] > 1:  # each region a name of its own
+                    name = f"{name} ({seen[name]})"
                 region = etree.Element("div", {"class": "table-scroll", "role": "region", "tabindex": "0",
                                                "aria-label": name})
                 root.remove(element)
