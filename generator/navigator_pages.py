@@ -8,6 +8,8 @@ reaches a server log.
 """
 from __future__ import annotations
 
+from navigator.flow import TEXT as QUESTION_TEXT
+
 from .content import SERVICE_RECOVERY_DECIDES, Content
 from .pages import SitePage
 
@@ -16,7 +18,9 @@ def navigator_pages(content: Content) -> list[SitePage]:
     nav = content.navigator
     result = [SitePage("navigator/", "Check which complaints procedure applies",
                        "Answer a few questions to find out which procedure applies, if you are in time, "
-                       "and when we should reply.", template="navigator.html")]
+                       "and when we should reply.", template="navigator.html",
+                       # The first question is in the page itself, in the navigator's own words.
+                       extra={"first_question": QUESTION_TEXT["service"][0]})]
     for option in nav.service_options:
         about = option.label.split(", for example")[0].split(", but")[0]
         if option.procedure and option.procedure != SERVICE_RECOVERY_DECIDES:

@@ -40,6 +40,8 @@ NONE_OF_THESE = "none"
 YES, NO = "yes", "no"
 
 # The fixed wording of each question: title, hint, and the message when nothing is chosen.
+# The first question's title is also built into the navigator page (generator/navigator_pages.py),
+# which shows that question before Python loads and without JavaScript.
 TEXT = {
     "service": ("What is your complaint about?", None, "Select what your complaint is about"),
     "request_type": ("What do you want to do?", None, "Select what you want to do"),

@@ -280,7 +280,7 @@ function showQuestion(def, reply, errors, push, prefill = answers) {
 function showFirst(push = false, notice = null, focus = true) {
   const form = firstForm;
   for (const input of form.querySelectorAll("input")) input.checked = input.value === answers.service;
-  setView([form], { title: "What is your complaint about?", focus: focus ? "heading" : null });
+  setView([form], { title: form.querySelector(".step-heading").textContent, focus: focus ? "heading" : null });
   document.title = baseTitle;
   pushState({ view: "question", qid: "service" }, location.pathname, push);
   if (notice) showStatus("notice", h("p", { text: notice }));

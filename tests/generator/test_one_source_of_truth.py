@@ -69,3 +69,21 @@ def test_the_working_days_example_follows_the_counting_convention(content_copy, 
     assert run_build(content_copy, site).returncode == 0
     shifted = visible_text((site / "working-days/index.html").read_text(encoding="utf-8"))
     assert "Working day 1 is Wednesday 8 April 2026." in shifted
+
+
+def test_the_first_question_is_worded_once(monkeypatch, tmp_path):
+    """The navigator page shows its first question before Python loads, and without JavaScript, in
+    the words the navigator uses for it (navigator/flow.py): reword it there and the page follows."""
+    import datetime
+
+    from generator.build import build
+    from navigator import flow
+    from sitebuild import CONTENT
+
+    monkeypatch.setitem(flow.TEXT, "service", ("What went wrong?", None, "Select what went wrong"))
+    build(CONTENT, tmp_path / "site", datetime.date(2026, 11, 23), runtime=False)
+    page = (tmp_path / "site" / "navigator" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.select_one("#navigator-form .step-heading").get_text() == "What went wrong?"
+    assert soup.select_one("#navigator-static h2").get_text() == "What went wrong?"
+    assert "What is your complaint about?" not in page
