@@ -55,9 +55,10 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
     env = template_environment()
     env.globals["fixed_today"] = fixed_today
     site_pages = collect_pages(content, build_date)
+    published_at = pages.site_path(content.site.base_url)
     render_bodies(site_pages, content, data, env, build_date)
     with staging_directory(site_dir) as staging:
-        write_pages(staging, site_pages, content, env)
+        write_pages(staging, site_pages, content, env, published_at)
         write_data(staging, data)
         write_static(staging)
         write_sitemap(staging, site_pages, content.site.base_url)
@@ -66,8 +67,7 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
         stamp_worker(staging)
         write_service_worker(staging)
         precompress_site(staging, runtime_cache=HERE.parent / "build" / "brotli")
-    return BuildResult(site_dir, len(site_pages), time.perf_counter() - started,
-                       pages.site_path(content.site.base_url))
+    return BuildResult(site_dir, len(site_pages), time.perf_counter() - started, published_at)
 
 
 # --- render ------------------------------------------------------------------------
@@ -169,10 +169,10 @@ class staging_directory:
         return False
 
 
-def write_pages(staging: Path, site_pages, content: Content, env: jinja2.Environment) -> None:
+def write_pages(staging: Path, site_pages, content: Content, env: jinja2.Environment, published_at: str) -> None:
+    """Every page; the 404 page links by absolute paths under ``published_at`` (pages.NOT_FOUND)."""
     by_path = {p.path: p for p in site_pages}
     nav = [p for p in site_pages if p.source is not None and p.source in content.pages and p.path]
-    published_at = pages.site_path(content.site.base_url)
     for page in site_pages:
         if page.path == pages.NOT_FOUND:
             root = published_at

@@ -44,6 +44,14 @@ def node(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=600)
 
 
+def run_in_shipped_runtime(runtime: Path, script: Path, source: str) -> str:
+    """Run ``source`` as a script under the runtime the site ships (its trimmed stdlib); its output."""
+    script.write_text(source)
+    result = node("run", str(script), "--runtime", str(runtime))
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    return result.stdout
+
+
 def test_the_navigator_suite_passes_inside_pyodide(runtime, rules, tmp_path):
     rules_file = tmp_path / "rules.json"
     rules_file.write_text(json.dumps(rules))
@@ -107,8 +115,7 @@ def test_the_shipped_runtime_answers_exactly_as_cpython_does(runtime, rules, tmp
     browser.handle(load)
     expected = [browser.handle(r) for r in requests]
     assert sum('"kind": "result"' in e or '"kind":"result"' in e for e in expected) >= 8
-    script = tmp_path / "same_answers.py"
-    script.write_text(
+    output = run_in_shipped_runtime(runtime, tmp_path / "same_answers.py", (
         "import json, sys\n"
         "import navigator.browser as browser\n"
         f"browser.handle({load!r})\n"
@@ -117,17 +124,14 @@ def test_the_shipped_runtime_answers_exactly_as_cpython_does(runtime, rules, tmp
         "print(f'{len(cases) - len(different)} passed, {len(different)} failed')\n"
         "for req in different:\n"
         "    print('DIFFERENT:', req[:200])\n"
-        "sys.exit(1 if different else 0)\n")
-    result = node("run", str(script), "--runtime", str(runtime))  # the trimmed stdlib the site ships
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    assert f"{len(requests)} passed, 0 failed" in result.stdout
+        "sys.exit(1 if different else 0)\n"))
+    assert f"{len(requests)} passed, 0 failed" in output
 
 
 def test_the_shipped_bytecode_is_lean_and_tracebacks_keep_line_numbers(runtime, tmp_path):
     """The stdlib zip leaves out docstrings, and it and the wheel leave out each instruction's
     columns (tools/pyodide_run.mjs loadCompiler): a smaller download. Line numbers stay."""
-    script = tmp_path / "lean.py"
-    script.write_text(
+    output = run_in_shipped_runtime(runtime, tmp_path / "lean.py", (
         "import json, json.decoder, re, traceback\n"
         "import navigator.timeline\n"
         "def columns(function):\n"
@@ -142,7 +146,5 @@ def test_the_shipped_bytecode_is_lean_and_tracebacks_keep_line_numbers(runtime, 
         "except ValueError:\n"
         "    text = traceback.format_exc()\n"
         "assert re.search(r'json/decoder.py\", line [0-9]+, in raw_decode', text), text\n"
-        "print('lean: ok')\n")
-    result = node("run", str(script), "--runtime", str(runtime))  # the trimmed stdlib the site ships
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    assert "lean: ok" in result.stdout
+        "print('lean: ok')\n"))
+    assert "lean: ok" in output

@@ -156,6 +156,11 @@ def check_vnu(site: Path, sources: Sources, report: Report) -> None:
                    "(ask the site's developers).", "site")
 
 
+def first_words(html: str, count: int = 4) -> str:
+    """The first words of an element's text, to find its line in the page's source."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split()[:count])
+
+
 NARROW = {"width": 320, "height": 640}
 """WCAG 2.2, 1.4.10 Reflow: 320 CSS pixels wide (a small phone, or 1280 pixels at 400% zoom), a page
 must not scroll sideways."""
@@ -197,8 +202,7 @@ def check_axe(site: Path, sources: Sources, report: Report) -> None:
                     for node in v["nodes"]:
                         snippet = node["html"][:120]
                         hrefs = re.findall(r'href="([^"]+)"', snippet)
-                        inner = re.sub(r"<[^>]+>", " ", snippet).split()
-                        text = " ".join(inner[:4])
+                        text = first_words(snippet)
                         empty = [f"[]({h.rstrip('/').split('/')[-1] or 'index'}.md" for h in hrefs] if not text else []
                         file, line = sources.place(name, *empty, *hrefs, text)
                         report.add(file, line, ERROR,
@@ -221,8 +225,7 @@ def check_reflow(page, name: str, sources: Sources, report: Report) -> None:
         page.set_viewport_size(wide)
     if found:
         snippet = found["html"][:120]
-        file, line = sources.place(name, " ".join(found["text"].split()[:4]),
-                                   " ".join(re.sub(r"<[^>]+>", " ", found["html"]).split()[:4]))
+        file, line = sources.place(name, first_words(found["text"]), first_words(found["html"]))
         report.add(file, line, ERROR,
                    f"reflow on {name}: {NARROW['width']} pixels wide (a small phone, or 400% zoom), the page "
                    f"scrolls sideways by {found['over']} pixels. Widest element: {snippet}",
