@@ -119,3 +119,35 @@ def axe_page(browser, base_url):
     yield pg
     ctx.close()
     assert pg.problems == []
+
+
+# What the page was doing when a browser test failed, for a failure that will not come back on
+# demand (CI once timed out on a visible radio: Playwright's "stable" check never returned).
+# Read with a polling timer, not requestAnimationFrame, and with a deadline, so that a page that
+# has stopped drawing frames still answers, and a page that answers nothing does not hang here.
+PAGE_STATE_JS = """() => new Promise((resolve) => {
+    const nav = document.querySelector('#navigator');
+    const state = {url: location.href, visibility: document.visibilityState, focused: document.hasFocus(),
+        navigator: nav ? {...nav.dataset} : null, active: document.activeElement?.outerHTML.slice(0, 120),
+        status: document.querySelector('#navigator-status:not([hidden])')?.innerText ?? null};
+    let settled = false;
+    requestAnimationFrame(() => { if (!settled) { settled = true; resolve({...state, frames: 'drawing'}); } });
+    setTimeout(() => { if (!settled) { settled = true; resolve({...state, frames: 'none in 2 s'}); } }, 2000);
+})"""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    for name in ("fresh_page", "page", "axe_page"):
+        pg = item.funcargs.get(name) if hasattr(item, "funcargs") else None
+        if pg is None or pg.is_closed():
+            continue
+        try:
+            handle = pg.wait_for_function(f"({PAGE_STATE_JS})()", polling=100, timeout=5000)
+            report.sections.append((f"page state ({name})", repr(handle.json_value())))
+        except Exception as error:  # the page could not answer: that is the finding
+            report.sections.append((f"page state ({name})", f"the page did not answer: {error}"))

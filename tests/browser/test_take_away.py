@@ -2,15 +2,13 @@
 and the print layout (issue 4, "Taking the answer away")."""
 from __future__ import annotations
 
-from navsupport import CORPORATE_OVERDUE, api_next, timeline_rows, to_result, wait_ready
+from navsupport import CORPORATE_OVERDUE, api_next, timeline_rows, to_result
 
 
 def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_dir):
     page = fresh_page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto("navigator/")
-    wait_ready(page)
-    to_result(page, CORPORATE_OVERDUE)
+    to_result(page, CORPORATE_OVERDUE)  # opens the navigator
     page.click("#copy-text")
     page.wait_for_selector(".copy-status")
     assert page.inner_text(".copy-status") == "Copied. You can paste the result into an email or a document."
@@ -27,9 +25,7 @@ def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_di
 def test_when_the_browser_will_not_copy_the_text_is_there_to_select(fresh_page):
     page = fresh_page
     page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));")
-    page.goto("navigator/")
-    wait_ready(page)
-    to_result(page, CORPORATE_OVERDUE)
+    to_result(page, CORPORATE_OVERDUE)  # opens the navigator
     page.click("#copy-text")
     page.wait_for_selector("#copy-fallback")
     assert page.inner_text(".copy-status") == "Your browser did not let us copy. Select the text below and copy it."
