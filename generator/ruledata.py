@@ -86,9 +86,10 @@ def rule_data(content: Content, build_date: datetime.date) -> dict[str, Any]:
 
 
 def _plain(value):
-    """Dataclasses to dicts (with YAML's key names), dates to ISO strings."""
+    """Dataclasses to dicts (with YAML's key names, leaving out internal fields), dates to ISO strings."""
     if dataclasses.is_dataclass(value):
-        return {f.metadata.get("key", f.name): _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.metadata.get("key", f.name): _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if not f.metadata.get("internal")}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):

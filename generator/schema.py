@@ -8,7 +8,9 @@ check the YAML, and uses the first line of a field's docstring in its messages
 Fields whose metadata has ``ref`` name another thing by its id (a contact, a
 procedure, ...); :mod:`generator.content` checks those references exist.
 Fields whose metadata has ``key`` are spelled differently in YAML (``from``
-is a Python keyword).
+is a Python keyword). Fields declared with :func:`internal` are for the policy
+team only: they are checked like any other, but never published (the build
+leaves them out of the navigator's ``rules.json``).
 """
 from __future__ import annotations
 
@@ -22,6 +24,12 @@ Date = datetime.date
 def ref(kind: str, **kwargs):
     """A field holding the id of a ``kind`` ("contacts", "procedures", ...)."""
     return field(metadata={"ref": kind}, **kwargs)
+
+
+def internal(**kwargs):
+    """A field for the policy team's eyes only, such as where a detail comes from (it may quote a
+    reviewer note): never published."""
+    return field(metadata={"internal": True}, **kwargs)
 
 
 # --- policy.yaml -------------------------------------------------------------
@@ -66,7 +74,7 @@ class Site:
 class Convention:
     receipt: Literal["day0", "next_working_day"]
     """How to count from the day something arrives: day0 (that day is day 0 whatever it is) or next_working_day (a non-working day counts as received on the next working day)."""
-    source: str
+    source: str = internal()
     """Where this way of counting comes from."""
 
 
@@ -106,7 +114,7 @@ class Calendar:
 class Contact:
     name: str
     """The name of the team or organisation."""
-    source: str
+    source: str = internal()
     """Where these details come from (a policy section or a published page)."""
     phone: Optional[str] = None
     """A phone number, written as people dial it."""
@@ -262,7 +270,7 @@ class Service:
     """Who to contact for the first step (a contact id)."""
     first_step: str
     """What to do first, in plain words."""
-    source: str
+    source: str = internal()
     """Where this comes from."""
     only_about: Optional[str] = None
     """What complaints this route is limited to."""

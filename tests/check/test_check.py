@@ -189,6 +189,19 @@ def test_no_review_note_is_published(built_site):
         assert note.text not in text, note.id
 
 
+def test_what_is_for_the_policy_team_stays_out_of_the_navigators_data(built_site):
+    """rules.json is published too: no reviewer note (by its text or its id), no internal source
+    (a contact's source once quoted reviewer note GH14) and no mention of the team's DOMAIN notes."""
+    import re
+    content = load_content(CONTENT)
+    published = (built_site / "navigator" / "rules.json").read_text(encoding="utf-8")
+    for note in content.review_notes:
+        assert note.text not in published, note.id
+        assert not re.search(rf"\b{note.id}\b", published), note.id
+    assert '"source"' not in published  # contacts', services' and the calendar's
+    assert "DOMAIN" not in published
+
+
 @pytest.mark.parametrize("link, message", [
     ("/complaints-guidance/no-such-page/", 'the link "Old page" (/complaints-guidance/no-such-page/) on 404.html '
      "goes to a page that does not exist."),
