@@ -54,6 +54,7 @@ def build(content_dir: Path, site_dir: Path, build_date: datetime.date | None = 
     data = rule_data(content, build_date)
     env = template_environment()
     env.globals["fixed_today"] = fixed_today
+    env.globals["build_date"] = build_date  # the footer says a review date has passed
     site_pages = collect_pages(content, build_date)
     published_at = pages.site_path(content.site.base_url)
     render_bodies(site_pages, content, data, env, build_date)

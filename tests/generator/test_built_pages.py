@@ -125,7 +125,8 @@ def test_breadcrumbs_and_footer(soups):
     for name, soup in soups.items():
         footer = " ".join(soup.find("footer").get_text(" ").split())
         assert f"version {policy.version}" in footer, name
-        assert f"Next review due {gov_date(policy.review.due)}" in footer, name
+        # Built on 23 November 2026, after the review fell due (20.1: annual; the policy is of January 2024)
+        assert f"Its review was due by {gov_date(policy.review.due)}." in footer, name
         if name not in ("index.html", "404.html"):
             crumbs = soup.find("nav", attrs={"aria-label": "Breadcrumb"})
             assert crumbs and crumbs.find("a").get_text() == "Home", name
@@ -230,3 +231,17 @@ def test_the_404_page_links_under_the_published_address(content_copy, tmp_path):
                          "/help/complaints/what-changed/", "/help/complaints/assets/offline.js"]
     other = BeautifulSoup((site / "how-to-complain/index.html").read_text(encoding="utf-8"), "html.parser")
     assert other.find("link", rel="stylesheet")["href"] == "../assets/site.css"  # the other pages stay relative
+
+
+def test_the_footer_gives_the_next_review_date_until_it_has_passed(tmp_path):
+    import datetime
+    from generator.build import build
+    from generator.content import load_content
+    from generator.shortcodes import gov_date
+    due = load_content(CONTENT, pages=False).policy.review.due
+    for day, words in ((due, f"Next review due {gov_date(due)}."),
+                       (due + datetime.timedelta(days=1), f"Its review was due by {gov_date(due)}.")):
+        site = tmp_path / day.isoformat()
+        build(CONTENT, site, day, runtime=False)
+        footer = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").find("footer")
+        assert words in " ".join(footer.get_text(" ").split()), day
