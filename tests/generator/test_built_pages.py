@@ -245,3 +245,14 @@ def test_the_footer_gives_the_next_review_date_until_it_has_passed(tmp_path):
         build(CONTENT, site, day, runtime=False)
         footer = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").find("footer")
         assert words in " ".join(footer.get_text(" ").split()), day
+
+
+def test_only_procedures_with_a_next_stage_give_a_time_to_ask_for_it(soups):
+    """12.4's 20 working days are for asking for the next stage; adults' social care has one formal
+    stage, then the Service Recovery Team (App. 2 para 7-8), so its table has no such row."""
+    tables = {table.caption.get_text(): table for table in soups["timescales/index.html"].find_all("table")
+              if table.caption}
+    asks = {caption.split(":")[0]: any(th.get_text() == "Asking for the next stage" for th in table.find_all("th"))
+            for caption, table in tables.items() if caption.endswith("timescales in working days")}
+    assert asks == {"Corporate complaints procedure": True, "Adults' social care complaints procedure": False,
+                    "Children's social care complaints procedure": True}
