@@ -15,10 +15,11 @@ def timescale_rows(procedure) -> list[dict]:
     """One row per stage: what happens, acknowledgement, reply, where it comes from."""
     rows = []
     if procedure.informal.aim:
-        rows.append({"stage": "Informal resolution", "acknowledge": None,
+        # 10.1: the team "will try and resolve issues within three working days": an aim, not a reply date
+        rows.append({"stage": "Informal resolution", "acknowledge": None, "aim": True,
                      "respond": procedure.informal.aim, "panel": None, "sections": [procedure.informal.aim.section]})
     for stage in procedure.stages:
-        rows.append({"stage": f"Stage {stage.number}: {stage.name}", "acknowledge": stage.acknowledge,
+        rows.append({"stage": f"Stage {stage.number}: {stage.name}", "acknowledge": stage.acknowledge, "aim": False,
                      "respond": stage.respond, "panel": stage.panel_within,
                      "sections": [t.section for t in (stage.acknowledge, stage.panel_within, stage.respond) if t]})
     return rows

@@ -26,6 +26,7 @@ from .navigator_pages import navigator_pages
 from .offline import stamp_worker, write_service_worker
 from .precompress import precompress_site
 from .ruledata import rule_data
+from navigator.decide import COUNTS_FROM_TEXT
 
 HERE = Path(__file__).parent
 SITE_NAME = "Complaints, comments and compliments"
@@ -79,7 +80,8 @@ def template_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)))
-    env.globals.update(gov_date=shortcodes.gov_date, site_name=SITE_NAME, csp=CSP)
+    # counts_from: when a time limit starts, in the words the navigator's result uses
+    env.globals.update(gov_date=shortcodes.gov_date, site_name=SITE_NAME, csp=CSP, counts_from=COUNTS_FROM_TEXT)
     return env
 
 

@@ -256,3 +256,14 @@ def test_only_procedures_with_a_next_stage_give_a_time_to_ask_for_it(soups):
             for caption, table in tables.items() if caption.endswith("timescales in working days")}
     assert asks == {"Corporate complaints procedure": True, "Adults' social care complaints procedure": False,
                     "Children's social care complaints procedure": True}
+
+
+@pytest.mark.parametrize("procedure, starts", [
+    ("corporate", "counted from when the problem happened (complaints policy section 9.1)"),  # 9.1
+    ("adults", "counted from when the problem happened or, if later, when you found out about it"),
+    ("children", "counted from when the problem happened or, if later, when you found out about it"),
+])
+def test_the_timescales_page_says_when_each_time_limit_starts(soups, procedure, starts):
+    heading = soups["timescales/index.html"].find("h2", id=procedure)
+    limit = next(p for p in heading.find_all_next("p") if "months to complain" in p.get_text())
+    assert starts in " ".join(limit.get_text().split())
