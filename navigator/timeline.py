@@ -72,10 +72,12 @@ def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetim
     if date > as_at:
         text = f"in {plural(n)}" if n is not None else "upcoming"
         return {"status": "upcoming", "working_days": n, "status_text": text}
+    # n is 0 when the date has passed but no working day has ended since (due on a Friday, seen on
+    # the Saturday): "overdue by 0 working days" would read as not overdue.
     if not known:
-        text = f"passed {plural(n)} ago" if n is not None else "passed"
+        text = f"passed {plural(n)} ago" if n else "passed"
         return {"status": "passed", "working_days": n, "status_text": text}
-    text = f"overdue by {plural(n)}" if n is not None else "overdue"
+    text = f"overdue by {plural(n)}" if n else "overdue"
     return {"status": "overdue", "working_days": n, "status_text": text}
 
 
@@ -178,6 +180,12 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                 f"{contact.name if contact else 'us'} to ask when you will get it.")
         if stage.if_late:
             text += f" {stage.if_late}"
+        if made.get("maximum_date") and not made.get("extended"):
+            # "Aim 25, up to 65" (App. 1 6b): past the aim is late unless we told you it needs longer,
+            # so say how long it can take then, before pointing to the Ombudsman.
+            when = f" {respond.up_to_when}" if respond.up_to_when else ""
+            text += (f" We can take up to {plural(respond.up_to)}{when} (until "
+                     f"{long_date(datetime.date.fromisoformat(made['maximum_date']))}), but only if we told you so.")
         text += (f" If you are still waiting, you can complain to the "
                  f"{ombudsman_contact.name if ombudsman_contact else rules.ombudsman.name}.")
         overdue.append({"item": "respond", "text": text, "contact": rules.contact(procedure.contact),

@@ -154,3 +154,27 @@ def test_beyond_the_calendar_says_so(R):
     found, _ = items(R, "children", "stage2", D(2036, 11, 3), D(2036, 11, 3), extended=True)
     assert found["respond"]["status"] == "unknown"
     assert found["respond"]["status_text"] == "We can only work out dates up to 31 December 2036"
+
+
+def test_past_the_aim_says_how_long_it_can_take_if_we_said_so(R):
+    # App. 1 para 6b: "The aim is to respond within twenty-five working days, but they can take up to
+    # sixty-five". Received Monday 1 June 2026: the aim ends Monday 6 July; the longest, Tuesday 1 September (31 August is a bank holiday).
+    found, overdue = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 8, 17))
+    assert (found["respond"]["date"], found["respond"]["status"]) == ("2026-07-06", "overdue")
+    [flag] = overdue
+    assert ("We can take up to 65 working days if the investigation needs longer (until Tuesday 1 September 2026), "
+            "but only if we told you so.") in flag["text"]
+    # Told it needs longer: not late until the longest time has passed.
+    found, overdue = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 8, 17), extended=True)
+    assert (found["respond"]["date"], found["respond"]["status"], overdue) == ("2026-09-01", "upcoming", [])
+    # A timescale with no longer limit says nothing of one (11.2).
+    _, [flag] = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 19))
+    assert "only if we told you so" not in flag["text"]
+
+
+def test_a_date_passed_over_a_weekend_is_overdue_not_overdue_by_nothing(R):
+    # 11.2: received Thursday 1 October 2026, due Thursday 15 October. Seen on the Friday it is a working
+    # day late; a deadline on a Friday seen on the Saturday has no working day since, but has passed.
+    found, _ = items(R, "corporate", "stage1", D(2026, 10, 2), D(2026, 10, 17))  # due Fri 16, seen Sat 17
+    assert found["respond"]["date"] == "2026-10-16"
+    assert (found["respond"]["status"], found["respond"]["status_text"]) == ("overdue", "overdue")
