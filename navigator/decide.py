@@ -151,7 +151,13 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
                               responded=values.get("responded"), extended=values.get("extended", False),
                               panel=values.get("panel"), happened=values["happened"], found_out=values["found_out"])
-    return {"procedure": {"id": procedure.id, "name": procedure.name, "section": procedure.section,
+    if complained is None:  # the dates are for a complaint made today, which has not been made
+        for item in timeline["items"]:
+            if item["id"] == "received":
+                item.update(label="If you complain today, we receive your complaint", status="waiting",
+                            working_days=None, status_text="not made yet")
+    return {"complained_text": long_date(complained) if complained else None,
+            "procedure": {"id": procedure.id, "name": procedure.name, "section": procedure.section,
                           "contact": rules.contact(procedure.contact),
                           "stages": [{"id": s.id, "number": s.number, "name": s.name} for s in procedure.stages],
                           "current_stage": stage.id},

@@ -79,16 +79,17 @@ function groundForLetter(text) {
   return text.replace(/\bWe\b/g, "You").replace(/\bwe\b/g, "you").replace(/\byour\b/g, "my").replace(/\bour\b/g, "your");
 }
 
-function letter(w, result, answers, escalate, contact) {
+function letter(w, result, escalate, contact) {
   const stageName = escalate.label.replace(/^Last day to ask for /, "");
-  const complained = answers.complained && result.timeline.find((i) => i.id === "received");
+  // The date of the complaint itself: at stage 2 or 3 the timeline's "received" is the request for that stage.
+  const complained = result.complained_text;
   const respondedItem = result.timeline.find((i) => i.id === "respond");
   const responded = respondedItem?.note?.startsWith("We responded on ") ? respondedItem.note.slice(16).replace(/\.$/, "") : "[date of the response]";
   const lines = [
     `To: ${contact?.name ?? "the complaints team"}${contact?.email ? ` (${contact.email})` : ""}`,
     `Subject: Request for ${stageName} of my complaint`,
     `Dear ${contact?.name ?? "complaints team"},`,
-    `I made a complaint on ${complained ? complained.date_text : "[date of your complaint]"}. My reference is [your reference, if you have one].`,
+    `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].`,
     `You sent me your response on ${responded}. I am not happy with it, and I ask you to take my complaint to ${stageName}.`,
   ];
   const grounds = escalate.grounds && escalate.grounds.length ? escalate.grounds : null;
@@ -211,7 +212,7 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
     if (!main.overdue?.length) w.contact(contact);
     w.h3(`A letter to ask for ${stage}`);
     w.p("Copy this and fill in the parts in square brackets.", { class: "hint" });
-    letter(w, main, answers, e, contact);
+    letter(w, main, e, contact);
   } else if (!r.service_recovery_decides && !notYet && items.ombudsman) {
     const o = items.ombudsman;
     if (o.after) { w.p(o.after); w.contact(o.after_contact); }

@@ -53,6 +53,8 @@ def test_children_range_is_shown(page, site_dir):
     to_result(page, CHILDREN)
     assert " to " in page.inner_text("tr[data-item=respond] td:nth-child(2)")
     assert "up to 65 working days" in page.inner_text("tr[data-item=respond]")
+    # The letter asking for stage 3 gives the date of the complaint, not of the request for stage 2 (1 October)
+    assert "I made a complaint on Wednesday 10 June 2026." in page.inner_text("#letter")
 
 
 def test_out_of_time_is_never_a_flat_no(page, site_dir):

@@ -231,3 +231,19 @@ def test_a_far_future_today_is_an_error_not_a_crash(R, complaint):
                   datetime.date(9999, 12, 1))
     assert step["kind"] == "errors"
     assert step["errors"][0]["message"] == "We can only work out dates up to 31 December 2036"
+
+
+def test_a_complaint_not_yet_made_is_not_shown_as_received(R, complaint):
+    # The dates are worked out as if it were made today, but nothing has been received.
+    received = by_id(result(R, complaint(complained_yet="no"))["timeline"])["received"]
+    assert (received["status"], received["status_text"]) == ("waiting", "not made yet")
+    assert received["label"] == "If you complain today, we receive your complaint"
+    assert result(R, complaint(complained_yet="no"))["complained_text"] is None
+
+
+def test_the_complaint_date_is_the_complaint_not_the_request_for_this_stage(R, complaint):
+    # The letter asking for the next stage quotes when the complaint was made (12.4), even at stage 2.
+    res = result(R, complaint(complained="2026-06-01", stage="stage2", stage_received="2026-09-01",
+                              responded="2026-09-20"))
+    assert res["complained_text"] == "Monday 1 June 2026"
+    assert by_id(res["timeline"])["received"]["date"] == "2026-09-01"
