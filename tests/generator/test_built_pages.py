@@ -267,3 +267,11 @@ def test_the_timescales_page_says_when_each_time_limit_starts(soups, procedure, 
     heading = soups["timescales/index.html"].find("h2", id=procedure)
     limit = next(p for p in heading.find_all_next("p") if "months to complain" in p.get_text())
     assert starts in " ".join(limit.get_text().split())
+
+
+def test_appendix_4_sends_adults_to_the_service_recovery_team_before_the_ombudsman(soups):
+    # App. 2 para 8: after the one formal stage, further concerns go to the Service Recovery Team.
+    heading = next(h for h in soups["policy/index.html"].find_all("h3")
+                   if h.get_text() == "Adults' social care complaints procedure")
+    steps = [" ".join(li.get_text().split()) for li in heading.find_next("ol").find_all("li")]
+    assert "Service Recovery Team" in steps[-2] and "Ombudsman" in steps[-1]
