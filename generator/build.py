@@ -130,7 +130,8 @@ def block_html(macros, ns: dict, kind: str, arg: str, build_date: datetime.date)
     if arg == "timescales_ombudsman":
         return macros.timescales_ombudsman()
     if arg.startswith("timescales_"):
-        return macros.timescales(arg.removeprefix("timescales_"))
+        procedure, _, formal = arg.removeprefix("timescales_").partition("_")
+        return macros.timescales(procedure, informal=formal != "formal")
     if arg.startswith("bank_holidays_"):
         return macros.bank_holidays(build_date.year + (arg == "bank_holidays_next_year"))
     return getattr(macros, {"out_of_scope": "out_of_scope_table", "closure_days": "closure_days_table"}.get(arg, arg))()

@@ -33,6 +33,7 @@ from .content import PROCEDURE_IDS
 SHORTCODE = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 BLOCK = re.compile(r"^(contact|table|list|example)\s*:\s*(\S+)$")
 TABLES = ("appendix3", "appendix4", "timescales_corporate", "timescales_adults", "timescales_children",
+          "timescales_corporate_formal", "timescales_adults_formal", "timescales_children_formal",
           "timescales_ombudsman", "out_of_scope", "bank_holidays_this_year", "bank_holidays_next_year",
           "closure_days")
 EXAMPLES = ("working_days",)

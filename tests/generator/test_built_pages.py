@@ -275,3 +275,15 @@ def test_appendix_4_sends_adults_to_the_service_recovery_team_before_the_ombudsm
                    if h.get_text() == "Adults' social care complaints procedure")
     steps = [" ".join(li.get_text().split()) for li in heading.find_next("ol").find_all("li")]
     assert "Service Recovery Team" in steps[-2] and "Ombudsman" in steps[-1]
+
+
+@pytest.mark.parametrize("page", ["send-iass/index.html", "broad-park-house/index.html"])
+def test_pages_whose_first_step_is_someone_elses_show_the_formal_stages_only(soups, page):
+    # SEND IASS (page 001) and Broad Park House (page 000) have their own informal first step, so the
+    # Resident Experience team's informal aim (10.1) is not theirs.
+    [table] = [t for t in soups[page].find_all("table") if "timescales" in t.caption.get_text()]
+    assert table.caption.get_text() == "Corporate complaints procedure: timescales of the formal stages, in working days"
+    assert [th.get_text() for th in table.find_all("th", scope="row")][0].startswith("Stage 1")
+    full = [t for t in soups["timescales/index.html"].find_all("table")
+            if t.caption.get_text() == "Corporate complaints procedure: timescales in working days"]
+    assert full[0].find("th", scope="row").get_text() == "Informal resolution"
