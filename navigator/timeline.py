@@ -184,8 +184,13 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             # "Aim 25, up to 65" (App. 1 6b): past the aim is late unless we told you it needs longer,
             # so say how long it can take then, before pointing to the Ombudsman.
             when = f" {respond.up_to_when}" if respond.up_to_when else ""
-            text += (f" We can take up to {plural(respond.up_to)}{when} (until "
-                     f"{long_date(datetime.date.fromisoformat(made['maximum_date']))}), but only if we told you so.")
+            longest = datetime.date.fromisoformat(made["maximum_date"])
+            if longest >= as_at:
+                text += (f" We can take up to {plural(respond.up_to)}{when} (until {long_date(longest)}), "
+                         "but only if we told you so.")
+            else:
+                text += (f" Even if we told you it needed longer, the longest we can take, {plural(respond.up_to)},"
+                         f" ended on {long_date(longest)}.")
         text += (f" If you are still waiting, you can complain to the "
                  f"{ombudsman_contact.name if ombudsman_contact else rules.ombudsman.name}.")
         overdue.append({"item": "respond", "text": text, "contact": rules.contact(procedure.contact),

@@ -259,7 +259,7 @@ def test_only_procedures_with_a_next_stage_give_a_time_to_ask_for_it(soups):
 
 
 @pytest.mark.parametrize("procedure, starts", [
-    ("corporate", "counted from when the problem happened (complaints policy section 9.1)"),  # 9.1
+    ("corporate", "(complaints policy section 9.1), counted from when the problem happened."),  # 9.1
     ("adults", "counted from when the problem happened or, if later, when you found out about it"),
     ("children", "counted from when the problem happened or, if later, when you found out about it"),
 ])
@@ -287,3 +287,11 @@ def test_pages_whose_first_step_is_someone_elses_show_the_formal_stages_only(sou
     full = [t for t in soups["timescales/index.html"].find_all("table")
             if t.caption.get_text() == "Corporate complaints procedure: timescales in working days"]
     assert full[0].find("th", scope="row").get_text() == "Informal resolution"
+
+
+def test_a_range_with_no_condition_stays_a_range(soups):
+    # App. 3, the Ombudsman's steps as the council summarises them: "1-3" is a range, not an aim of 1.
+    text = " ".join(soups["timescales/index.html"].get_text(" ").split())
+    assert "Enquiry and assessment 1 to 3 working days" in text
+    assert "Draft decision 5 to 10 working days" in text
+    assert "25 working days (up to 65 if the investigation needs longer)" in text  # an aim and a longest time

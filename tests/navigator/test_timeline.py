@@ -173,8 +173,16 @@ def test_past_the_aim_says_how_long_it_can_take_if_we_said_so(R):
 
 
 def test_a_date_passed_over_a_weekend_is_overdue_not_overdue_by_nothing(R):
-    # 11.2: received Thursday 1 October 2026, due Thursday 15 October. Seen on the Friday it is a working
-    # day late; a deadline on a Friday seen on the Saturday has no working day since, but has passed.
+    # 11.2: received Friday 2 October 2026, due Friday 16 October. Seen on Saturday 17 October no working
+    # day has ended since, but the date has passed.
     found, _ = items(R, "corporate", "stage1", D(2026, 10, 2), D(2026, 10, 17))  # due Fri 16, seen Sat 17
     assert found["respond"]["date"] == "2026-10-16"
     assert (found["respond"]["status"], found["respond"]["status_text"]) == ("overdue", "overdue")
+
+
+def test_past_the_longest_time_too_says_so(R):
+    # App. 1 para 6b: received Monday 1 June 2026, the longest time (65 working days) ended Tuesday 1 September.
+    _, [flag] = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 10, 1))
+    assert ("Even if we told you it needed longer, the longest we can take, 65 working days, ended on "
+            "Tuesday 1 September 2026.") in flag["text"]
+    assert "only if we told you so" not in flag["text"]
