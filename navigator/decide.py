@@ -150,12 +150,8 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
     stage = values.get("stage") or procedure.stages[0]
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
                               responded=values.get("responded"), extended=values.get("extended", False),
-                              panel=values.get("panel"), happened=values["happened"], found_out=values["found_out"])
-    if complained is None:  # the dates are for a complaint made today, which has not been made
-        for item in timeline["items"]:
-            if item["id"] == "received":
-                item.update(label="If you complain today, we receive your complaint", status="waiting",
-                            working_days=None, status_text="not made yet")
+                              panel=values.get("panel"), happened=values["happened"], found_out=values["found_out"],
+                              made=complained is not None)
     return {"complained_text": long_date(complained) if complained else None,
             "procedure": {"id": procedure.id, "name": procedure.name, "section": procedure.section,
                           "contact": rules.contact(procedure.contact),

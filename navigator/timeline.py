@@ -107,8 +107,11 @@ def _within(t: Timescale, extended: bool = False) -> str:
 def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: datetime.date, as_at: datetime.date,
                    *, responded: datetime.date | None = None, extended: bool = False,
                    panel: datetime.date | None = None, happened: datetime.date | None = None,
-                   found_out: datetime.date | None = None) -> dict:
+                   found_out: datetime.date | None = None, made: bool = True) -> dict:
     """The dates for one stage received on ``received``, plus what comes after it.
+
+    ``made`` is False for a complaint not made yet: the dates are then for one made on ``received``
+    (today), and nothing is shown as received.
 
     Returns ``{"items": [...], "overdue": [...]}``; ``overdue`` flags a council
     response that is late, with what to do.
@@ -126,9 +129,15 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             return None
         return items[-1]
 
-    add("received", f"We received {what}", None, "you",
-        lambda: _item(cal, as_at, "received", f"We received {what}", received, None, "you",
-                      done=received <= as_at))
+    if made:
+        add("received", f"We received {what}", None, "you",
+            lambda: _item(cal, as_at, "received", f"We received {what}", received, None, "you",
+                          done=received <= as_at))
+    else:
+        label = f"If you complain today, we receive {what}"
+        add("received", label, None, "you",
+            lambda: {**_item(cal, as_at, "received", label, received, None, "you"),
+                     "status": "waiting", "working_days": None, "status_text": "not made yet"})
     if stage.acknowledge:
         ack = stage.acknowledge
         label = f"We acknowledge {what}"
