@@ -187,3 +187,10 @@ def test_tampered_node_modules_file_is_refused(tmp_path, nav_src):
         f.write(b"\n// tampered\n")
     with pytest.raises(runtime.RuntimeSetupError, match="pyodide.mjs does not match"):
         runtime.prepare_runtime(tmp_path / "out", tmp_path / "cache", nav_src, node_modules=tmp_path / "node_modules")
+
+
+@needs_runtime
+def test_a_web_server_running_as_another_user_can_read_every_file(prepared):
+    out, _ = prepared
+    for path in out.iterdir():
+        assert path.stat().st_mode & 0o444 == 0o444, f"{path.name} is not readable by others"

@@ -295,3 +295,10 @@ def test_a_range_with_no_condition_stays_a_range(soups):
     assert "Enquiry and assessment 1 to 3 working days" in text
     assert "Draft decision 5 to 10 working days" in text
     assert "25 working days (up to 65 if the investigation needs longer)" in text  # an aim and a longest time
+
+
+def test_a_web_server_running_as_another_user_can_read_the_whole_site(built_site):
+    # The build writes some files through mkstemp/mkdtemp, which make them private.
+    for path in [built_site, *built_site.rglob("*")]:
+        need = 0o555 if path.is_dir() else 0o444
+        assert path.stat().st_mode & need == need, f"{path.relative_to(built_site)} is not readable by others"
