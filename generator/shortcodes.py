@@ -3,7 +3,7 @@
 Inline, anywhere in a line::
 
     We reply within {{ corporate.stage1.respond }}.          -> 10 working days
-    {{ children.stage1.respond | range }}                    -> 10 to 20 working days
+    {{ children.stage1.respond | range }}     -> 10 working days (up to 20 if the complaint is complex)
     {{ contacts.speak_up.phone }}   {{ policy.review.due | date }}
 
 Block, alone on a line::
@@ -126,13 +126,26 @@ def _child(value, part: str):
     return _NOTHING
 
 
+def timescale_text(t: schema.Timescale) -> str:
+    """A timescale with its longest time, as the tables show it (the ``days`` macro, the ``range`` filter).
+
+    An aim that may be extended on a condition keeps the aim first: "25 working days (up to 65 if the
+    investigation needs longer)", because "25 to 65" hides the aim (content/discrepancies.yaml,
+    children-stage2-respond-range). A range with no condition stays a range: "1 to 3 working days".
+    """
+    if t.up_to is not None and not t.up_to_when:
+        return f"{t.working_days} to {t.up_to} working days"
+    text = f"{t.working_days} working {'day' if t.working_days == 1 else 'days'}"
+    if t.up_to is not None:
+        text += f" (up to {t.up_to} {t.up_to_when})"
+    return text
+
+
 def format_value(value, filter_name: str | None) -> str:
     """The text a shortcode shows; ValueError if the filter does not fit the value."""
     if isinstance(value, schema.Timescale):
         if filter_name == "range":
-            if value.up_to is None:
-                return f"{value.working_days} working days"
-            return f"{value.working_days} to {value.up_to} working days"
+            return timescale_text(value)
         if filter_name == "number":
             return str(value.working_days)
         if filter_name == "words":

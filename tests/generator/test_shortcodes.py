@@ -1,0 +1,27 @@
+"""How a shortcode shows a timescale in page text (generator/shortcodes.py), the same words the
+tables use (the ``days`` macro in blocks.html calls the same function)."""
+from __future__ import annotations
+
+import pytest
+
+from generator import schema
+from generator.shortcodes import format_value
+
+STAGE2 = schema.Timescale(working_days=25, up_to=65, up_to_when="if the investigation needs longer", section="App. 1")
+ACK = schema.Timescale(working_days=1, section="11.1")
+OMBUDSMAN = schema.Timescale(working_days=1, up_to=3, section="14")
+
+
+@pytest.mark.parametrize("timescale, filter_name, text", [
+    (ACK, None, "1 working day"),
+    (STAGE2, None, "25 working days"),
+    (STAGE2, "number", "25"),
+    (STAGE2, "words", "twenty-five working days"),
+    # The aim comes first (content/discrepancies.yaml, children-stage2-respond-range).
+    (STAGE2, "range", "25 working days (up to 65 if the investigation needs longer)"),
+    (ACK, "range", "1 working day"),
+    # A range with no condition stays a range.
+    (OMBUDSMAN, "range", "1 to 3 working days"),
+])
+def test_a_timescale_in_page_text(timescale, filter_name, text):
+    assert format_value(timescale, filter_name) == text
