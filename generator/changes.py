@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from navigator.decide import COUNTS_FROM_TEXT
+
 from .yamlfile import FAST_LOADER
 
 from .content import Content
@@ -59,8 +61,8 @@ def figures(content: Content) -> dict[str, dict]:
     return out
 
 
-COUNTS_FROM = {"happened": "when it happened", "found_out": "when you found out",
-               "later_of_happened_and_found_out": "when it happened or, if later, when you found out"}
+# In the navigator's words, as on the timescales page.
+COUNTS_FROM = {key: f"when {text}" for key, text in COUNTS_FROM_TEXT.items()}
 
 
 def _days(f: dict) -> str:

@@ -24,5 +24,5 @@ def test_snapshot_then_change(content_copy, tmp_path):
     page = (tmp_path / "site/what-changed/index.html").read_text().replace("&#39;", "'")
     assert "Since the version published on 15 January 2027:" in page
     assert "Corporate complaints: you now have 25 working days to ask for the next stage (was 20)." in page
-    assert ("The Ombudsman: the 12 months to complain now count from when it happened "
-            "(was from when you found out).") in page
+    assert ("The Ombudsman: the 12 months to complain now count from when the problem happened "
+            "(was from when you found out about the problem).") in page
