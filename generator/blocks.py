@@ -11,17 +11,26 @@ from .content import Content
 from .shortcodes import gov_date, resolve
 
 
+def cited(*timescales) -> list[str]:
+    """The sections these timescales come from, each once, in order ("App. 1 para 6a" twice is once)."""
+    out: list[str] = []
+    for t in timescales:
+        if t:
+            out += [part.strip() for part in t.section.split(";") if part.strip() not in out]
+    return out
+
+
 def timescale_rows(procedure) -> list[dict]:
     """One row per stage: what happens, acknowledgement, reply, where it comes from."""
     rows = []
     if procedure.informal.aim:
         # 10.1: the team "will try and resolve issues within three working days": an aim, not a reply date
         rows.append({"stage": "Informal resolution", "acknowledge": None, "aim": True,
-                     "respond": procedure.informal.aim, "panel": None, "sections": [procedure.informal.aim.section]})
+                     "respond": procedure.informal.aim, "panel": None, "sections": cited(procedure.informal.aim)})
     for stage in procedure.stages:
         rows.append({"stage": f"Stage {stage.number}: {stage.name}", "acknowledge": stage.acknowledge, "aim": False,
                      "respond": stage.respond, "panel": stage.panel_within,
-                     "sections": [t.section for t in (stage.acknowledge, stage.panel_within, stage.respond) if t]})
+                     "sections": cited(stage.acknowledge, stage.panel_within, stage.respond)})
     return rows
 
 

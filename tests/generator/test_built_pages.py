@@ -302,3 +302,26 @@ def test_a_web_server_running_as_another_user_can_read_the_whole_site(built_site
     for path in [built_site, *built_site.rglob("*")]:
         need = 0o555 if path.is_dir() else 0o444
         assert path.stat().st_mode & need == need, f"{path.relative_to(built_site)} is not readable by others"
+
+
+def test_timescale_tables_say_each_step_in_a_whole_sentence_and_cite_each_section_once(soups):
+    tables = {table.caption.get_text(): table for table in soups["timescales/index.html"].find_all("table")
+              if table.caption}
+    children = next(t for caption, t in tables.items() if caption.startswith("Children"))
+    rows = {tr.th.get_text(" ", strip=True): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            for tr in children.tbody.find_all("tr")}
+    # App. 1 para 6a gives both stage 1 figures; App. 3 the 10 to 20 (App. 1 para 6c and App. 3, the panel)
+    assert rows["Stage 1: Local resolution"][1:] == [
+        "We reply within 10 working days (up to 20 if the complaint is complex)", "App. 1 para 6a; App. 3"]
+    assert rows["Stage 3: Review panel"][1:] == [
+        "The panel meets within 30 working days. We reply within 15 working days of the panel", "App. 1 para 6c; App. 3"]
+    corporate = next(t for caption, t in tables.items() if caption.startswith("Corporate"))
+    informal = corporate.tbody.find("tr")
+    assert [td.get_text(" ", strip=True) for td in informal.find_all("td")] == [
+        "No set time", "We aim to sort it out within 3 working days", "10.1"]  # 10.1: "will try"
+    for table in tables.values():
+        for tr in table.find_all("tr"):
+            cells = tr.find_all("td")
+            if cells:
+                cited = cells[-1].get_text(strip=True).split("; ")
+                assert len(cited) == len(set(cited)), cited
