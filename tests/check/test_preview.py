@@ -83,13 +83,13 @@ def test_a_save_reloads_the_open_page_with_the_new_figure(preview, content_copy)
         for _ in range(3):  # time for a service worker to install and take control, if one would
             page.wait_for_timeout(1000)
             page.reload()
-        assert "Stage 2: Service investigation review\tNo set time\t20 working days" in page.locator("main").inner_text()
+        assert "Stage 2: Service investigation review\tNo set time\tWe reply within 20 working days" in page.locator("main").inner_text()
         version = status(preview)["version"]
         replace_in(content_copy / "procedures/corporate.yaml", 'respond: {working_days: 20, section: "12.2"}',
                    'respond: {working_days: 23, section: "12.2"}')
         assert wait_for(lambda: status(preview)["version"] > version, seconds=20)
         page.wait_for_function("() => document.querySelector('main').innerText.includes("
-                               "'Stage 2: Service investigation review\\tNo set time\\t23 working days')",
+                               "'Stage 2: Service investigation review\\tNo set time\\tWe reply within 23 working days')",
                                timeout=20_000)
         browser.close()
 

@@ -27,7 +27,7 @@ def test_changing_a_figure_changes_every_page(content_copy, tmp_path):
     send_iass = visible_text((site / "send-iass/index.html").read_text(encoding="utf-8"))
     rules = (site / "navigator/rules.json").read_text(encoding="utf-8")
 
-    assert "Stage 2: Service investigation review No set time 23 working days 12.2" in timescales
+    assert "Stage 2: Service investigation review No set time We reply within 23 working days 12.2" in timescales
     assert "23 working days" in guidance
     assert "23 working days" in send_iass
     assert '"working_days":23,"section":"12.2"' in rules
