@@ -135,6 +135,8 @@ def _run(args, rules):
                  "working_days": args.days, "receipt": cal.receipt}
         return reply, f"{long_date(d)} is {plural(args.days)} after {long_date(args.date)} ({_convention(cal)})"
     if args.command == "between":
+        if args.end < args.start:
+            raise Usage("END must be the same as or after START")
         n = cal.working_days_between(args.start, args.end)
         closed = cal.closed_days(args.start, args.end)
         reply = {"start": args.start.isoformat(), "end": args.end.isoformat(), "working_days": n,
@@ -164,8 +166,17 @@ def _timeline(args, rules):
     if stage is None:
         raise Usage(f"the {procedure.id} procedure has no stage {args.stage!r}: use one of "
                     f"{', '.join(s.id for s in procedure.stages)}")
+    # The same checks as the browser's questions (navigator/flow.py), as one-line messages.
     if args.responded and args.responded < args.received:
         raise Usage("--responded must be the same as or after --received")
+    if args.panel and args.panel < args.received:
+        raise Usage("--panel must be the same as or after --received")
+    if args.found_out and args.found_out > args.received:
+        raise Usage("--found-out must be the same as or before --received")
+    if args.panel and not stage.panel_within:
+        raise Usage(f"--panel: {stage.id} of the {procedure.id} procedure has no review panel")
+    if args.complex and stage.respond.up_to is None:
+        raise Usage(f"--complex: {stage.id} of the {procedure.id} procedure has no longer time to extend to")
     as_at = args.as_at or datetime.date.today()
     rules.calendar.check(as_at)
     found = stage_timeline(rules, procedure, stage, args.received, as_at, responded=args.responded,
@@ -179,6 +190,8 @@ def _timeline(args, rules):
         when = item["date_text"] or "-"
         rule = f" ({item['rule']}, {item['section']})" if item["rule"] and item["section"] else ""
         lines.append(f"  {when:<28} {item['label']}{rule}: {item['status_text']}")
+        if item.get("note"):
+            lines.append(f"  {'':<28}   {item['note']}")
         # Where the policy gives a range, show the other end of it too.
         other = item.get("standard_date") if item.get("extended") else item.get("maximum_date")
         if other and other != item["date"]:

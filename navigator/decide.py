@@ -128,7 +128,9 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
         res["message"] = (option.note or "") + (" Until then, here is what each procedure it could use would mean. "
                                                 "The timelines below are for each possible procedure.")
         for procedure in rules.procedures.values():
-            res["possible_procedures"].append(_procedure_result(rules, procedure, values, complained, today, as_at))
+            # Not asked whether we replied (which procedure would?), so no reply is called overdue.
+            res["possible_procedures"].append(_procedure_result(rules, procedure, values, complained, today, as_at,
+                                                                response_known=False))
         return res
 
     procedure = rules.procedures[values["procedure"]]
@@ -142,7 +144,7 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
     return res
 
 
-def _procedure_result(rules, procedure: Procedure, values, complained, today, as_at) -> dict:
+def _procedure_result(rules, procedure: Procedure, values, complained, today, as_at, response_known=True) -> dict:
     """Procedure, time limit and timeline; a complaint not yet made is treated as made today."""
     made_on = complained or today
     check = time_limit(procedure.time_limit, values["happened"], values["found_out"], made_on)
@@ -151,7 +153,7 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
                               responded=values.get("responded"), extended=values.get("extended", False),
                               panel=values.get("panel"), happened=values["happened"], found_out=values["found_out"],
-                              made=complained is not None)
+                              made=complained is not None, response_known=response_known)
     return {"complained_text": long_date(complained) if complained else None,
             "procedure": {"id": procedure.id, "name": procedure.name, "section": procedure.section,
                           "contact": rules.contact(procedure.contact),

@@ -8,6 +8,8 @@ and rules in, JSON-able dicts out.
 An item's ``status`` is relative to the "as at" date:
 
 - ``done``: it has happened (we responded, you asked, the panel met)
+- ``done_late``: we responded, but ``working_days`` working days after the date due
+- ``open``: you can do it now (go to the Ombudsman, once we have responded)
 - ``due_today``
 - ``upcoming``: in ``working_days`` working days
 - ``overdue``: the date passed ``working_days`` working days ago
@@ -107,11 +109,16 @@ def _within(t: Timescale, extended: bool = False) -> str:
 def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: datetime.date, as_at: datetime.date,
                    *, responded: datetime.date | None = None, extended: bool = False,
                    panel: datetime.date | None = None, happened: datetime.date | None = None,
-                   found_out: datetime.date | None = None, made: bool = True) -> dict:
+                   found_out: datetime.date | None = None, made: bool = True,
+                   response_known: bool = True) -> dict:
     """The dates for one stage received on ``received``, plus what comes after it.
 
     ``made`` is False for a complaint not made yet: the dates are then for one made on ``received``
-    (today), and nothing is shown as received.
+    (today), and nothing is shown as received. ``response_known`` is False when the user was not
+    asked whether we responded (10.5: the procedure is not chosen yet), so a past date is
+    ``passed``, never ``overdue``.
+
+    Something done after the "as at" date had not happened as at that date, so it is not ``done``.
 
     Returns ``{"items": [...], "overdue": [...]}``; ``overdue`` flags a council
     response that is late, with what to do.
@@ -120,6 +127,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
     items, overdue = [], []
     first = stage is procedure.stages[0]
     what = "your complaint" if first else f"your request for stage {stage.number}"
+
+    has_responded = responded is not None and responded <= as_at
 
     def add(item_id, label, section, who, make):
         try:
@@ -143,8 +152,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         label = f"We acknowledge {what}"
         add("acknowledge", label, ack.section, "council",
             lambda: _item(cal, as_at, "acknowledge", label, cal.due_date(received, ack.working_days), ack.section,
-                          "council", done=responded is not None, known=False, rule=_within(ack),
-                          note=None if responded else "If you have not heard from us by then, contact us."))
+                          "council", done=has_responded, known=False, rule=_within(ack),
+                          note=None if has_responded else "If you have not heard from us by then, contact us."))
 
     panel_by = None
     if stage.panel_within:
@@ -156,6 +165,15 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                                  panel_by=cal.due_date(received, pw.working_days).isoformat()))
         if made:
             panel_by = datetime.date.fromisoformat(made["panel_by"])
+            if panel and panel > panel_by:
+                contact = rules.contacts.get(procedure.contact)
+                verb = "met" if panel <= as_at else "is set for"
+                text = (f"The review panel {verb} {long_date(panel)}. That is later than the policy allows: "
+                        f"it should meet within {plural(pw.working_days)}, by {long_date(panel_by)}.")
+                made["note"] = f"Later than the policy allows (by {long_date(panel_by)})."
+                overdue.append({"item": "panel", "text": text + f" Contact {contact.name if contact else 'us'} "
+                                "to ask why.", "contact": rules.contact(procedure.contact),
+                                "ombudsman_contact": rules.contact(rules.ombudsman.contact), "section": pw.section})
 
     respond = stage.respond
     label = f"We send our response to {what}"
@@ -174,12 +192,22 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         note = None
         if respond.counted_from == "panel" and panel is None:
             note = "At the latest, if the panel meets on the last day it can."
-        if responded:
+        late_by = None
+        if has_responded:
             note = f"We responded on {long_date(responded)}."
-        return _item(cal, as_at, "respond", label, deadline, respond.section, "council", done=responded is not None,
-                     rule=_within(respond), standard_date=standard.isoformat(),
+            if responded > deadline:
+                late_by = cal.working_days_between(deadline, responded)
+                note = (f"We responded on {long_date(responded)}, "
+                        f"{plural(late_by) + ' ' if late_by else ''}after the date the policy gives.")
+        item = _item(cal, as_at, "respond", label, deadline, respond.section, "council", done=has_responded,
+                     known=response_known, rule=_within(respond), standard_date=standard.isoformat(),
                      maximum_date=maximum.isoformat() if maximum else None, extended=bool(extended and maximum),
                      if_late=stage.if_late, if_late_section=stage.if_late_section, note=note)
+        if late_by is not None:
+            # Done, but late: an advocate needs to see a past delay, not only a present one.
+            item.update(status="done_late", working_days=late_by,
+                        status_text=f"done, {plural(late_by)} late" if late_by else "done late")
+        return item
 
     made = add("respond", label, respond.section, "council", make_respond)
     if made and made["status"] == "overdue":
@@ -219,10 +247,12 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
     else:
         label = f"You can go to the {rules.ombudsman.name}"
         add("ombudsman", label, rules.ombudsman.section, "you",
-            lambda: _item(cal, as_at, "ombudsman", label, responded, rules.ombudsman.section, "you",
-                          done=responded is not None and responded <= as_at,
-                          after=stage.after, after_contact=rules.contact(stage.after_contact),
-                          after_section=stage.after_section))
+            lambda: {**_item(cal, as_at, "ombudsman", label, responded, rules.ombudsman.section, "you",
+                             after=stage.after, after_contact=rules.contact(stage.after_contact),
+                             after_section=stage.after_section),
+                     # Something you may do, not something done: "done" read as if you had gone already.
+                     **({"status": "open", "working_days": None, "status_text": "you can do this now"}
+                        if has_responded else {})})
     if found_out is not None or happened is not None:
         limit = rules.ombudsman.time_limit
         label = f"Last day to go to the {rules.ombudsman.name} ({limit.months} months from when you found out)"

@@ -191,13 +191,17 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   const main = procs[0];
   const contact = main.procedure.contact;
   const items = Object.fromEntries(main.timeline.map((i) => [i.id, i]));
-  if (r.service_recovery_decides) {
+  if (r.service_recovery_decides && notYet) {
     w.p("Make your complaint in the usual way. The Service Recovery Team will tell you which procedure it uses, and why.");
+    w.contact(contact);
+  } else if (r.service_recovery_decides) {
+    w.p("The Service Recovery Team will tell you which procedure it uses for your complaint, and why. " +
+      "If you have not heard from us, contact:");
     w.contact(contact);
   } else if (notYet) {
     w.p(r.first_step ? "If the first step does not sort it out, make a formal complaint to:" : "Make your complaint to:");
     w.contact(contact);
-  } else if (main.overdue?.length) {
+  } else if (main.overdue?.some((o) => o.item === "respond")) {
     w.p(`Our response is late. Contact ${contact?.name ?? "us"} (details above) to ask when you will get it.`);
   }
   if (!r.service_recovery_decides && !notYet && items.escalate) {
@@ -234,7 +238,8 @@ export function events(result) {
   for (const proc of procs) {
     if (!proc.procedure) continue;
     for (const item of proc.timeline) {
-      if (!item.date || item.id === "received" || item.status === "done") continue;
+      // Nothing to put in a diary for what has happened, or for what you can already do.
+      if (!item.date || item.id === "received" || ["done", "done_late", "open"].includes(item.status)) continue;
       const description = [
         `${proc.procedure.name}.`,
         item.rule ? `Timescale: ${item.rule}.` : null,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from navsupport import (ADULTS, BROAD_PARK, CHILDREN, CORPORATE_OVERDUE, OUT_OF_TIME, SEND_IASS, api_next,
+from navsupport import (ADULTS, date, BROAD_PARK, CHILDREN, CORPORATE_OVERDUE, OUT_OF_TIME, SEND_IASS, api_next,
                         open_navigator, step, submit, timeline_rows, to_result, wait_step, current_question,
                         fill_question)
 
@@ -186,3 +186,25 @@ def test_python_failing_offers_the_static_answers(fresh_page, context):
     assert page.is_visible("#navigator-static a[href='council-service/']")
     assert page.is_visible("#navigator-status a[href='../timescales/']")
     page.problems.clear()
+
+
+def test_a_late_response_is_shown_as_late_even_once_it_came(page, site_dir):
+    # 11.2: complaint received Tuesday 10 March 2026, reply due Tuesday 24 March; it came on Good Friday, 3 April: 7 working days late.
+    answers = {**CORPORATE_OVERDUE, "responded": date("2026-04-03")}
+    to_result(page, answers)
+    check_against_api(page, site_dir, answers)
+    row = page.inner_text("tr[data-item=respond]")
+    assert "done, 7 working days late" in row
+    assert "We responded on Friday 3 April 2026, 7 working days after the date the policy gives." in row
+    assert not page.locator(".warning-box.overdue").count()
+
+
+def test_not_sure_which_social_care_after_complaining_calls_no_reply_overdue(page, site_dir):
+    # 10.5: the Service Recovery Team decides the procedure; we never asked whether a reply came.
+    answers = {**ADULTS, "service": "social_care_unsure"}
+    answers.pop("stage")
+    to_result(page, answers)
+    assert not page.locator(".warning-box.overdue").count()
+    text = page.inner_text(".result")
+    assert "The Service Recovery Team will tell you which procedure it uses for your complaint" in text
+    assert "Make your complaint in the usual way" not in text

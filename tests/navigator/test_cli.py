@@ -49,6 +49,15 @@ def test_timeline():
     assert r.returncode == 0 and "Thursday 15 October 2026" in r.stdout and "overdue by 2 working days" in r.stdout
 
 
+def test_timeline_shows_a_late_response_and_when_it_came():
+    # 11.2: received Easter Monday 6 April 2026, reply due Monday 20 April; sent Friday 1 May
+    r = run("timeline", "--procedure", "corporate", "--received", "2026-04-06", "--responded", "2026-05-01",
+            "--as-at", "2026-05-05")
+    assert r.returncode == 0, r.stderr
+    assert "(within 10 working days, 11.2): done, 9 working days late" in r.stdout
+    assert "We responded on Friday 1 May 2026, 9 working days after the date the policy gives." in r.stdout
+
+
 @pytest.mark.parametrize("args,message", [
     (("add", "2026-02-31", "3"), "navigator: argument date: '2026-02-31' is not a real date in the form YYYY-MM-DD"),
     (("add", "2036-12-30", "5"), "navigator: We can only work out dates up to 31 December 2036"),
@@ -58,6 +67,16 @@ def test_timeline():
     (("timeline", "--procedure", "adults", "--received", "2026-01-05", "--stage", "stage2"),
      "navigator: the adults procedure has no stage 'stage2': use one of stage1"),
     (("holidays", "2040"), "navigator: We can only work out dates up to 31 December 2036"),
+    # The browser's questions refuse these too (navigator/flow.py)
+    (("between", "2027-01-04", "2026-12-24"), "navigator: END must be the same as or after START"),
+    (("timeline", "--procedure", "children", "--stage", "stage3", "--received", "2026-04-04", "--panel", "2026-03-01"),
+     "navigator: --panel must be the same as or after --received"),
+    (("timeline", "--procedure", "corporate", "--received", "2026-04-04", "--panel", "2026-05-01"),
+     "navigator: --panel: stage1 of the corporate procedure has no review panel"),
+    (("timeline", "--procedure", "corporate", "--received", "2026-04-04", "--complex"),
+     "navigator: --complex: stage1 of the corporate procedure has no longer time to extend to"),
+    (("timeline", "--procedure", "corporate", "--received", "2026-04-04", "--found-out", "2036-06-01"),
+     "navigator: --found-out must be the same as or before --received"),
     (("frobnicate",), None),
 ])
 def test_bad_input_exits_2_with_one_line(args, message):

@@ -68,7 +68,8 @@ def test_adults_single_stage_ends_with_the_ombudsman(R):
     # App. 2 para 7-8: one stage; further concerns to the Service Recovery Team, then the Ombudsman
     found, _ = items(R, "adults", "stage1", D(2026, 11, 2), D(2026, 12, 1), responded=D(2026, 11, 27))
     assert "escalate" not in found
-    assert found["ombudsman"]["status"] == "done"
+    # Something you may now do, not something done
+    assert (found["ombudsman"]["status"], found["ombudsman"]["status_text"]) == ("open", "you can do this now")
     stage = R.procedures["adults"].stages[0]
     assert found["ombudsman"]["after"] == stage.after
     assert found["ombudsman"]["after_contact"]["name"] == R.contacts[stage.after_contact].name
@@ -110,9 +111,58 @@ def test_a_past_acknowledgement_is_passed_not_overdue(R):
     assert [flag["item"] for flag in overdue] == ["respond"]
 
 
-def test_responded_means_done(R):
-    found, overdue = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 19), responded=D(2026, 10, 16))
-    assert found["respond"]["status"] == "done" and not overdue
+# 11.2: received Thursday 1 October 2026, reply due within 10 working days, by Thursday 15 October.
+# (responded, as at, status, status_text, note)
+RESPONDED_CASES = [
+    (D(2026, 10, 15), D(2026, 10, 19), "done", "done", "We responded on Thursday 15 October 2026."),
+    (D(2026, 10, 9), D(2026, 10, 19), "done", "done", "We responded on Friday 9 October 2026."),
+    # Late, but done: an advocate checking a past delay sees it.
+    (D(2026, 10, 16), D(2026, 10, 19), "done_late", "done, 1 working day late",
+     "We responded on Friday 16 October 2026, 1 working day after the date the policy gives."),
+    (D(2026, 10, 26), D(2026, 11, 2), "done_late", "done, 7 working days late",
+     "We responded on Monday 26 October 2026, 7 working days after the date the policy gives."),
+    (D(2026, 10, 17), D(2026, 10, 19), "done_late", "done, 1 working day late",
+     "We responded on Saturday 17 October 2026, 1 working day after the date the policy gives."),
+    # As at a date before the response, it had not happened yet.
+    (D(2026, 10, 26), D(2026, 10, 14), "upcoming", "in 1 working day", None),
+    (D(2026, 10, 26), D(2026, 10, 20), "overdue", "overdue by 3 working days", None),
+]
+
+
+@pytest.mark.parametrize("responded, as_at, status, text, note", RESPONDED_CASES)
+def test_a_response_is_done_on_time_or_late_as_at_a_date(R, responded, as_at, status, text, note):
+    found, overdue = items(R, "corporate", "stage1", D(2026, 10, 1), as_at, responded=responded)
+    respond = found["respond"]
+    assert (respond["status"], respond["status_text"], respond["note"]) == (status, text, note)
+    assert [flag["item"] for flag in overdue] == (["respond"] if status == "overdue" else [])
+    # The acknowledgement is done once we responded (as at that date), not before.
+    assert (found["acknowledge"]["status"] == "done") == status.startswith("done")
+
+
+def test_a_response_the_day_after_a_friday_deadline_is_late_by_no_working_day(R):
+    # Received Friday 2 October 2026: due Friday 16 October (11.2); sent on the Saturday.
+    found, _ = items(R, "corporate", "stage1", D(2026, 10, 2), D(2026, 10, 19), responded=D(2026, 10, 17))
+    assert (found["respond"]["status"], found["respond"]["status_text"]) == ("done_late", "done late")
+    assert found["respond"]["note"] == "We responded on Saturday 17 October 2026, after the date the policy gives."
+
+
+def test_a_panel_later_than_the_policy_allows_is_flagged(R):
+    # App. 3: the panel meets within 30 working days of the stage 3 request (20 October 2026: by 1 December).
+    found, overdue = items(R, "children", "stage3", D(2026, 10, 20), D(2026, 12, 5), panel=D(2027, 2, 15))
+    assert found["panel"]["panel_by"] == "2026-12-01"
+    assert found["panel"]["note"] == "Later than the policy allows (by Tuesday 1 December 2026)."
+    assert [(flag["item"], flag["text"]) for flag in overdue] == [(
+        "panel", "The review panel is set for Monday 15 February 2027. That is later than the policy allows: "
+                 "it should meet within 30 working days, by Tuesday 1 December 2026. "
+                 f"Contact {R.contacts[R.procedures['children'].contact].name} to ask why.")]
+    found, overdue = items(R, "children", "stage3", D(2026, 10, 20), D(2026, 12, 5), panel=D(2026, 12, 1))
+    assert "note" not in found["panel"] and not overdue
+
+
+def test_a_response_not_asked_about_is_never_called_overdue(R):
+    # 10.5: while the Service Recovery Team decides the procedure, the navigator does not ask about replies.
+    found, overdue = items(R, "corporate", "stage1", D(2026, 6, 1), D(2026, 11, 23), response_known=False)
+    assert found["respond"]["status"] == "passed" and not overdue
 
 
 def test_ombudsman_12_months_from_found_out(R):
