@@ -44,6 +44,7 @@ def block_context(content: Content, rule_data: dict, build_date: datetime.date, 
     return {
         "content": content,
         "procedures": content.procedures,
+        "calendar": content.calendar,
         "ombudsman": content.ombudsman,
         "contacts": content.contacts,
         "rows": {pid: timescale_rows(p) for pid, p in content.procedures.items()},

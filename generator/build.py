@@ -126,7 +126,7 @@ def block_html(macros, ns: dict, kind: str, arg: str, build_date: datetime.date)
     if kind == "list":
         return macros.list_of(shortcodes.resolve(ns, arg))
     if kind == "example":
-        return macros.example_working_days()
+        return getattr(macros, f"example_{arg}")()
     if arg == "timescales_ombudsman":
         return macros.timescales_ombudsman()
     if arg.startswith("timescales_"):

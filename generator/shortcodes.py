@@ -9,7 +9,7 @@ Inline, anywhere in a line::
 Block, alone on a line::
 
     {{ contact: lgsco }}    {{ table: timescales_children }}
-    {{ list: corporate.stage2.grounds }}    {{ example: working_days }}
+    {{ list: corporate.stage2.grounds }}    {{ example: working_days }}    {{ example: counting_rule }}
 
 A path starts at ``policy``, ``calendar``, ``contacts``, ``services``,
 ``out_of_scope``, ``navigator``, ``ombudsman`` or a procedure id
@@ -36,7 +36,7 @@ TABLES = ("appendix3", "appendix4", "timescales_corporate", "timescales_adults",
           "timescales_corporate_formal", "timescales_adults_formal", "timescales_children_formal",
           "timescales_ombudsman", "out_of_scope", "bank_holidays_this_year", "bank_holidays_next_year",
           "closure_days")
-EXAMPLES = ("working_days",)
+EXAMPLES = ("working_days", "counting_rule")
 FILTERS = ("number", "words", "range", "date", "link")
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

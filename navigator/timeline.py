@@ -230,6 +230,9 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                          f" ended on {long_date(longest)}.")
         text += (f" If you are still waiting, you can complain to the "
                  f"{ombudsman_contact.name if ombudsman_contact else rules.ombudsman.name}.")
+        if procedure.stage_after(stage) and rules.ombudsman.after_all_stages:
+            # 13.2: tell the complainant the Ombudsman normally expects every stage first.
+            text += f" {rules.ombudsman.after_all_stages}"
         overdue.append({"item": "respond", "text": text, "contact": rules.contact(procedure.contact),
                         "ombudsman_contact": rules.contact(rules.ombudsman.contact),
                         "section": stage.if_late_section or respond.section})

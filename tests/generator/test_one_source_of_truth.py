@@ -64,11 +64,16 @@ def test_the_working_days_example_follows_the_counting_convention(content_copy, 
     day0 = visible_text((site / "working-days/index.html").read_text(encoding="utf-8"))
     # Easter 2026: received Saturday 4 April; Monday 6 April is Easter Monday.
     assert "Working day 1 is Tuesday 7 April 2026." in day0
+    assert "This is true whatever day it arrives, even if it is a weekend or a bank holiday." in day0
 
     replace_in(content_copy / "calendar.yaml", "receipt: day0", "receipt: next_working_day")
     assert run_build(content_copy, site).returncode == 0
     shifted = visible_text((site / "working-days/index.html").read_text(encoding="utf-8"))
     assert "Working day 1 is Wednesday 8 April 2026." in shifted
+    # The rule in words changes with it: the page must not say one thing and count another.
+    assert "whatever day it arrives" not in shifted
+    assert ("If your complaint, letter or request arrives on a weekend, a bank holiday or a day the council is "
+            "closed, we treat it as arriving on the next working day.") in shifted
 
 
 def test_the_first_question_is_worded_once(monkeypatch, tmp_path):

@@ -236,3 +236,15 @@ def test_past_the_longest_time_too_says_so(R):
     assert ("Even if we told you it needed longer, the longest we can take, 65 working days, ended on "
             "Tuesday 1 September 2026.") in flag["text"]
     assert "only if we told you so" not in flag["text"]
+
+
+def test_a_late_response_points_to_the_ombudsman_with_what_it_normally_expects(R):
+    # 13.2: before the last stage, say the Ombudsman normally expects every stage first
+    # (received 24 December 2026, due 12 January 2027 (11.2); as at 13 January)
+    _, [stage1] = items(R, "corporate", "stage1", D(2026, 12, 24), D(2027, 1, 13))
+    assert stage1["text"].endswith("If you are still waiting, you can complain to the Local Government and Social "
+                                   f"Care Ombudsman. {R.ombudsman.after_all_stages}")
+    # After the last stage there is no other stage to go through first.
+    _, [stage2] = items(R, "corporate", "stage2", D(2026, 12, 24), D(2027, 2, 23))
+    assert stage2["text"].endswith("If you are still waiting, you can complain to the Local Government and Social "
+                                   "Care Ombudsman.")
