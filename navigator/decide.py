@@ -136,6 +136,11 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
     procedure = rules.procedures[values["procedure"]]
     res.update(_procedure_result(rules, procedure, values, complained, today, as_at))
     res["notes"].extend({"text": t, "section": s} for t, s in procedure.notes)
+    if not complained and procedure.informal and not res.get("first_step"):  # SEND IASS: its own first step
+        # 10.4: informal resolution is offered first; a complaint not yet made has not had it.
+        text, section = procedure.informal
+        res["informal"] = {"text": f"We try to sort out complaints informally first. {text}",
+                           "section": section}
     if not complained:
         res["message"] = (f"If you complain today, this is what happens under the {procedure.name.lower()}. "
                           + res["time_limit"]["message"])

@@ -84,6 +84,7 @@ class Procedure(NamedTuple):
     escalate_within: Timescale
     stages: tuple[Stage, ...]
     notes: tuple[tuple[str, str], ...]  # (text, section): court proceedings, consent
+    informal: tuple[str, str] | None = None  # (text, section): informal resolution, offered first (10.4)
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)
@@ -238,8 +239,16 @@ def _procedure(pid: str, p: dict) -> Procedure:
     if not stages:
         raise RulesError(f"The {pid} procedure has no stages")
     notes = tuple((n["text"], str(n.get("section") or "")) for n in (p.get("court_proceedings"), p.get("consent")) if n)
+    informal = None
+    if (p.get("informal") or {}).get("description"):
+        aim = _timescale(p["informal"].get("aim"))
+        text = _text(p["informal"]["description"])
+        if aim:  # 10.1: "will try": an aim, not a reply date
+            text += f" We aim to sort it out within {aim.working_days} working day{'s' * (aim.working_days != 1)}."
+        informal = (text, aim.section if aim else str(p.get("section") or ""))
     return Procedure(pid, _text(p["name"]), _text(p.get("short_name") or p["name"]), str(p.get("section") or ""),
-                     p["contact"], _time_limit(p["time_limit"]), _timescale(p["escalate_within"]), stages, notes)
+                     p["contact"], _time_limit(p["time_limit"]), _timescale(p["escalate_within"]), stages, notes,
+                     informal)
 
 
 def _choice(c: dict) -> Choice:

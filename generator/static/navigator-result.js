@@ -201,6 +201,7 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   } else if (notYet) {
     w.p(r.first_step ? "If the first step does not sort it out, make a formal complaint to:" : "Make your complaint to:");
     w.contact(contact);
+    if (r.informal) w.p(`${r.informal.text}${section(r.informal.section)}`);
   } else if (main.overdue?.some((o) => o.item === "respond")) {
     w.p(`Our response is late. Contact ${contact?.name ?? "us"} (details above) to ask when you will get it.`);
   }

@@ -208,3 +208,9 @@ def test_not_sure_which_social_care_after_complaining_calls_no_reply_overdue(pag
     text = page.inner_text(".result")
     assert "The Service Recovery Team will tell you which procedure it uses for your complaint" in text
     assert "Make your complaint in the usual way" not in text
+
+
+def test_a_complaint_not_made_yet_is_told_about_informal_resolution_first(page, site_dir):
+    to_result(page, OUT_OF_TIME)  # complained_yet: no
+    informal = api_next(site_dir, OUT_OF_TIME)["result"]["informal"]
+    assert f"{informal['text']} (complaints policy section {informal['section']})" in page.inner_text(".result")

@@ -251,3 +251,18 @@ def test_the_complaint_date_is_the_complaint_not_the_request_for_this_stage(R, c
                               responded="2026-09-20"))
     assert res["complained_text"] == "Monday 1 June 2026"
     assert by_id(res["timeline"])["received"]["date"] == "2026-09-01"
+
+
+# 10.4 (informal resolution offered first), 10.1 (the corporate aim: "will try ... within three working days")
+@pytest.mark.parametrize("service, text, section", [
+    ("council_service", "We try to sort out complaints informally first. The Resident Experience team tries to sort "
+                        "out your complaint quickly and informally. We aim to sort it out within 3 working days.", "10.1"),
+    ("adults_social_care", "We try to sort out complaints informally first. Speak to the worker, team or manager who "
+                           "provides the service. They will try to put it right.", "App. 2"),
+])
+def test_a_complaint_not_made_yet_is_told_about_informal_resolution(R, complaint, service, text, section):
+    res = result(R, complaint(service=service, complained_yet="no", complained=None, stage=None))
+    assert res["informal"] == {"text": text, "section": section}
+    # Made already: it has had its chance; SEND IASS: its first step is its own (page 001).
+    assert "informal" not in result(R, complaint(service=service, stage="stage1"))
+    assert "informal" not in result(R, complaint(service="send_iass", complained_yet="no", complained=None, stage=None))
