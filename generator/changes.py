@@ -16,7 +16,8 @@ import yaml
 
 from navigator.decide import COUNTS_FROM_TEXT
 
-from .yamlfile import FAST_LOADER
+from .exceptions import ContentError, ContentErrors
+from .yamlfile import FAST_LOADER, parse_yaml
 
 from .content import Content
 from .pages import SitePage
@@ -114,7 +115,19 @@ def load_snapshot(content_root: Path) -> dict | None:
     path = Path(content_root) / SNAPSHOT
     if not path.is_file():
         return None
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)  # libyaml: a tenth of the time
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=FAST_LOADER)  # libyaml: a tenth of the time
+    except yaml.YAMLError:
+        # Only now read it slowly, for the line and a message an editor can act on.
+        located, errors = parse_yaml(text, f"{Path(content_root).name}/{SNAPSHOT.as_posix()}")
+        raise ContentErrors(errors or [ContentError(f"{Path(content_root).name}/{SNAPSHOT.as_posix()}", 1,
+                                                    "this is not valid YAML.")]) from None
+    if not isinstance(data, dict):
+        raise ContentErrors([ContentError(f"{Path(content_root).name}/{SNAPSHOT.as_posix()}", 1,
+                                          "this should be the snapshot written by `python -m generator snapshot`. "
+                                          "Restore it from the last published version.")])
+    return data
 
 
 def changes(content: Content, snapshot: dict) -> list[str]:

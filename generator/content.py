@@ -15,11 +15,17 @@ from typing import Any
 
 from . import schema
 from .exceptions import ContentError, ContentErrors
-from .validate import MISSING, build, convert
-from .yamlfile import LocatedData, parse_yaml
+from .validate import MISSING, build, convert, partial
+from .yamlfile import CONFLICT_MARKER, CONFLICT_MESSAGE, LocatedData, parse_yaml
 
 PROCEDURE_IDS = ("corporate", "adults", "children")
 SERVICE_RECOVERY_DECIDES = "service_recovery_decides"
+
+
+# The build makes these pages itself (generator/pages.py GENERATED, what-changed/) or uses these
+# folders for its own files; a Markdown page with one of these names would be overwritten.
+RESERVED_SLUGS = frozenset({"policy", "timescales", "navigator", "working-days-calculator", "what-changed",
+                            "assets", "pyodide", "sw", "sitemap", "404"})
 
 
 @dataclass
@@ -94,30 +100,47 @@ class ContentReader:
         value = convert(tp, located.data, located, (), self.errors, what)
         return None if value is MISSING else value
 
-    def page(self, path: Path, slug: str) -> Page | None:
+    def page(self, path: Path, slug: str, guidance: bool = True) -> Page | None:
+        """The page at ``path``. A page whose front matter is wrong is still returned, with a partial
+        ``meta``, so its body is checked (and links to it work) in the same run; the build stops anyway."""
         text = self.read_text(path)
         if text is None:
             return None
         name = self.name(path)
-        if not text.startswith("---\n"):
+        text = text.removeprefix("\ufeff")  # a byte order mark, which some editors add: harmless
+        if not guidance:
+            pass  # the policy page's place is fixed
+        elif not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+            self.errors.append(ContentError(name, 1, f"'{path.name}' is not a usable page file name: use lowercase "
+                                            "letters and digits, with '-' between words, like how-to-complain.md."))
+        elif slug in RESERVED_SLUGS:
+            self.errors.append(ContentError(name, 1, f"the build makes a page called '{slug}' itself, so this one would "
+                                            "be lost. Give this file another name."))
+        opening = re.match(r"---[ \t]*\n", text)
+        if not opening:
             self.errors.append(ContentError(name, 1, "the page must start with a front matter block: a line '---', "
                                             "the title and other settings, then another '---'."))
             return None
-        end = text.find("\n---\n", 3)
-        if end < 0:
+        closing = re.compile(r"\n---[ \t]*\n").search(text, opening.end() - 1)
+        if closing is None:
             self.errors.append(ContentError(name, 1, "the front matter block has no closing '---' line."))
             return None
-        header = text[4:end + 1]
+        header = text[opening.end():closing.start() + 1]
+        body, body_line = text[closing.end():], header.count("\n") + 3
+        conflict = CONFLICT_MARKER.search(body)
+        if conflict:
+            self.errors.append(ContentError(name, body_line + body[:conflict.start()].count("\n"), CONFLICT_MESSAGE))
         located, errors = parse_yaml(header, name, line_offset=1)
         self.errors.extend(errors)
-        if located is None:
-            return None
-        self.sources[name] = located
-        meta = build(schema.PageMeta, located.data, located, (), self.errors, "the page's front matter")
-        body_line = header.count("\n") + 3
-        if meta is None:
-            return None
-        return Page(slug, name, meta, text[end + 5:], body_line)
+        meta = None
+        if located is not None:
+            self.sources[name] = located
+            meta = build(schema.PageMeta, located.data, located, (), self.errors, "the page's front matter")
+            for key, value in (located.data or {}).items() if isinstance(located.data, dict) else ():
+                if isinstance(value, str) and "{{" in value:
+                    self.errors.append(located.error((key,), f"'{key}' has a shortcode: shortcodes work in the page "
+                                                     "text, not in its front matter. Write the words here."))
+        return Page(slug, name, meta if meta is not None else partial(schema.PageMeta, {}), body, body_line)
 
 
 def load_content(root: Path | str, pages: bool = True) -> Content:
@@ -153,7 +176,10 @@ def load_content(root: Path | str, pages: bool = True) -> Content:
     if pages:
         review_notes = load.typed("review_notes.yaml", list[schema.ReviewNote], "the review notes")
         page_list = [p for p in (load.page(path, path.stem) for path in sorted((root / "pages").glob("*.md"))) if p]
-        policy_page = load.page(root / "policy" / "policy.md", "policy")
+        policy_page = load.page(root / "policy" / "policy.md", "policy", guidance=False)
+        if not (root / "pages" / "index.md").is_file():
+            load.errors.append(ContentError(load.name(root / "pages" / "index.md"), 0, "this file is missing: it is "
+                                            "the home page. Restore it from the last published version."))
     else:
         review_notes, page_list, policy_page = [], [], _NO_PAGE
 
@@ -183,12 +209,13 @@ _NO_PAGE = Page("", "", None, "", 0)  # stands in for the policy page when pages
 
 def _check_references(parts: dict[str, Any], load: ContentReader) -> None:
     """Every id that names another thing must name one that exists."""
+    # None: that file could not be read, and has its own error; checking against it would only add false ones.
     known = {
-        "contacts": set(parts["contacts"] or {}),
+        "contacts": None if parts["contacts"] is None else set(parts["contacts"]),
         "procedures": set(PROCEDURE_IDS),
         "procedures_or_sr": set(PROCEDURE_IDS) | {SERVICE_RECOVERY_DECIDES},
-        "services": set(parts["services"] or {}),
-        "out_of_scope": {item.id for item in parts["out_of_scope"] or []},
+        "services": None if parts["services"] is None else set(parts["services"]),
+        "out_of_scope": None if parts["out_of_scope"] is None else {item.id for item in parts["out_of_scope"]},
     }
     checks = [("ombudsman.yaml", parts["ombudsman"]), ("services.yaml", parts["services"]),
               ("out_of_scope.yaml", parts["out_of_scope"]), ("navigator.yaml", parts["navigator"])]
@@ -198,7 +225,7 @@ def _check_references(parts: dict[str, Any], load: ContentReader) -> None:
             continue
         located = load.sources.get(load.name(load.root / relative))
         for path, kind, ident in _references(value, ()):
-            if ident is not None and ident not in known[kind]:
+            if ident is not None and known[kind] is not None and ident not in known[kind]:
                 noun = {"contacts": "contact in contacts.yaml", "procedures": "procedure",
                         "procedures_or_sr": "procedure", "services": "service in services.yaml",
                         "out_of_scope": "entry in out_of_scope.yaml"}[kind]
@@ -255,6 +282,10 @@ def _check_unique_ids(content: Content, load: ContentReader) -> None:
         for i, item in enumerate(items or []):
             if item is None or item.id is None:
                 continue
+            # Used in addresses (navigator/<id>/) and shortcodes; review notes keep the reviewers' own ids (GH14).
+            if relative != "review_notes.yaml" and not re.fullmatch(r"[a-z][a-z0-9_]*", item.id):
+                load.errors.append(located.error(path + (i, "id"), f"'{item.id}' is not a usable id: use lowercase "
+                                                 "letters, digits and _ only, starting with a letter."))
             if item.id in seen:
                 load.errors.append(located.error(path + (i, "id"), f"the id '{item.id}' is used twice in this list."))
             seen.add(item.id)

@@ -73,19 +73,52 @@ def relative_url(from_path: str, to_path: str) -> str:
     return rel
 
 
+# Every way a page's text can link somewhere: [text](target "title"), a reference [name]: target, <a href="target">
+LINK_TARGETS = (re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\s*\)"),
+                re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s+[\"'(].*)?$"),
+                re.compile(r"<a\s[^>]*href=[\"']([^\"']*)[\"']", re.IGNORECASE))
+OFF_SITE = re.compile(r"(https?:|mailto:|tel:|#)", re.IGNORECASE)
+
+
 def check_links(content: Content) -> list[ContentError]:
-    """Every ``[text](page.md)`` link must name a page that exists."""
+    """Every link to another page of the site names its Markdown file, and the page exists.
+
+    Other sites, email addresses, phone numbers and anchors on the same page are left alone (anchors
+    in other pages are checked by ``make check``, which sees the built headings).
+    """
     slugs = {p.slug for p in content.pages} | set(GENERATED)
     errors = []
     for page in [p for p in (*content.pages, content.policy_page) if p is not None]:
+        in_code = False
         for offset, line in enumerate(page.body.split("\n")):
-            for match in MD_LINK.finditer(line):
-                target = match.group(1)[:-3]
-                if target not in slugs:
-                    errors.append(ContentError(page.file, page.body_line + offset,
-                                               f"the link to '{match.group(1)}' goes nowhere: there is no page "
-                                               f"content/pages/{match.group(1)}."))
+            if line.lstrip().startswith("```"):
+                in_code = not in_code
+            if in_code:
+                continue
+            for form, pattern in enumerate(LINK_TARGETS):
+                for match in pattern.finditer(line):
+                    message = _link_problem(match.group(1), slugs)
+                    if not message and not OFF_SITE.match(match.group(1)) and not (form == 0 and MD_LINK.match(match.group(0))):
+                        # render_markdown makes the address from this one form only
+                        message = (f"write the link to '{match.group(1)}' as [text]({match.group(1)}), with no title "
+                                   "or spaces, so the build can make the right address.")
+                    if message:
+                        errors.append(ContentError(page.file, page.body_line + offset, message))
     return errors
+
+
+def _link_problem(target: str, slugs: set[str]) -> str | None:
+    if not target:
+        return "this link has no address."
+    if OFF_SITE.match(target):
+        return None
+    file = target.split("#", 1)[0]
+    if not file.endswith(".md") or "/" in file:
+        return (f"the link to '{target}' should name the page's file, like who-can-complain.md, so the build can "
+                "check it and make the right address.")
+    if file[:-3] not in slugs:
+        return f"the link to '{file}' goes nowhere: there is no page content/pages/{file}."
+    return None
 
 
 class TableRegions(Treeprocessor):

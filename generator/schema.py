@@ -8,13 +8,17 @@ check the YAML, and uses the first line of a field's docstring in its messages
 Fields whose metadata has ``ref`` name another thing by its id (a contact, a
 procedure, ...); :mod:`generator.content` checks those references exist.
 Fields whose metadata has ``key`` are spelled differently in YAML (``from``
-is a Python keyword). Fields declared with :func:`internal` are for the policy
+is a Python keyword). Fields declared with :func:`between` must be a whole
+number in that range. A class with a ``problems()`` method checks what one field
+cannot check alone (a range the right way round, a contact with some way to
+reach it); validate calls it once the class is complete. Fields declared with :func:`internal` are for the policy
 team only: they are checked like any other, but never published (the build
 leaves them out of the navigator's ``rules.json``).
 """
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -24,6 +28,11 @@ Date = datetime.date
 def ref(kind: str, **kwargs):
     """A field holding the id of a ``kind`` ("contacts", "procedures", ...)."""
     return field(metadata={"ref": kind}, **kwargs)
+
+
+def between(lowest: int, highest: int, **kwargs):
+    """A whole number from ``lowest`` to ``highest``: no figure in the policy is 0, negative or absurd."""
+    return field(metadata={"min": lowest, "max": highest}, **kwargs)
 
 
 def internal(**kwargs):
@@ -36,7 +45,7 @@ def internal(**kwargs):
 
 @dataclass(kw_only=True)
 class Review:
-    every_months: int
+    every_months: int = between(1, 120)
     """How often the policy must be reviewed, in months."""
     section: str
     """The policy section that sets the review period."""
@@ -84,10 +93,19 @@ class BankHolidaySource:
     """The country code the holidays package uses, GB."""
     subdivision: str
     """The part of the country, ENG for England."""
-    first_year: int
+    first_year: int = between(2000, 2100)
     """The first year of bank holiday data to publish."""
-    years_after_build: int
+    years_after_build: int = between(1, 30)
     """How many years after the build year the data must cover."""
+
+    def problems(self):
+        import holidays  # only here: the build needs it anyway, a page check does not
+        try:
+            holidays.country_holidays(self.country, subdiv=self.subdivision, years=2026)
+        except NotImplementedError as exc:
+            return [(("subdivision",), f"the holidays package does not know country '{self.country}' with "
+                     f"subdivision '{self.subdivision}' ({exc}). For England use country GB, subdivision ENG.")]
+        return []
 
 
 @dataclass(kw_only=True)
@@ -125,26 +143,46 @@ class Contact:
     post: Optional[list[str]] = None
     """A postal address, one line per item."""
 
+    def problems(self):
+        out = []
+        if not (self.phone or self.email or self.web or self.post):
+            out.append(((), f"the contact '{self.name}' has no way to reach it: give a phone, email, web or post."))
+        if self.web and not re.fullmatch(r"https?://[^\s/]+\S*", self.web):
+            out.append((("web",), f"'web' should be a full address starting https://, not '{self.web}'."))
+        if self.email and not re.fullmatch(r"[^\s@,;]+@[^\s@,;]+\.[a-z]{2,}", self.email, re.IGNORECASE):
+            out.append((("email",), f"'{self.email}' is not an email address: check it for a comma or space."))
+        if self.phone and not re.fullmatch(r"\+?[0-9][0-9 ()-]{6,}(ext\.? ?[0-9]+)?", self.phone.strip()):
+            out.append((("phone",), f"'{self.phone}' is not a phone number as people dial it, like \"0800 269851\"."))
+        return out
+
 
 # --- procedures/*.yaml and ombudsman.yaml --------------------------------------
 
 @dataclass(kw_only=True)
 class Timescale:
-    working_days: int
+    working_days: int = between(1, 260)
     """How many working days (counted as calendar.yaml says)."""
     section: str
     """The policy section this figure comes from, for example "11.2"."""
-    up_to: Optional[int] = None
+    up_to: Optional[int] = between(1, 260, default=None)
     """The longest it can take, where the policy gives a range (for example 10, up to 20)."""
     up_to_when: Optional[str] = None
     """When the longer time applies, for example "if the complaint is complex"."""
     start: Literal["received", "panel"] = field(default="received", metadata={"key": "from"})
     """What the days count from: the day the stage's request is received (default) or the day of the review panel."""
 
+    def problems(self):
+        if self.up_to is not None and self.up_to <= self.working_days:
+            return [(("up_to",), f"'up_to' ({self.up_to}) should be more than 'working_days' ({self.working_days}): "
+                                 "it is the longest time, the other the usual one.")]
+        if self.up_to_when and self.up_to is None:
+            return [(("up_to_when",), "'up_to_when' says when the longer time applies, but there is no 'up_to'.")]
+        return []
+
 
 @dataclass(kw_only=True)
 class TimeLimit:
-    months: int
+    months: int = between(1, 120)
     """How many calendar months you have to complain."""
     counts_from: Literal["happened", "found_out", "later_of_happened_and_found_out"]
     """What the months count from: when it happened, when you found out, or whichever is later."""
@@ -174,7 +212,7 @@ class Informal:
 class Stage:
     id: str
     """A short id used in shortcodes and the navigator, for example stage1."""
-    number: int
+    number: int = between(1, 9)
     """The stage's number (1, 2, 3)."""
     name: str
     """The stage's name, for example "Service investigation"."""
@@ -230,6 +268,13 @@ class Procedure:
     """What happens if there are court proceedings."""
     consent: Optional[Note] = None
     """What consent is needed to share someone's information."""
+
+    def problems(self):
+        numbers = [stage.number for stage in self.stages]
+        if numbers != list(range(1, len(numbers) + 1)):
+            return [(("stages",), f"the stages are numbered {', '.join(map(str, numbers))}: number them "
+                                  f"{', '.join(map(str, range(1, len(numbers) + 1)))}, in order.")]
+        return []
 
 
 @dataclass(kw_only=True)

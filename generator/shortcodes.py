@@ -172,7 +172,9 @@ def format_value(value, filter_name: str | None) -> str:
     elif isinstance(value, str):
         if filter_name is None:
             return value
-        if filter_name == "link" and value.startswith(("https://", "http://")):
+        if filter_name == "link":
+            if not value.startswith(("https://", "http://")):
+                raise ValueError(f"'{value}' is not a web address starting https://, so it cannot be a link")
             text = value.split("://", 1)[1].rstrip("/")
             return f"[{text}]({value})"
     what = type(value).__name__ if not isinstance(value, (list, dict)) else "a list of things"

@@ -81,10 +81,18 @@ def build(cls, data: Any, located: LocatedData, path: tuple, errors: list[Conten
         value = convert(hints[f.name], data[key], located, path + (key,), errors, f"'{key}'")
         if value is MISSING:
             ok = False
-        else:
-            values[f.name] = value
+            continue
+        if "min" in f.metadata and value is not None and not f.metadata["min"] <= value <= f.metadata["max"]:
+            errors.append(located.error(path + (key,), f"'{key}' should be from {f.metadata['min']} to "
+                                        f"{f.metadata['max']}, not {value}."))
+            ok = False
+            continue
+        values[f.name] = value
     if ok:
-        return cls(**values)
+        obj = cls(**values)
+        for where, message in getattr(obj, "problems", lambda: [])():
+            errors.append(located.error(path + where, message))
+        return obj
     return partial(cls, values)
 
 
@@ -147,7 +155,10 @@ def convert(tp, value, located, path, errors, what):
         return value if ok else _bad(located, path, errors, what, "a date written like 2025-01-31", value)
     if tp is str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)  # "5.2" written without quotes is still a section number
+            # YAML reads 12.10 as the number 12.1 and 03000610614 as an octal number: never guess the text.
+            errors.append(located.error(path, f"{what} should be text in quotes, like \"12.10\" or \"0300 061 0614\": "
+                                        "without quotes, a number loses its leading and trailing zeros."))
+            return MISSING
         return value if isinstance(value, str) else _bad(located, path, errors, what, "text", value)
     raise TypeError(f"schema uses a type validate.py does not know: {tp!r}")
 
@@ -167,6 +178,8 @@ def _bad(located, path, errors, what, expected, value):
 def _describe(value) -> str:
     if value is None:
         return "empty"
+    if isinstance(value, bool):  # YAML reads yes, no, on, off, true and false as these
+        return f"{str(value).lower()} (put text in quotes)"
     if isinstance(value, dict):
         return "a set of 'key: value' lines"
     if isinstance(value, list):

@@ -7,6 +7,7 @@ values.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,11 @@ import yaml
 from .exceptions import ContentError
 
 Path = tuple  # a path into the data: keys and list indexes
+
+# What git leaves in a file when two versions could not be merged; YAML's own message would not say so.
+CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.MULTILINE)
+CONFLICT_MESSAGE = ("this line is left from merging two versions (a conflict). Keep the right text and delete the "
+                    "'<<<<<<<', '=======' and '>>>>>>>' lines.")
 
 # libyaml's parser (shipped in PyYAML's wheels) is several times faster and keeps line marks too.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,6 +47,9 @@ class LocatedData:
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[LocatedData | None, list[ContentError]]:
     """Parse ``text``; return the located data, or None and the syntax error."""
+    conflict = CONFLICT_MARKER.search(text)
+    if conflict:
+        return None, [ContentError(file, text[:conflict.start()].count("\n") + 1 + line_offset, CONFLICT_MESSAGE)]
     loader = FAST_LOADER(text)
     try:
         node = loader.get_single_node()
@@ -75,7 +84,12 @@ def _to_python(loader, node, path, located, errors):
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(loader, item, path + (i,), located, errors) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:
+        # A date that does not exist (2025-02-30): keep the text, so the schema says what it should be,
+        # with the line, beside every other error in the run.
+        return node.value
 
 
 def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
@@ -91,7 +105,7 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     if "mapping values are not allowed" in problem:
         return line, ("this is not valid YAML: there is a ':' where one is not allowed. If the text contains ': ', "
                       "put the whole text in quotes.")
-    if "'\\t'" in problem or "\\t" in problem:
+    if "'\\t'" in problem or "\\t" in problem or "tab character" in problem:
         return line, "this is not valid YAML: there is a tab character. Indent with spaces."
     return line, (f"this is not valid YAML: {problem}. "
                   "Check the indentation and that any text containing ': ' or '#' is in quotes.")

@@ -43,6 +43,78 @@ CASES = [
         ["content/pages/ombudsman.md:{line}: the shortcode {{{{ ombudsman.time_limits }}}} is wrong: "
          "'ombudsman.time_limits' does not exist: ombudsman has no 'time_limits'."],
         id="bad shortcode"),
+    # Mistakes that used to be published as they were, or stopped the build with a traceback
+    pytest.param(
+        "contacts.yaml", "  phone: 0300 061 0614", "  phone: 03000610614", "  phone: 03000610614",
+        ["content/contacts.yaml:{line}: 'phone' should be text in quotes, like \"12.10\" or \"0300 061 0614\": "
+         "without quotes, a number loses its leading and trailing zeros."],
+        id="a phone number without quotes (YAML reads it as an octal number)"),
+    pytest.param(
+        "procedures/corporate.yaml", 'respond: {working_days: 20, section: "12.2"}',
+        'respond: {working_days: 20, section: 12.10}', "section: 12.10",
+        ["content/procedures/corporate.yaml:{line}: 'section' should be text in quotes, like \"12.10\" or "
+         "\"0300 061 0614\": without quotes, a number loses its leading and trailing zeros."],
+        id="a section number without quotes (12.10 would be 12.1)"),
+    pytest.param(
+        "policy.yaml", "due: 2025-01-31", "due: 2025-02-30", "due: 2025-02-30",
+        ["content/policy.yaml:{line}: 'due' should be a date written like 2025-01-31, not '2025-02-30'."],
+        id="a date that does not exist"),
+    pytest.param(
+        "procedures/children.yaml", "respond: {working_days: 25,", "respond: {working_days: -25,",
+        "respond: {working_days: -25,",
+        ["content/procedures/children.yaml:{line}: 'working_days' should be from 1 to 260, not -25."],
+        id="a negative number of days"),
+    pytest.param(
+        "procedures/children.yaml", "working_days: 25, up_to: 65", "working_days: 25, up_to: 6", "up_to: 6,",
+        ["content/procedures/children.yaml:{line}: 'up_to' (6) should be more than 'working_days' (25): "
+         "it is the longest time, the other the usual one."],
+        id="a range the wrong way round"),
+    pytest.param(
+        "procedures/corporate.yaml", "    number: 2\n", "    number: 1\n", "stages:",
+        ["content/procedures/corporate.yaml:{line}: the stages are numbered 1, 1: number them 1, 2, in order."],
+        id="two stages with the same number"),
+    pytest.param(
+        "contacts.yaml", "  phone: 024 7637 2596\n", "", "childrens_rights_officer:",
+        ["content/contacts.yaml:{line}: the contact 'Independent Children's Rights Officer' has no way to reach it: "
+         "give a phone, email, web or post."],
+        id="a contact with no way to reach it"),
+    pytest.param(
+        "calendar.yaml", "subdivision: ENG", "subdivision: ENGLAND", "subdivision: ENGLAND",
+        ["content/calendar.yaml:{line}: the holidays package does not know country 'GB' with subdivision 'ENGLAND' "
+         "(Entity `GB` does not have subdivision ENGLAND). For England use country GB, subdivision ENG."],
+        id="a bank holiday region the holidays package does not know"),
+    pytest.param(
+        "contacts.yaml", "  phone: 0800 269851\n", "\tphone: 0800 269851\n", "\tphone",
+        ["content/contacts.yaml:{line}: this is not valid YAML: there is a tab character. Indent with spaces."],
+        id="a broken contacts file: one error, not one per contact used elsewhere"),
+    pytest.param(
+        "navigator.yaml", "  - id: council_service", "  - id: Council Service", "  - id: Council Service",
+        ["content/navigator.yaml:{line}: 'Council Service' is not a usable id: use lowercase letters, digits and _ "
+         "only, starting with a letter."],
+        id="an id that cannot be part of an address"),
+    pytest.param(
+        "pages/how-to-complain.md", "description: ", "description: We reply within {{ corporate.stage1.respond }}. ",
+        "description: ",
+        ["content/pages/how-to-complain.md:{line}: 'description' has a shortcode: shortcodes work in the page text, "
+         "not in its front matter. Write the words here."],
+        id="a shortcode in front matter (it would be shown as it is)"),
+    pytest.param(
+        "pages/index.md", "(what-is-a-complaint.md)", '(what-is-a-complaint.md "What is a complaint")',
+        "(what-is-a-complaint.md ",
+        ["content/pages/index.md:{line}: write the link to 'what-is-a-complaint.md' as [text](what-is-a-complaint.md), "
+         "with no title or spaces, so the build can make the right address."],
+        id="a link with a title (the build would not make its address)"),
+    pytest.param(
+        "pages/index.md", "(what-is-a-complaint.md)", "(what-is-a-complaint)", "(what-is-a-complaint)",
+        ["content/pages/index.md:{line}: the link to 'what-is-a-complaint' should name the page's file, like "
+         "who-can-complain.md, so the build can check it and make the right address."],
+        id="a link to a page without .md"),
+    pytest.param(
+        "snapshot/published.yaml", "figures:", "<<<<<<< HEAD\nfigures:\n=======\nfigures:\n>>>>>>> review",
+        "<<<<<<< HEAD",
+        ["content/snapshot/published.yaml:{line}: this line is left from merging two versions (a conflict). Keep the "
+         "right text and delete the '<<<<<<<', '=======' and '>>>>>>>' lines."],
+        id="a merge conflict in the snapshot"),
     pytest.param(
         "pages/index.md", "(what-is-a-complaint.md)", "(what-is-a-complain.md)", "(what-is-a-complain.md)",
         ["content/pages/index.md:{line}: the link to 'what-is-a-complain.md' goes nowhere: "
@@ -112,3 +184,46 @@ def test_a_missing_file_is_named(content_copy, tmp_path):
     result = run_build(content_copy, tmp_path / "site")
     assert result.stderr.splitlines()[0] == (
         "content/ombudsman.yaml:0: this file is missing. Restore it from the last published version.")
+
+
+def test_a_page_file_the_build_would_lose_or_misname(content_copy, tmp_path):
+    page = "---\ntitle: Our timescales\ndescription: How long things take.\nlast_reviewed: 2026-01-01\n---\n\nText.\n"
+    (content_copy / "pages/timescales.md").write_text(page)
+    (content_copy / "pages/how-to-complain (1).md").write_text(page)
+    result = run_build(content_copy, tmp_path / "site")
+    assert result.stderr.splitlines()[:-1] == [
+        "content/pages/how-to-complain (1).md:1: 'how-to-complain (1).md' is not a usable page file name: use "
+        "lowercase letters and digits, with '-' between words, like how-to-complain.md.",
+        "content/pages/timescales.md:1: the build makes a page called 'timescales' itself, so this one would be "
+        "lost. Give this file another name."]
+
+
+def test_a_merge_conflict_left_in_a_page_is_named(content_copy, tmp_path):
+    path = content_copy / "pages/ombudsman.md"
+    text = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(text) if i > 8 and line and not line.startswith(("-", "#", "{", "|")))
+    text[at:at + 1] = ["<<<<<<< HEAD", text[at], "=======", "A newer sentence.", ">>>>>>> review-2026"]
+    path.write_text("\n".join(text), encoding="utf-8")
+    result = run_build(content_copy, tmp_path / "site")
+    assert result.stderr.splitlines()[:-1] == [
+        f"content/pages/ombudsman.md:{at + 1}: this line is left from merging two versions (a conflict). Keep the "
+        "right text and delete the '<<<<<<<', '=======' and '>>>>>>>' lines."]
+
+
+def test_a_page_saved_with_a_byte_order_mark_or_spaces_after_its_dashes_builds(content_copy, tmp_path):
+    # Older Windows editors add a byte order mark; a space after '---' is invisible.
+    path = content_copy / "pages/privacy.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"---\n", b"--- \n", 2))
+    result = run_build(content_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "<h1" in (tmp_path / "site/privacy/index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_with_broken_front_matter_still_has_its_text_checked(content_copy, tmp_path):
+    # One run names both problems, and links to the page are not reported as going nowhere.
+    replace_in(content_copy / "pages/ombudsman.md", "title: ", "title: The Ombudsman: ")
+    replace_in(content_copy / "pages/ombudsman.md", "{{ ombudsman.time_limit }}", "{{ ombudsman.time_limits }}")
+    result = run_build(content_copy, tmp_path / "site")
+    lines = result.stderr.splitlines()
+    assert [line.split(":")[0] for line in lines[:-1]] == ["content/pages/ombudsman.md"] * 2, lines
+    assert lines[-1].startswith("The site was not built: 2 problems")
