@@ -6,11 +6,14 @@ const button = document.querySelector(".exit-this-page-button");
 if (button) {
   const live = document.querySelector(".exit-this-page-live");
   const leave = () => {
+    document.dispatchEvent(new Event("exit-this-page")); // the navigator forgets its answers (navigator.js)
     document.body.classList.add("exiting");
     try { history.replaceState(null, "", location.pathname); } catch (e) { /* ignore */ }
     location.replace(button.href);
   };
   button.addEventListener("click", (event) => { event.preventDefault(); leave(); });
+  // Back to this page kept whole in the back-forward cache: show it again (without its answers).
+  window.addEventListener("pageshow", (event) => { if (event.persisted) document.body.classList.remove("exiting"); });
   let presses = 0;
   let timer = null;
   document.addEventListener("keyup", (event) => {

@@ -5,9 +5,12 @@
 // worker (navigator-client.js) while the user reads; every later question, the errors,
 // "Check your answers" and the result come from navigator.browser.handle.
 //
-// State: the answers live in this page (and in history.state, so Back and Forward work);
-// each step pushes a history entry whose URL differs only in its fragment (#q=..., #check,
-// #result). The answers reach the URL only when the user asks for a share link
+// State: the answers live in this page's memory only. Each step pushes a history entry whose URL
+// differs only in its fragment (#q=..., #check, #result), and Back and Forward find that entry's
+// answers by a token in history.state. The answers themselves are never in history.state: the
+// browser keeps that after the page is gone, so "Exit this page" then Back, or a reload, would show
+// them again (social care complaints can involve people at risk at home). After a reload the page
+// says the answers were not kept. The answers reach the URL only when the user asks for a share link
 // (#a=<base64url JSON>). Any fragment is data: it is decoded, parsed as JSON and sent to
 // Python, which checks every value; nothing from it is ever inserted as HTML.
 
@@ -33,6 +36,12 @@ const without = (answers, keys) => Object.fromEntries(Object.entries(answers).fi
 
 let answers = {};
 let depth = 0;
+const kept = new Map(); // history token -> that entry's answers
+let nextToken = 1;
+const NOT_KEPT = "For your safety, we do not keep your answers once you leave or reload this page. " +
+  "Start the questions again below.";
+const NO_ANSWERS_IN_LINK = "The link you followed does not contain answers. To share answers, use " +
+  "\u201cShare these answers\u201d on the result page. Start the questions below.";
 let generation = 0;
 let waiting = false;
 
@@ -122,7 +131,9 @@ function setView(nodes, { title, heading = null, focus = "heading", say = null }
 }
 
 function pushState(state, hash, push) {
-  const full = { nav: 1, ...state, depth: push ? depth + 1 : depth };
+  const { answers: saved, ...rest } = state;
+  const full = { nav: 1, ...rest, depth: push ? depth + 1 : depth };
+  if (saved) { full.token = nextToken++; kept.set(full.token, saved); }
   if (push) { depth += 1; history.pushState(full, "", hash); } else history.replaceState(full, "", hash);
 }
 
@@ -283,7 +294,10 @@ function showFirst(push = false, notice = null, focus = true) {
   setView([form], { title: form.querySelector(".step-heading").textContent, focus: focus ? "heading" : null });
   document.title = baseTitle;
   pushState({ view: "question", qid: "service" }, location.pathname, push);
-  if (notice) showStatus("notice", h("p", { text: notice }));
+  if (notice) {
+    showStatus("notice", h("p", { text: notice }));
+    announce(notice); // the status box is not a live region; the page's live region says it
+  }
 }
 
 async function changeQuestion(qid, push = true) {
@@ -427,7 +441,8 @@ function showResult(reply, push, errors = null, focusOn = "heading") {
 
 async function restore(state) {
   if (state.view === "question") { await changeQuestion(state.qid, false); return; }
-  answers = state.answers ?? {};
+  if (!kept.has(state.token)) { answers = {}; showFirst(false, NOT_KEPT); return; } // from before a reload
+  answers = kept.get(state.token);
   const reply = await ask({ action: "next", today, answers });
   if (!reply) return;
   answers = reply.answers;
@@ -472,9 +487,29 @@ function start() {
   root.dataset.interactiveMs = String(Math.round(performance.now()));
   performance.mark("navigator-interactive"); // read by `make bench`
   const state = history.state;
-  if (state && state.nav) { depth = state.depth ?? 0; restore(state); return; }
   if (location.hash.startsWith("#a=")) { openShared(location.hash); return; }
+  if (state && state.nav && (state.view !== "question" || state.qid !== "service")) {
+    // A reload, or Back from another page, part way through: this page kept no answers.
+    depth = state.depth ?? 0;
+    showFirst(false, NOT_KEPT, false);
+    return;
+  }
+  if (/^#(q=|check|result)/.test(location.hash)) { showFirst(false, NO_ANSWERS_IN_LINK, false); return; }
   history.replaceState({ nav: 1, view: "question", qid: "service", depth: 0 }, "", location.pathname);
 }
+
+// "Exit this page" (exit-this-page.js): forget every answer before the page goes, so that Back,
+// even to this page kept whole in the browser's back-forward cache, shows none of them.
+let exited = false;
+document.addEventListener("exit-this-page", () => {
+  exited = true;
+  kept.clear();
+  answers = {};
+  view.replaceChildren();
+  hideStatus();
+});
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted && exited) { exited = false; showFirst(false, NOT_KEPT, false); }
+});
 
 start();

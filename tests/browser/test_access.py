@@ -1,7 +1,7 @@
 """Keyboard only, JavaScript off, and Exit this page."""
 from __future__ import annotations
 
-from navsupport import open_navigator, step, wait_step
+from navsupport import CHILDREN, current_question, open_navigator, step, to_result, wait_step
 
 
 def tab_to(page, selector: str, limit: int = 40) -> None:
@@ -148,3 +148,48 @@ def test_exit_this_page(fresh_page, context):
     page.goto("navigator/working-days/")
     page.click(".exit-this-page-button")
     page.wait_for_url("https://www.bbc.co.uk/weather")
+
+
+NOT_KEPT = ("For your safety, we do not keep your answers once you leave or reload this page. "
+            "Start the questions again below.")
+
+
+def test_after_exit_this_page_back_shows_no_answers(fresh_page, context):
+    """Social care complaints can involve people at risk at home: "Exit this page" then Back must not
+    bring the answers back, from history entries or from the back-forward cache."""
+    page = fresh_page
+    context.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(body="<title>Weather</title>",
+                                                                          content_type="text/html"))
+    to_result(page, CHILDREN)
+    assert "Wednesday 10 June 2026" in page.inner_text("#navigator-view")
+    page.click(".exit-this-page-button")
+    page.wait_for_url("https://www.bbc.co.uk/weather")
+    # Exit replaced the result's entry; Back goes to "Check your answers", then to the last question.
+    for back in range(2):
+        page.go_back()
+        page.wait_for_selector("#navigator[data-enhanced]")
+        page.wait_for_function("() => !document.body.classList.contains('exiting') && "
+                               "document.querySelector('#navigator-view').innerText.includes('What is your complaint about')")
+        text = page.inner_text("main")
+        assert "10 June 2026" not in text and "Check your answers" not in text, (back, text)
+        if back == 0:
+            assert NOT_KEPT in page.inner_text("#navigator-status")
+
+
+def test_a_reload_part_way_through_says_the_answers_were_not_kept(fresh_page):
+    page = fresh_page
+    to_result(page, CHILDREN)
+    page.reload()
+    page.wait_for_selector("#navigator[data-enhanced]")
+    assert NOT_KEPT in page.inner_text("#navigator-status")
+    assert current_question(page) == "service"
+    assert "10 June 2026" not in page.inner_text("main")
+    assert page.inner_text("#navigator-live") == NOT_KEPT  # announced, not only shown
+
+
+def test_a_link_to_a_step_without_answers_says_how_to_share(fresh_page):
+    page = fresh_page
+    page.goto("navigator/#result")
+    page.wait_for_selector("#navigator[data-enhanced]")
+    assert ("The link you followed does not contain answers. To share answers, use \u201cShare these answers\u201d "
+            "on the result page.") in page.inner_text("#navigator-status")
