@@ -298,6 +298,10 @@ def _answered(qid: str, raw: dict, values: dict, rules: Rules) -> bool:
         # a stage that is not in this procedure (an earlier answer changed) is asked again
         value = raw.get("stage")
         procedure = rules.procedures[values["procedure"]]
+        # Every procedure has a "stage2", so the stage also records its procedure: a stage answered
+        # for another one (the service was changed) is asked again, not taken as this one's.
+        if raw.get("stage_procedure") not in (None, procedure.id):
+            return False
         return "stage" in raw and (not isinstance(value, str) or A.is_blank(value) or procedure.stage(value) is not None)
     return qid in raw
 
@@ -326,6 +330,8 @@ def walk(rules: Rules, raw: dict, today: datetime.date) -> dict:
             return _step("errors", qid, errors, values, path, kept, raw)
         values.update(parsed)
         kept.update({k: raw[k] for k in keys if k in raw})
+        if qid == "stage":
+            kept["stage_procedure"] = values["procedure"]
         path.append(qid)
         if _ends_after(qid, values):
             break

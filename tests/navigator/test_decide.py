@@ -266,3 +266,14 @@ def test_a_complaint_not_made_yet_is_told_about_informal_resolution(R, complaint
     # Made already: it has had its chance; SEND IASS: its first step is its own (page 001).
     assert "informal" not in result(R, complaint(service=service, stage="stage1"))
     assert "informal" not in result(R, complaint(service="send_iass", complained_yet="no", complained=None, stage=None))
+
+
+def test_a_stage_answered_for_another_procedure_is_asked_again(R, complaint):
+    # Every procedure has a "stage2": after the service changes, corporate stage 2 (12.2) must not
+    # stand for children's stage 2 (App. 1 para 6b), whose dates and questions differ.
+    step = decide(R, complaint(stage="stage2", stage_received="2026-04-01"), TODAY)
+    assert step["kind"] == "result" and step["answers"]["stage_procedure"] == "corporate"
+    changed = {**step["answers"], "service": "children_social_care"}
+    assert decide(R, changed, TODAY)["question"]["id"] == "stage"
+    # Answers without it (share links made before it existed) are taken as they are.
+    assert decide(R, complaint(stage="stage2", stage_received="2026-04-01"), TODAY)["kind"] == "result"
