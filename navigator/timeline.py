@@ -15,7 +15,8 @@ An item's ``status`` is relative to the "as at" date:
 - ``overdue``: the date passed ``working_days`` working days ago
 - ``passed``: the date passed ``working_days`` working days ago, and whether the
   thing happened is not known (we never ask whether an acknowledgement came, so
-  we cannot call it overdue)
+  we cannot call it overdue), or it was yours to do (the last day to ask for the
+  next stage or to go to the Ombudsman: later is still possible, with a reason)
 - ``waiting``: it cannot be dated until something else happens (for example
   the last day to ask for the next stage, before our response)
 - ``unknown``: the date is beyond the working-day data (``status_text`` says so)
@@ -243,7 +244,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         label = f"Last day to ask for stage {following.number}: {following.name}"
         add("escalate", label, esc.section, "you",
             lambda: _item(cal, as_at, "escalate", label, cal.due_date(responded, esc.working_days) if responded else None,
-                          esc.section, "you", rule=f"{_within(esc)} of the date of our response",
+                          esc.section, "you", known=False, rule=f"{_within(esc)} of the date of our response",
                           grounds=list(following.grounds), grounds_section=following.grounds_section,
                           note="You can still ask after this date. Tell us why you could not ask sooner."
                           if responded else None))
@@ -262,5 +263,5 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         add("ombudsman_limit", label, limit.section, "you",
             lambda: _item(cal, as_at, "ombudsman_limit", label, add_months(limit_starts(limit, happened or found_out, found_out),
                                                                            limit.months),
-                          limit.section, "you", rule=f"{limit.months} months", note=limit.discretion))
+                          limit.section, "you", known=False, rule=f"{limit.months} months", note=limit.discretion))
     return {"items": items, "overdue": overdue}

@@ -208,7 +208,10 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   if (!r.service_recovery_decides && !notYet && items.escalate) {
     const e = items.escalate;
     const stage = e.label.replace(/^Last day to ask for /, "");
-    if (e.date) w.p(`If you are not happy with our response, ask for ${stage} by ${e.date_text}. ${e.note ?? ""}`.trim());
+    if (e.date && e.status === "passed") {
+      // A past deadline is not an instruction: say it passed, and that asking later is still possible.
+      w.p(`The last day to ask for ${stage} was ${e.date_text}. ${e.note ?? ""}`.trim());
+    } else if (e.date) w.p(`If you are not happy with our response, ask for ${stage} by ${e.date_text}. ${e.note ?? ""}`.trim());
     else w.p(`When you get our response, if you are not happy with it, you can ask for ${stage} ${e.rule}.`);
     if (e.grounds?.length) {
       w.p(`The complaints policy (section ${e.grounds_section}) says you can ask for ${stage} if:`);
@@ -226,7 +229,10 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
     w.h3(`The ${r.ombudsman.name}`);
     w.p(`If you are still unhappy after our final response, you can complain to the ${r.ombudsman.name}. ${r.ombudsman.after_all_stages}`);
     const limit = r.ombudsman.time_limit;
-    w.p(`Go to the Ombudsman by ${limit.last_day_text} (${limit.months} months from ${limit.from_date_text}; complaints policy section ${limit.section}). ${limit.discretion}`);
+    const when = `${limit.months} months from ${limit.from_date_text}; complaints policy section ${limit.section}`;
+    w.p(limit.in_time
+      ? `Go to the Ombudsman by ${limit.last_day_text} (${when}). ${limit.discretion}`
+      : `The last day to go to the Ombudsman was ${limit.last_day_text} (${when}). ${limit.discretion}`);
     w.contact(r.ombudsman.contact);
   }
   return { heading, text: w.lines.join("\n"), events: events(r), datesHeading };

@@ -214,3 +214,18 @@ def test_a_complaint_not_made_yet_is_told_about_informal_resolution_first(page, 
     to_result(page, OUT_OF_TIME)  # complained_yet: no
     informal = api_next(site_dir, OUT_OF_TIME)["result"]["informal"]
     assert f"{informal['text']} (complaints policy section {informal['section']})" in page.inner_text(".result")
+
+
+def test_deadlines_already_gone_are_not_written_as_instructions(page, site_dir):
+    # 12.4: response Friday 20 March 2026, so the last day to ask for stage 2 was Tuesday 21 April
+    # (Good Friday and Easter Monday in between); as at 23 November it has passed.
+    to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-03-20")})
+    text = page.inner_text(".result")
+    assert "The last day to ask for stage 2: Service investigation review was Tuesday 21 April 2026." in text
+    assert "ask for stage 2: Service investigation review by" not in text
+    assert "passed" in page.inner_text("tr[data-item=escalate]")
+    # 13.1: 12 months from 1 June 2025, when they found out: gone by 23 November 2026
+    to_result(page, OUT_OF_TIME)
+    text = page.inner_text(".result")
+    assert "The last day to go to the Ombudsman was Monday 1 June 2026" in text
+    assert "Go to the Ombudsman by" not in text
