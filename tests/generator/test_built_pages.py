@@ -325,3 +325,17 @@ def test_timescale_tables_say_each_step_in_a_whole_sentence_and_cite_each_sectio
             if cells:
                 cited = cells[-1].get_text(strip=True).split("; ")
                 assert len(cited) == len(set(cited)), cited
+
+
+def test_the_pages_without_javascript_say_what_to_do_if_the_response_is_late_or_you_are_still_unhappy(soups):
+    """These are also the fallback when Python cannot run: they must not stop at the last stage."""
+    from generator.content import load_content
+    ombudsman = load_content(CONTENT, pages=False).ombudsman
+    for name in ("council-service", "adults-social-care", "children-social-care", "send-iass", "social-care-unsure"):
+        text = " ".join(soups[f"navigator/{name}/index.html"].find("main").get_text(" ").split())
+        assert "If our response is late, contact Speak Up (Coventry City Council complaints)" in text, name
+        assert f"you can complain to the {ombudsman.name} (complaints policy section 13.2). " \
+               f"{ombudsman.after_all_stages.text}" in text, name
+        assert "Go to the Ombudsman within 12 months of when you found out about the problem" in text, name
+    adults = " ".join(soups["navigator/adults-social-care/index.html"].find("main").get_text(" ").split())
+    assert "contact the Service Recovery Team" in adults and "Complaints policy section App. 2 para 8." in adults
