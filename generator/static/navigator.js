@@ -58,6 +58,7 @@ function onState(state, detail) {
     root.dataset.workerMs = String(detail.workerMs);
     root.dataset.snapshot = detail.snapshot ?? "none"; // "used" on a later visit; read by the tests
     if (statusBox.dataset.kind !== "notice") hideStatus();
+    staticLinks.hidden = true; // shown while it was slow; the live questions are here now
     if (waiting) announce("The calculator is ready.");
   } else {
     showFallback(state === "slow"

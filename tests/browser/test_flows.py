@@ -188,6 +188,24 @@ def test_python_failing_offers_the_static_answers(fresh_page, context):
     page.problems.clear()
 
 
+def test_python_ready_after_a_slow_start_leaves_one_set_of_questions(fresh_page, context):
+    """On a slow line the fallback shows the static list (after 12 s); once Python is ready, the
+    live questions are the only ones on screen."""
+    page = fresh_page
+    held = []
+    context.route("**/pyodide/pyodide.asm.wasm", lambda route: held.append(route))
+    open_navigator(page)
+    page.wait_for_selector("#navigator-status:has-text('taking a long time')", timeout=30_000)
+    assert page.is_visible("#navigator-static")
+    assert held, "the WebAssembly was not asked for"
+    for route in held:
+        route.continue_()
+    context.unroute("**/pyodide/pyodide.asm.wasm")
+    page.wait_for_selector("#navigator[data-state=ready]", timeout=30_000)
+    assert page.is_hidden("#navigator-static") and page.is_hidden("#navigator-status")
+    assert page.locator("text=What is your complaint about >> visible=true").count() == 1
+
+
 def test_a_late_response_is_shown_as_late_even_once_it_came(page, site_dir):
     # 11.2: complaint received Tuesday 10 March 2026, reply due Tuesday 24 March; it came on Good Friday, 3 April: 7 working days late.
     answers = {**CORPORATE_OVERDUE, "responded": date("2026-04-03")}
