@@ -24,6 +24,10 @@ from .dates import days_in_month, long_date
 PARTS = ("day", "month", "year")
 
 
+# No complaint is about something before this: a year like 0001 is a slip, and would be shown as "2".
+EARLIEST_YEAR = 1900
+
+
 def error(question: str, field: str, message: str) -> dict:
     return {"question": question, "field": field, "message": message}
 
@@ -87,7 +91,8 @@ def read_date(raw, question: str, name: str, label: str, enter: str):
     missing = [p for p in PARTS if not parts[p]]
     if missing:
         listed = " and ".join(missing) if len(missing) < 3 else "day, month and year"
-        return None, error(question, f"{name}-{missing[0]}", f"{label} must include a {listed}")
+        # "parts": every box to mark, not only the first (GOV.UK date input: highlight each missing part)
+        return None, {**error(question, f"{name}-{missing[0]}", f"{label} must include a {listed}"), "parts": missing}
     for p in PARTS:
         if not parts[p].isdigit() or not parts[p].isascii():
             return None, error(question, f"{name}-{p}", f"{label} must be a real date")
@@ -96,7 +101,9 @@ def read_date(raw, question: str, name: str, label: str, enter: str):
         return None, error(question, f"{name}-year", f"{label} must include a year with 4 numbers")
     if not 1 <= month <= 12:
         return None, error(question, f"{name}-month", f"{label} must be a real date")
-    if year < 1 or not 1 <= day <= days_in_month(year, month):
+    if year < EARLIEST_YEAR:
+        return None, error(question, f"{name}-year", f"{label} must be in or after {EARLIEST_YEAR}")
+    if not 1 <= day <= days_in_month(year, month):
         return None, error(question, f"{name}-day", f"{label} must be a real date")
     return datetime.date(year, month, day), None
 

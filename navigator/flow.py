@@ -247,6 +247,12 @@ def _check_stage(rules, raw, values, today):
             errors.append(err)
         else:
             out[name] = d
+    if not errors and out["panel"] and out["responded"]:
+        # App. 1 para 6c: the response follows the panel's findings
+        err = A.not_before(out["responded"], out["panel"], qid, "responded", DATE_FIELDS["responded"][0],
+                           "the date of the review panel")
+        if err:
+            errors.append(err)
     if stage.respond.up_to is not None:
         out["extended"] = raw.get("extended") in (YES, True, "true", "on")
     return ({}, errors) if errors else (out, [])

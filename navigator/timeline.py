@@ -168,7 +168,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             panel_by = datetime.date.fromisoformat(made["panel_by"])
             if panel and panel > panel_by:
                 contact = rules.contacts.get(procedure.contact)
-                verb = "met" if panel <= as_at else "is set for"
+                verb = "met on" if panel <= as_at else "is set for"
                 text = (f"The review panel {verb} {long_date(panel)}. That is later than the policy allows: "
                         f"it should meet within {plural(pw.working_days)}, by {long_date(panel_by)}.")
                 made["note"] = f"Later than the policy allows (by {long_date(panel_by)})."

@@ -104,8 +104,7 @@ export function dateInput(field, value = {}, error = null, { heading = null, hea
   const whole = error && !/must include/.test(error.message);
   for (const [part, label, width] of [["day", "Day", 2], ["month", "Month", 2], ["year", "Year", 4]]) {
     const inputId = `${id}-${part}`;
-    const bad = error && (whole || error.field === inputId || (part !== "day" && error.message.includes(`include a ${part}`))
-      || (error.message.includes("day, month and year")));
+    const bad = error && (whole || error.field === inputId || (error.parts ?? []).includes(part));
     parts.append(h("div", { class: "date-input-item" },
       h("label", { for: inputId, text: label }),
       h("input", {

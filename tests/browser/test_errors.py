@@ -67,3 +67,15 @@ def test_none_of_these_is_exclusive(page):
     page.check("input[name=out_of_scope][value=schools]")
     page.check("input[name=out_of_scope][value=none]")
     assert not page.is_checked("input[name=out_of_scope][value=schools]")
+
+
+def test_every_missing_part_of_a_date_is_marked(page):
+    # GOV.UK date input: "must include a month and year" marks both boxes, and only those.
+    answers = {**BASE, "happened": {"day": "2", "month": "", "year": ""}, "found_out": date("2026-03-02")}
+    open_navigator(page)
+    answer_all(page, answers, stop_at="problem_dates")
+    fill_question(page, "problem_dates", answers)
+    submit(page)
+    assert page.inner_text(".error-summary a") == "Date the problem happened must include a month and year"
+    marked = {part: page.get_attribute(f"#happened-{part}", "aria-invalid") for part in ("day", "month", "year")}
+    assert marked == {"day": None, "month": "true", "year": "true"}
