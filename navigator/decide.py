@@ -146,6 +146,10 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
                           + res["time_limit"]["message"])
     else:
         res["message"] = res["time_limit"]["message"]
+        respond = next((i for i in res["timeline"] if i["id"] == "respond"), None)
+        if respond and respond["status"] == "overdue":
+            # The main fact first: on a phone the warning is a screen and a half further down.
+            res["message"] = f"Our response is {respond['status_text']}. {res['message']}"
     return res
 
 

@@ -116,7 +116,7 @@ function letter(w, result, escalate, contact) {
 
 function procedureDates(w, proc, r, answers) {
   const limit = proc.time_limit;
-  if (limit.message !== r.message || !limit.in_time) w.p(limit.message, { class: limit.in_time ? null : "warning-text" });
+  if (!r.message.includes(limit.message)) w.p(limit.message, { class: limit.in_time ? null : "warning-text" }); // not twice
   w.p(`Time limit: ${limit.months} months from ${limit.from_date_text}, so the last day ${limit.in_time ? "is" : "was"} ${limit.last_day_text}${section(limit.section)}.`);
   for (const o of proc.overdue ?? []) {
     const box = h("div", { class: "warning-box overdue" });
@@ -238,25 +238,36 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   return { heading, text: w.lines.join("\n"), events: events(r), datesHeading };
 }
 
-/** One all-day event per due date still to come (or overdue), across every procedure shown. */
+/**
+ * One all-day event per date still to come, across every procedure shown: a diary has no use for a
+ * date already gone. Where the policy gives a longest time (10, up to 20), its last day is an event
+ * too. With several possible procedures (10.5), each title says which procedure it is for.
+ */
 export function events(result) {
-  const procs = result.service_recovery_decides ? result.possible_procedures : [result];
+  const several = Boolean(result.service_recovery_decides);
+  const procs = several ? result.possible_procedures : [result];
+  const asAt = result.as_at ?? "";
   const out = [];
   for (const proc of procs) {
     if (!proc.procedure) continue;
+    const title = (label) => (several ? `${proc.procedure.name}: ${label}` : label);
     for (const item of proc.timeline) {
-      // Nothing to put in a diary for what has happened, or for what you can already do.
-      if (!item.date || item.id === "received" || ["done", "done_late", "open"].includes(item.status)) continue;
+      if (!item.date || item.id === "received") continue;
       const description = [
         `${proc.procedure.name}.`,
         item.rule ? `Timescale: ${item.rule}.` : null,
         item.section ? `Complaints policy section ${item.section}.` : null,
         item.note ?? null,
       ].filter(Boolean).join(" ");
-      out.push({
-        date: item.date, summary: item.label, description,
-        uid: `${proc.procedure.id}-${item.id}-${item.date}@complaints-navigator`,
-      });
+      if (["upcoming", "due_today"].includes(item.status)) {
+        out.push({ date: item.date, summary: title(item.label), description,
+          uid: `${proc.procedure.id}-${item.id}-${item.date}@complaints-navigator` });
+      }
+      const latest = item.maximum_date;
+      if (latest && !item.extended && latest !== item.date && latest >= asAt && !item.status.startsWith("done")) {
+        out.push({ date: latest, summary: title(`${item.label} (at the latest, if it takes longer)`), description,
+          uid: `${proc.procedure.id}-${item.id}-latest-${latest}@complaints-navigator` });
+      }
     }
   }
   return out;

@@ -277,3 +277,11 @@ def test_a_stage_answered_for_another_procedure_is_asked_again(R, complaint):
     assert decide(R, changed, TODAY)["question"]["id"] == "stage"
     # Answers without it (share links made before it existed) are taken as they are.
     assert decide(R, complaint(stage="stage2", stage_received="2026-04-01"), TODAY)["kind"] == "result"
+
+
+def test_an_overdue_response_leads_the_result(R, complaint):
+    # 11.2: complained 10 March 2026, reply due 24 March; as at 23 November it is long overdue
+    res = result(R, complaint(stage="stage1"))
+    respond = by_id(res["timeline"])["respond"]
+    assert res["message"] == f"Our response is {respond['status_text']}. {res['time_limit']['message']}"
+    assert res["message"].startswith("Our response is overdue by ")
