@@ -37,6 +37,12 @@ def test_the_navigator_reflows_at_every_step_and_its_timeline_stays_a_table(fres
     asked = []
     while (question := current_question(page)) is not None:
         assert sideways(page) == 0, question
+        # A choice's hint sits under its label, not squeezed into a column beside it
+        beside = page.evaluate("""() => [...document.querySelectorAll('#navigator-view .choice')]
+            .filter(c => c.querySelector('.hint'))
+            .filter(c => c.querySelector('.hint').getBoundingClientRect().top < c.querySelector('label').getBoundingClientRect().bottom - 8)
+            .map(c => c.querySelector('label').textContent)""")
+        assert beside == [], (question, beside)
         asked.append(question)
         fill_question(page, question, answers)
         submit(page)

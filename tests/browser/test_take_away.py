@@ -38,7 +38,7 @@ def test_the_print_layout_keeps_the_result_and_drops_the_controls(page):
     rows = timeline_rows(page)
     page.emulate_media(media="print")
     try:
-        for selector in (".header", ".footer", ".take-away", ".exit-this-page", ".back-link", "#start-again",
+        for selector in (".header", ".footer", ".take-away", ".exit-this-page", ".exit-this-page-hint", ".back-link", "#start-again",
                          ".as-at", "button"):
             for element in page.query_selector_all(selector):
                 assert not element.is_visible(), f"{selector} is printed"
