@@ -284,7 +284,8 @@ function showQuestion(def, reply, errors, push, prefill = answers) {
   setView([backLink(prev), errors ? errorSummary(errors) : null, form], {
     title: `${errors ? "Error: " : ""}${def.title}`,
     focus: errors ? "errors" : "heading",
-    say: errors ? `There is a problem: ${errors.map((e) => e.message).join(". ")}` : def.title,
+    // Errors: the summary (role=alert) takes focus, which says them; the live region would say them a third time.
+    say: errors ? null : def.title,
   });
   if (!errors) pushState({ view: "question", qid: def.id }, `#q=${def.id}`, push);
 }
@@ -433,7 +434,7 @@ function showResult(reply, push, errors = null, focusOn = "heading") {
     title: `${errors ? "Error: " : ""}Result: ${built.heading}`,
     heading: focusOn === "dates" && built.datesHeading ? built.datesHeading : null,
     focus: errors ? "errors" : "heading",
-    say: errors ? `There is a problem: ${errors[0].message}` : `Your result: ${built.heading}`,
+    say: errors ? null : `Your result: ${built.heading}`,
   });
   if (!errors) pushState({ view: "result", answers: reply.answers }, "#result", push);
 }
