@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .content import Content
+from .exceptions import ContentError, ContentErrors
 
 CACHE = Path(__file__).resolve().parent.parent / "build" / "cache"
 
@@ -47,6 +48,23 @@ def bank_holidays(calendar, build_year: int) -> dict[datetime.date, str]:
     return result
 
 
+def _bank_holidays_or_error(content: Content, build_date: datetime.date) -> dict[datetime.date, str]:
+    """bank_holidays, or calendar.yaml's line if the holidays package does not know its region.
+
+    Checked here, not when calendar.yaml is validated: only a cache miss imports the package (slow).
+    """
+    try:
+        return bank_holidays(content.calendar, build_date.year)
+    except NotImplementedError as exc:
+        source = content.calendar.bank_holidays
+        name = str((content.root / "calendar.yaml").relative_to(content.root.parent))
+        message = (f"the holidays package does not know country '{source.country}' with subdivision "
+                   f"'{source.subdivision}' ({exc}). For England use country GB, subdivision ENG.")
+        located = content.sources.get(name)
+        raise ContentErrors([located.error(("bank_holidays", "subdivision"), message) if located
+                             else ContentError(name, 1, message)]) from None
+
+
 def calendar_range(calendar, build_year: int) -> tuple[datetime.date, datetime.date]:
     """The first and last dates the working-day data covers."""
     source = calendar.bank_holidays
@@ -73,7 +91,7 @@ def rule_data(content: Content, build_date: datetime.date) -> dict[str, Any]:
             "receipt": content.calendar.convention.receipt,
             "first_date": first.isoformat(),
             "last_date": last.isoformat(),
-            "bank_holidays": {d.isoformat(): name for d, name in bank_holidays(content.calendar, build_date.year).items()},
+            "bank_holidays": {d.isoformat(): name for d, name in _bank_holidays_or_error(content, build_date).items()},
             "closure_days": {c.date.isoformat(): c.reason for c in content.calendar.closure_days},
         },
         "contacts": _plain(content.contacts),

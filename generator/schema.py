@@ -98,15 +98,6 @@ class BankHolidaySource:
     years_after_build: int = between(1, 30)
     """How many years after the build year the data must cover."""
 
-    def problems(self):
-        import holidays  # only here: the build needs it anyway, a page check does not
-        try:
-            holidays.country_holidays(self.country, subdiv=self.subdivision, years=2026)
-        except NotImplementedError as exc:
-            return [(("subdivision",), f"the holidays package does not know country '{self.country}' with "
-                     f"subdivision '{self.subdivision}' ({exc}). For England use country GB, subdivision ENG.")]
-        return []
-
 
 @dataclass(kw_only=True)
 class ClosureDay:
