@@ -142,7 +142,9 @@ class Contact:
             out.append((("web",), f"'web' should be a full address starting https://, not '{self.web}'."))
         if self.email and not re.fullmatch(r"[^\s@,;]+@[^\s@,;]+\.[a-z]{2,}", self.email, re.IGNORECASE):
             out.append((("email",), f"'{self.email}' is not an email address: check it for a comma or space."))
-        if self.phone and not re.fullmatch(r"\+?[0-9][0-9 ()-]{6,}(ext\.? ?[0-9]+)?", self.phone.strip()):
+        # "0800 269851", "+44 24 7683 3333", "(024) 7661 5254", "024 7683 3333 ext 12", "0800 269851 (free)"
+        if self.phone and not re.fullmatch(r"\(?\+?[0-9][0-9 ()-]{6,}(\s*ext\.?\s*[0-9]+)?(\s*\([^)]*\))?",
+                                           self.phone.strip(), re.IGNORECASE):
             out.append((("phone",), f"'{self.phone}' is not a phone number as people dial it, like \"0800 269851\"."))
         return out
 
@@ -262,6 +264,8 @@ class Procedure:
 
     def problems(self):
         numbers = [stage.number for stage in self.stages]
+        if None in numbers:  # a stage with a bad number has its own error already
+            return []
         if numbers != list(range(1, len(numbers) + 1)):
             return [(("stages",), f"the stages are numbered {', '.join(map(str, numbers))}: number them "
                                   f"{', '.join(map(str, range(1, len(numbers) + 1)))}, in order.")]

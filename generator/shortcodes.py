@@ -126,6 +126,14 @@ def _child(value, part: str):
     return _NOTHING
 
 
+def tel_href(phone: str) -> str:
+    """A tel: address for a phone number as people write it: digits and + only, without a note in
+    brackets ("(free)") or an extension."""
+    number = re.split(r"\s*ext", phone, flags=re.IGNORECASE)[0]
+    number = re.sub(r"\s*\([^)]*[A-Za-z][^)]*\)\s*$", "", number)
+    return "tel:" + re.sub(r"[^0-9+]", "", number)
+
+
 def timescale_text(t: schema.Timescale) -> str:
     """A timescale with its longest time, as the tables show it (the ``days`` macro, the ``range`` filter).
 

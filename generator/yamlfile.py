@@ -18,7 +18,8 @@ from .exceptions import ContentError
 Path = tuple  # a path into the data: keys and list indexes
 
 # What git leaves in a file when two versions could not be merged; YAML's own message would not say so.
-CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.MULTILINE)
+# Only the opening line: "=======" alone underlines a Markdown heading, and ">>>>>>>" can be a quote.
+CONFLICT_MARKER = re.compile(r"^<{7}( |$)", re.MULTILINE)
 CONFLICT_MESSAGE = ("this line is left from merging two versions (a conflict). Keep the right text and delete the "
                     "'<<<<<<<', '=======' and '>>>>>>>' lines.")
 

@@ -102,7 +102,7 @@ def read_date(raw, question: str, name: str, label: str, enter: str):
     if not 1 <= month <= 12:
         return None, error(question, f"{name}-month", f"{label} must be a real date")
     if year < EARLIEST_YEAR:
-        return None, error(question, f"{name}-year", f"{label} must be in or after {EARLIEST_YEAR}")
+        return None, {**error(question, f"{name}-year", f"{label} must be in or after {EARLIEST_YEAR}"), "parts": ["year"]}
     if not 1 <= day <= days_in_month(year, month):
         return None, error(question, f"{name}-day", f"{label} must be a real date")
     return datetime.date(year, month, day), None

@@ -171,6 +171,8 @@ def _timeline(args, rules):
         raise Usage("--responded must be the same as or after --received")
     if args.panel and args.panel < args.received:
         raise Usage("--panel must be the same as or after --received")
+    if args.panel and args.responded and args.responded < args.panel:
+        raise Usage("--responded must be the same as or after --panel")
     if args.found_out and args.found_out > args.received:
         raise Usage("--found-out must be the same as or before --received")
     if args.panel and not stage.panel_within:

@@ -199,8 +199,13 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             if responded > deadline:
                 late_by = cal.working_days_between(deadline, responded)
                 note = (f"We responded on {long_date(responded)}, "
-                        f"{plural(late_by) + ' ' if late_by else ''}after the date the policy gives.")
+                        f"{plural(late_by) + ' ' if late_by else ''}after the date the policy gives")
+                if maximum and not extended and responded <= maximum:
+                    # "10, up to 20 if complex": within the longer time, it was late only if we did not say so
+                    note += f", but within the {plural(respond.up_to)} we can take if we told you it needed longer"
+                note += "."
         item = _item(cal, as_at, "respond", label, deadline, respond.section, "council", done=has_responded,
+                     responded_text=long_date(responded) if has_responded else None,
                      known=response_known, rule=_within(respond), standard_date=standard.isoformat(),
                      maximum_date=maximum.isoformat() if maximum else None, extended=bool(extended and maximum),
                      if_late=stage.if_late, if_late_section=stage.if_late_section, note=note)
@@ -243,15 +248,17 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
     if following:
         label = f"Last day to ask for stage {following.number}: {following.name}"
         add("escalate", label, esc.section, "you",
-            lambda: _item(cal, as_at, "escalate", label, cal.due_date(responded, esc.working_days) if responded else None,
+            lambda: _item(cal, as_at, "escalate", label,
+                          cal.due_date(responded, esc.working_days) if has_responded else None,
                           esc.section, "you", known=False, rule=f"{_within(esc)} of the date of our response",
                           grounds=list(following.grounds), grounds_section=following.grounds_section,
                           note="You can still ask after this date. Tell us why you could not ask sooner."
-                          if responded else None))
+                          if has_responded else None))
     else:
         label = f"You can go to the {rules.ombudsman.name}"
         add("ombudsman", label, rules.ombudsman.section, "you",
-            lambda: {**_item(cal, as_at, "ombudsman", label, responded, rules.ombudsman.section, "you",
+            lambda: {**_item(cal, as_at, "ombudsman", label, responded if has_responded else None,
+                             rules.ombudsman.section, "you",
                              after=stage.after, after_contact=rules.contact(stage.after_contact),
                              after_section=stage.after_section),
                      # Something you may do, not something done: "done" read as if you had gone already.

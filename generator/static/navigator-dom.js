@@ -101,7 +101,7 @@ export function dateInput(field, value = {}, error = null, { heading = null, hea
   }
   if (described.length) fieldset.setAttribute("aria-describedby", described.join(" "));
   const parts = h("div", { class: "date-input" });
-  const whole = error && !/must include/.test(error.message);
+  const whole = error && !error.parts && !/must include/.test(error.message); // parts: only those boxes
   for (const [part, label, width] of [["day", "Day", 2], ["month", "Month", 2], ["year", "Year", 4]]) {
     const inputId = `${id}-${part}`;
     const bad = error && (whole || error.field === inputId || (error.parts ?? []).includes(part));
@@ -130,7 +130,7 @@ export function contactCard(contact, out = null) {
   const items = h("ul", { class: "contact-list" });
   const lines = [contact.name];
   if (contact.phone) {
-    items.append(h("li", {}, "Phone: ", h("a", { href: `tel:${contact.phone.replace(/[^0-9+]/g, "")}`, text: contact.phone })));
+    items.append(h("li", {}, "Phone: ", h("a", { href: telHref(contact.phone), text: contact.phone })));
     lines.push(`Phone: ${contact.phone}`);
   }
   if (contact.email) {
@@ -150,4 +150,10 @@ export function contactCard(contact, out = null) {
   }
   out?.push(...lines, "");
   return card;
+}
+
+/** A tel: address, as generator/shortcodes.py tel_href: digits and + only, no "(free)" note or extension. */
+function telHref(phone) {
+  const number = phone.split(/\s*ext/i)[0].replace(/\s*\([^)]*[A-Za-z][^)]*\)\s*$/, "");
+  return `tel:${number.replace(/[^0-9+]/g, "")}`;
 }

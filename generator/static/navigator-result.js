@@ -84,7 +84,7 @@ function letter(w, result, escalate, contact) {
   // The date of the complaint itself: at stage 2 or 3 the timeline's "received" is the request for that stage.
   const complained = result.complained_text;
   const respondedItem = result.timeline.find((i) => i.id === "respond");
-  const responded = respondedItem?.note?.startsWith("We responded on ") ? respondedItem.note.slice(16).replace(/\.$/, "") : "[date of the response]";
+  const responded = respondedItem?.responded_text ?? "[date of the response]";
   const lines = [
     `To: ${contact?.name ?? "the complaints team"}${contact?.email ? ` (${contact.email})` : ""}`,
     `Subject: Request for ${stageName} of my complaint`,
@@ -141,7 +141,8 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   const h1 = h("h1", { tabindex: "-1", class: "step-heading", text: heading });
   container.append(h("p", { class: "caption", text: "Your result" }), h1);
   w.lines.push(heading.toUpperCase(), "");
-  w.p(r.message, { class: "lead" });
+  // Out of time: the lead says so (and is not repeated under the dates), so it carries the warning style.
+  w.p(r.message, { class: r.time_limit && !r.time_limit.in_time ? "lead warning-text" : "lead" });
 
   if (r.outcome === "out_of_scope") {
     for (const item of r.out_of_scope) {

@@ -37,6 +37,8 @@ const without = (answers, keys) => Object.fromEntries(Object.entries(answers).fi
 let answers = {};
 let depth = 0;
 const kept = new Map(); // history token -> that entry's answers
+// Tokens name this page load too: after a reload, an older entry's token must not find new answers.
+const LOAD = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 let nextToken = 1;
 const NOT_KEPT = "For your safety, we do not keep your answers once you leave or reload this page. " +
   "Start the questions again below.";
@@ -134,7 +136,7 @@ function setView(nodes, { title, heading = null, focus = "heading", say = null }
 function pushState(state, hash, push) {
   const { answers: saved, ...rest } = state;
   const full = { nav: 1, ...rest, depth: push ? depth + 1 : depth };
-  if (saved) { full.token = nextToken++; kept.set(full.token, saved); }
+  if (saved) { full.token = `${LOAD}:${nextToken++}`; kept.set(full.token, saved); }
   if (push) { depth += 1; history.pushState(full, "", hash); } else history.replaceState(full, "", hash);
 }
 

@@ -79,3 +79,14 @@ def test_every_missing_part_of_a_date_is_marked(page):
     assert page.inner_text(".error-summary a") == "Date the problem happened must include a month and year"
     marked = {part: page.get_attribute(f"#happened-{part}", "aria-invalid") for part in ("day", "month", "year")}
     assert marked == {"day": None, "month": "true", "year": "true"}
+
+
+def test_a_year_error_marks_the_year_box_only(page):
+    answers = {**BASE, "happened": {"day": "1", "month": "1", "year": "0001"}, "found_out": date("2026-03-02")}
+    open_navigator(page)
+    answer_all(page, answers, stop_at="problem_dates")
+    fill_question(page, "problem_dates", answers)
+    submit(page)
+    assert page.inner_text(".error-summary a") == "Date the problem happened must be in or after 1900"
+    marked = {part: page.get_attribute(f"#happened-{part}", "aria-invalid") for part in ("day", "month", "year")}
+    assert marked == {"day": None, "month": None, "year": "true"}

@@ -227,3 +227,10 @@ def test_a_page_with_broken_front_matter_still_has_its_text_checked(content_copy
     lines = result.stderr.splitlines()
     assert [line.split(":")[0] for line in lines[:-1]] == ["content/pages/ombudsman.md"] * 2, lines
     assert lines[-1].startswith("The site was not built: 2 problems")
+
+
+def test_a_heading_underlined_with_equals_signs_is_not_taken_for_a_merge_conflict(content_copy, tmp_path):
+    path = content_copy / "pages/privacy.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nMore about us\n=======\n\n> quoted\n", encoding="utf-8")
+    result = run_build(content_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr

@@ -25,3 +25,20 @@ OMBUDSMAN = schema.Timescale(working_days=1, up_to=3, section="14")
 ])
 def test_a_timescale_in_page_text(timescale, filter_name, text):
     assert format_value(timescale, filter_name) == text
+
+
+@pytest.mark.parametrize("phone, ok, href", [
+    ("0800 269851", True, "tel:0800269851"),
+    ("+44 24 7683 3333", True, "tel:+442476833333"),
+    ("(024) 7661 5254", True, "tel:02476615254"),
+    ("024 7683 3333 ext 12", True, "tel:02476833333"),
+    ("0800 269851 (free)", True, "tel:0800269851"),
+    ("call us", False, None),
+    ("0800", False, None),
+])
+def test_phone_numbers_as_people_write_them(phone, ok, href):
+    from generator.shortcodes import tel_href
+    contact = schema.Contact(name="Speak Up", source="a test", phone=phone)
+    assert (contact.problems() == []) is ok, contact.problems()
+    if ok:
+        assert tel_href(phone) == href

@@ -249,3 +249,21 @@ def test_a_late_response_points_to_the_ombudsman_with_what_it_normally_expects(R
     _, [stage2] = items(R, "corporate", "stage2", D(2026, 12, 24), D(2027, 2, 23))
     assert stage2["text"].endswith("If you are still waiting, you can complain to the Local Government and Social "
                                    "Care Ombudsman.")
+
+
+def test_a_reply_after_the_usual_time_but_within_the_longer_one_says_so(R):
+    # App. 1 para 6a: 10 working days, up to 20 if complex. Received 2 March 2026, due 16 March;
+    # sent 23 March: late, unless we told you it needed longer.
+    found, _ = items(R, "children", "stage1", D(2026, 3, 2), D(2026, 3, 25), responded=D(2026, 3, 23))
+    respond = found["respond"]
+    assert respond["status_text"] == "done, 5 working days late"
+    assert respond["note"] == ("We responded on Monday 23 March 2026, 5 working days after the date the policy gives, "
+                               "but within the 20 working days we can take if we told you it needed longer.")
+    assert respond["responded_text"] == "Monday 23 March 2026"  # for the letter, without the note's words
+
+
+def test_as_at_a_date_before_our_response_nothing_is_dated_from_it(R):
+    found, _ = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 14), responded=D(2026, 10, 26))
+    assert found["escalate"]["date"] is None and found["escalate"]["status"] == "waiting"
+    found, _ = items(R, "adults", "stage1", D(2026, 10, 1), D(2026, 10, 14), responded=D(2026, 10, 26))
+    assert found["ombudsman"]["date"] is None and found["ombudsman"]["status"] == "waiting"
