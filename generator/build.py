@@ -81,7 +81,8 @@ def template_environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)))
     # counts_from: when a time limit starts, in the words the navigator's result uses
-    env.globals.update(gov_date=shortcodes.gov_date, timescale_text=shortcodes.timescale_text, tel_href=shortcodes.tel_href, site_name=SITE_NAME, csp=CSP, counts_from=COUNTS_FROM_TEXT)
+    env.globals.update(gov_date=shortcodes.gov_date, timescale_text=shortcodes.timescale_text,
+                       tel_href=shortcodes.tel_href, site_name=SITE_NAME, csp=CSP, counts_from=COUNTS_FROM_TEXT)
     return env
 
 

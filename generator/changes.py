@@ -116,17 +116,16 @@ def load_snapshot(content_root: Path) -> dict | None:
     if not path.is_file():
         return None
     text = path.read_text(encoding="utf-8")
+    name = f"{Path(content_root).name}/{SNAPSHOT.as_posix()}"  # as messages name content files
     try:
         data = yaml.load(text, Loader=FAST_LOADER)  # libyaml: a tenth of the time
     except yaml.YAMLError:
         # Only now read it slowly, for the line and a message an editor can act on.
-        located, errors = parse_yaml(text, f"{Path(content_root).name}/{SNAPSHOT.as_posix()}")
-        raise ContentErrors(errors or [ContentError(f"{Path(content_root).name}/{SNAPSHOT.as_posix()}", 1,
-                                                    "this is not valid YAML.")]) from None
+        _, errors = parse_yaml(text, name)
+        raise ContentErrors(errors or [ContentError(name, 1, "this is not valid YAML.")]) from None
     if not isinstance(data, dict):
-        raise ContentErrors([ContentError(f"{Path(content_root).name}/{SNAPSHOT.as_posix()}", 1,
-                                          "this should be the snapshot written by `python -m generator snapshot`. "
-                                          "Restore it from the last published version.")])
+        raise ContentErrors([ContentError(name, 1, "this should be the snapshot written by `python -m generator "
+                                                   "snapshot`. Restore it from the last published version.")])
     return data
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from . import schema
 from .exceptions import ContentError, ContentErrors
 from .validate import MISSING, build, convert, partial
-from .yamlfile import CONFLICT_MARKER, CONFLICT_MESSAGE, LocatedData, parse_yaml
+from .yamlfile import LocatedData, conflict_error, parse_yaml
 
 PROCEDURE_IDS = ("corporate", "adults", "children")
 SERVICE_RECOVERY_DECIDES = "service_recovery_decides"
@@ -108,14 +108,10 @@ class ContentReader:
             return None
         name = self.name(path)
         text = text.removeprefix("\ufeff")  # a byte order mark, which some editors add: harmless
-        if not guidance:
-            pass  # the policy page's place is fixed
-        elif not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-            self.errors.append(ContentError(name, 1, f"'{path.name}' is not a usable page file name: use lowercase "
-                                            "letters and digits, with '-' between words, like how-to-complain.md."))
-        elif slug in RESERVED_SLUGS:
-            self.errors.append(ContentError(name, 1, f"the build makes a page called '{slug}' itself, so this one would "
-                                            "be lost. Give this file another name."))
+        if guidance:  # (the policy page's place is fixed)
+            problem = self._page_name_problem(path, slug)
+            if problem:
+                self.errors.append(ContentError(name, 1, problem))
         opening = re.match(r"---[ \t]*\n", text)
         if not opening:
             self.errors.append(ContentError(name, 1, "the page must start with a front matter block: a line '---', "
@@ -127,9 +123,9 @@ class ContentReader:
             return None
         header = text[opening.end():closing.start() + 1]
         body, body_line = text[closing.end():], header.count("\n") + 3
-        conflict = CONFLICT_MARKER.search(body)
+        conflict = conflict_error(body, name, line_offset=body_line - 1)
         if conflict:
-            self.errors.append(ContentError(name, body_line + body[:conflict.start()].count("\n"), CONFLICT_MESSAGE))
+            self.errors.append(conflict)
         located, errors = parse_yaml(header, name, line_offset=1)
         self.errors.extend(errors)
         meta = None
@@ -141,6 +137,16 @@ class ContentReader:
                     self.errors.append(located.error((key,), f"'{key}' has a shortcode: shortcodes work in the page "
                                                      "text, not in its front matter. Write the words here."))
         return Page(slug, name, meta if meta is not None else partial(schema.PageMeta, {}), body, body_line)
+
+    @staticmethod
+    def _page_name_problem(path: Path, slug: str) -> str | None:
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+            return (f"'{path.name}' is not a usable page file name: use lowercase letters and digits, with '-' "
+                    "between words, like how-to-complain.md.")
+        if slug in RESERVED_SLUGS:
+            return (f"the build makes a page called '{slug}' itself, so this one would be lost. "
+                    "Give this file another name.")
+        return None
 
 
 def load_content(root: Path | str, pages: bool = True) -> Content:

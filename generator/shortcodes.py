@@ -24,6 +24,8 @@ import datetime
 import re
 from typing import Any, Callable
 
+from navigator.dates import plural
+
 from . import schema
 from .exceptions import ContentError
 from .validate import is_partial
@@ -143,7 +145,7 @@ def timescale_text(t: schema.Timescale) -> str:
     """
     if t.up_to is not None and not t.up_to_when:
         return f"{t.working_days} to {t.up_to} working days"
-    text = f"{t.working_days} working {'day' if t.working_days == 1 else 'days'}"
+    text = plural(t.working_days)
     if t.up_to is not None:
         text += f" (up to {t.up_to} {t.up_to_when})"
     return text
@@ -159,7 +161,7 @@ def format_value(value, filter_name: str | None) -> str:
         if filter_name == "words":
             return f"{number_in_words(value.working_days)} working days"
         if filter_name is None:
-            return f"{value.working_days} working {'day' if value.working_days == 1 else 'days'}"
+            return plural(value.working_days)
     elif isinstance(value, schema.TimeLimit):
         if filter_name == "number":
             return str(value.months)

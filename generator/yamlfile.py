@@ -23,6 +23,16 @@ CONFLICT_MARKER = re.compile(r"^<{7}( |$)", re.MULTILINE)
 CONFLICT_MESSAGE = ("this line is left from merging two versions (a conflict). Keep the right text and delete the "
                     "'<<<<<<<', '=======' and '>>>>>>>' lines.")
 
+
+
+def conflict_error(text: str, file: str, line_offset: int = 0) -> ContentError | None:
+    """The error for the first merge-conflict line in ``text`` (YAML or a page's text), if there is one."""
+    conflict = CONFLICT_MARKER.search(text)
+    if conflict is None:
+        return None
+    return ContentError(file, text[:conflict.start()].count("\n") + 1 + line_offset, CONFLICT_MESSAGE)
+
+
 # libyaml's parser (shipped in PyYAML's wheels) is several times faster and keeps line marks too.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -48,9 +58,9 @@ class LocatedData:
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[LocatedData | None, list[ContentError]]:
     """Parse ``text``; return the located data, or None and the syntax error."""
-    conflict = CONFLICT_MARKER.search(text)
+    conflict = conflict_error(text, file, line_offset)
     if conflict:
-        return None, [ContentError(file, text[:conflict.start()].count("\n") + 1 + line_offset, CONFLICT_MESSAGE)]
+        return None, [conflict]
     loader = FAST_LOADER(text)
     try:
         node = loader.get_single_node()

@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 
 from .calendar import DateOutOfRange
-from .dates import long_date, parse_iso
+from .dates import long_date, parse_iso, plural
 from .rules import RulesError, load_rules
-from .timeline import plural, stage_timeline
+from .timeline import stage_timeline
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -26,6 +26,11 @@ def long_date(d: datetime.date, weekday: bool = True) -> str:
     return f"{WEEKDAYS[d.weekday()]} {text}" if weekday else text
 
 
+def plural(n: int) -> str:
+    """"1 working day", "10 working days"."""
+    return f"{n} working day" if n == 1 else f"{n} working days"
+
+
 def days_in_month(year: int, month: int) -> int:
     if month == 12:
         return 31

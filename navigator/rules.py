@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple
 
 from .calendar import WorkingCalendar
+from .dates import plural
 
 SERVICE_RECOVERY_DECIDES = "service_recovery_decides"
 """A service option's ``procedure`` when the Service Recovery Team decides (10.5)."""
@@ -244,7 +245,7 @@ def _procedure(pid: str, p: dict) -> Procedure:
         aim = _timescale(p["informal"].get("aim"))
         text = _text(p["informal"]["description"])
         if aim:  # 10.1: "will try": an aim, not a reply date
-            text += f" We aim to sort it out within {aim.working_days} working day{'s' * (aim.working_days != 1)}."
+            text += f" We aim to sort it out within {plural(aim.working_days)}."
         informal = (text, aim.section if aim else str(p.get("section") or ""))
     return Procedure(pid, _text(p["name"]), _text(p.get("short_name") or p["name"]), str(p.get("section") or ""),
                      p["contact"], _time_limit(p["time_limit"]), _timescale(p["escalate_within"]), stages, notes,

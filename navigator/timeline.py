@@ -26,12 +26,8 @@ from __future__ import annotations
 import datetime
 
 from .calendar import DateOutOfRange, WorkingCalendar
-from .dates import add_months, long_date
+from .dates import add_months, long_date, plural
 from .rules import Procedure, Rules, Stage, TimeLimit, Timescale
-
-
-def plural(n: int) -> str:
-    return f"{n} working day" if n == 1 else f"{n} working days"
 
 
 def limit_starts(limit: TimeLimit, happened: datetime.date, found_out: datetime.date | None) -> datetime.date:
@@ -91,6 +87,18 @@ def _item(calendar, as_at, item_id, label, date, section, who, *, done=False, kn
     item.update(status(calendar, date, as_at, done, known))
     item.update(extra)
     return item
+
+
+def _team(rules: Rules, procedure: Procedure) -> str:
+    """The name of the team to contact about this procedure, for a sentence."""
+    contact = rules.contacts.get(procedure.contact)
+    return contact.name if contact else "us"
+
+
+def _flag(rules: Rules, procedure: Procedure, item_id: str, section: str, text: str) -> dict:
+    """Something the council is late with, what to do, and who to contact (``overdue`` in the timeline)."""
+    return {"item": item_id, "text": text, "contact": rules.contact(procedure.contact),
+            "ombudsman_contact": rules.contact(rules.ombudsman.contact), "section": section}
 
 
 def _unknown(item_id, label, section, who, error: DateOutOfRange) -> dict:
@@ -160,21 +168,19 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
     if stage.panel_within:
         pw = stage.panel_within
         label = "The review panel meets"
-        made = add("panel", label, pw.section, "council",
-                   lambda: _item(cal, as_at, "panel", label, panel or cal.due_date(received, pw.working_days),
-                                 pw.section, "council", done=panel is not None and panel <= as_at, rule=_within(pw),
-                                 panel_by=cal.due_date(received, pw.working_days).isoformat()))
-        if made:
-            panel_by = datetime.date.fromisoformat(made["panel_by"])
+        panel_item = add("panel", label, pw.section, "council",
+                         lambda: _item(cal, as_at, "panel", label, panel or cal.due_date(received, pw.working_days),
+                                       pw.section, "council", done=panel is not None and panel <= as_at,
+                                       rule=_within(pw), panel_by=cal.due_date(received, pw.working_days).isoformat()))
+        if panel_item:
+            panel_by = datetime.date.fromisoformat(panel_item["panel_by"])
             if panel and panel > panel_by:
-                contact = rules.contacts.get(procedure.contact)
                 verb = "met on" if panel <= as_at else "is set for"
-                text = (f"The review panel {verb} {long_date(panel)}. That is later than the policy allows: "
-                        f"it should meet within {plural(pw.working_days)}, by {long_date(panel_by)}.")
-                made["note"] = f"Later than the policy allows (by {long_date(panel_by)})."
-                overdue.append({"item": "panel", "text": text + f" Contact {contact.name if contact else 'us'} "
-                                "to ask why.", "contact": rules.contact(procedure.contact),
-                                "ombudsman_contact": rules.contact(rules.ombudsman.contact), "section": pw.section})
+                panel_item["note"] = f"Later than the policy allows (by {long_date(panel_by)})."
+                overdue.append(_flag(rules, procedure, "panel", pw.section,
+                                     f"The review panel {verb} {long_date(panel)}. That is later than the policy "
+                                     f"allows: it should meet within {plural(pw.working_days)}, by "
+                                     f"{long_date(panel_by)}. Contact {_team(rules, procedure)} to ask why."))
 
     respond = stage.respond
     label = f"We send our response to {what}"
@@ -215,19 +221,18 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                         status_text=f"done, {plural(late_by)} late" if late_by else "done late")
         return item
 
-    made = add("respond", label, respond.section, "council", make_respond)
-    if made and made["status"] == "overdue":
-        contact = rules.contacts.get(procedure.contact)
+    respond_item = add("respond", label, respond.section, "council", make_respond)
+    if respond_item and respond_item["status"] == "overdue":
         ombudsman_contact = rules.contacts.get(rules.ombudsman.contact)
-        text = (f"Our response is {made['status_text']}. Contact "
-                f"{contact.name if contact else 'us'} to ask when you will get it.")
+        text = (f"Our response is {respond_item['status_text']}. Contact {_team(rules, procedure)} "
+                "to ask when you will get it.")
         if stage.if_late:
             text += f" {stage.if_late}"
-        if made.get("maximum_date") and not made.get("extended"):
+        if respond_item.get("maximum_date") and not respond_item.get("extended"):
             # "Aim 25, up to 65" (App. 1 6b): past the aim is late unless we told you it needs longer,
             # so say how long it can take then, before pointing to the Ombudsman.
             when = f" {respond.up_to_when}" if respond.up_to_when else ""
-            longest = datetime.date.fromisoformat(made["maximum_date"])
+            longest = datetime.date.fromisoformat(respond_item["maximum_date"])
             if longest >= as_at:
                 text += (f" We can take up to {plural(respond.up_to)}{when} (until {long_date(longest)}), "
                          "but only if we told you so.")
@@ -239,9 +244,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         if procedure.stage_after(stage) and rules.ombudsman.after_all_stages:
             # 13.2: tell the complainant the Ombudsman normally expects every stage first.
             text += f" {rules.ombudsman.after_all_stages}"
-        overdue.append({"item": "respond", "text": text, "contact": rules.contact(procedure.contact),
-                        "ombudsman_contact": rules.contact(rules.ombudsman.contact),
-                        "section": stage.if_late_section or respond.section})
+        overdue.append(_flag(rules, procedure, "respond", stage.if_late_section or respond.section, text))
 
     following = procedure.stage_after(stage)
     esc = procedure.escalate_within

@@ -69,24 +69,18 @@ def test_none_of_these_is_exclusive(page):
     assert not page.is_checked("input[name=out_of_scope][value=schools]")
 
 
-def test_every_missing_part_of_a_date_is_marked(page):
-    # GOV.UK date input: "must include a month and year" marks both boxes, and only those.
-    answers = {**BASE, "happened": {"day": "2", "month": "", "year": ""}, "found_out": date("2026-03-02")}
+# GOV.UK date input: the error marks the boxes it is about, and only those.
+@pytest.mark.parametrize("happened, message, marked", [
+    ({"day": "2", "month": "", "year": ""}, "Date the problem happened must include a month and year",
+     {"day": None, "month": "true", "year": "true"}),
+    ({"day": "1", "month": "1", "year": "0001"}, "Date the problem happened must be in or after 1900",
+     {"day": None, "month": None, "year": "true"}),
+], ids=["two parts missing", "a year too early"])
+def test_a_date_error_marks_the_boxes_it_is_about(page, happened, message, marked):
+    answers = {**BASE, "happened": happened, "found_out": date("2026-03-02")}
     open_navigator(page)
     answer_all(page, answers, stop_at="problem_dates")
     fill_question(page, "problem_dates", answers)
     submit(page)
-    assert page.inner_text(".error-summary a") == "Date the problem happened must include a month and year"
-    marked = {part: page.get_attribute(f"#happened-{part}", "aria-invalid") for part in ("day", "month", "year")}
-    assert marked == {"day": None, "month": "true", "year": "true"}
-
-
-def test_a_year_error_marks_the_year_box_only(page):
-    answers = {**BASE, "happened": {"day": "1", "month": "1", "year": "0001"}, "found_out": date("2026-03-02")}
-    open_navigator(page)
-    answer_all(page, answers, stop_at="problem_dates")
-    fill_question(page, "problem_dates", answers)
-    submit(page)
-    assert page.inner_text(".error-summary a") == "Date the problem happened must be in or after 1900"
-    marked = {part: page.get_attribute(f"#happened-{part}", "aria-invalid") for part in ("day", "month", "year")}
-    assert marked == {"day": None, "month": None, "year": "true"}
+    assert page.inner_text(".error-summary a") == message
+    assert {part: page.get_attribute(f"#happened-{part}", "aria-invalid") for part in ("day", "month", "year")} == marked
