@@ -366,6 +366,11 @@ class Choice:
     """What to tell someone who picks it, when it ends the questions."""
     note: Optional[str] = None
     """Something to tell the person who chose this."""
+    contact: Optional[str] = ref("contacts", default=None)
+    """Who to contact, shown with the answer when it ends the questions (a contact id)."""
+    service_contact: bool = False
+    """Show the service's own contact with the answer, when the service chosen has one (services.yaml):
+    for answers that send you to the service itself first."""
 
 
 @dataclass(kw_only=True)

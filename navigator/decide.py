@@ -56,6 +56,17 @@ def _contacts(rules: Rules, ids) -> list[dict]:
     return [c for c in (rules.contact(i) for i in ids) if c]
 
 
+def _answer_contacts(rules: Rules, choice, option) -> list[dict]:
+    """Who to contact about an answer that ends the questions: the service itself first, when the
+    answer sends you there and the service has a contact of its own (SEND IASS, Broad Park House)."""
+    ids = []
+    if choice.service_contact and option.service:
+        ids.append(rules.services[option.service].contact)
+    if choice.contact and choice.contact not in ids:
+        ids.append(choice.contact)
+    return _contacts(rules, ids)
+
+
 def _out_of_scope_json(rules: Rules, item) -> dict:
     return {"id": item.id, "question": item.question, "section": item.section, "why": item.why,
             "where_to_go": item.where_to_go, "contacts": _contacts(rules, item.contacts)}
@@ -101,7 +112,9 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
     for key, outcome in (("request_type", "not_a_complaint"), ("complainant", "not_permitted")):
         choice = values.get(key)
         if choice and choice.answer:
-            res.update(outcome=outcome, message=choice.answer, answer={"text": choice.answer, "section": choice.section})
+            res.update(outcome=outcome, message=choice.answer,
+                       answer={"text": choice.answer, "section": choice.section,
+                               "contacts": _answer_contacts(rules, choice, option)})
             return res
 
     res["outcome"] = "complaint"

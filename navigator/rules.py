@@ -143,6 +143,8 @@ class Choice(NamedTuple):
     hint: str | None
     answer: str | None
     note: str | None
+    contact: str | None = None
+    service_contact: bool = False
 
 
 class Rules(NamedTuple):
@@ -253,7 +255,8 @@ def _procedure(pid: str, p: dict) -> Procedure:
 
 
 def _choice(c: dict) -> Choice:
-    return Choice(c["id"], _text(c["label"]), c.get("section"), c.get("hint"), c.get("answer"), c.get("note"))
+    return Choice(c["id"], _text(c["label"]), c.get("section"), c.get("hint"), c.get("answer"), c.get("note"),
+                  c.get("contact"), bool(c.get("service_contact")))
 
 
 def _check_references(rules: Rules) -> None:

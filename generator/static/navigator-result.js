@@ -156,6 +156,10 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
     return { heading, text: w.lines.join("\n"), events: [] };
   }
   if (r.outcome !== "complaint") {
+    if (r.answer?.contacts?.length) {
+      w.h2("Contact");
+      for (const c of r.answer.contacts) w.contact(c);
+    }
     if (r.answer?.section) w.p(`Complaints policy section ${r.answer.section}.`, { class: "meta-small" });
     return { heading, text: w.lines.join("\n"), events: [] };
   }

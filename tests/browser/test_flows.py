@@ -84,6 +84,14 @@ def test_not_a_complaint(page):
     assert "Ask the service or report the problem first" in page.inner_text(".result")
 
 
+def test_a_comment_says_who_to_send_it_to(page):
+    """8.1 and 5.2: comments go to Speak Up, like complaints."""
+    to_result(page, {"service": "council_service", "request_type": "comment"})
+    card = page.locator(".result .contact")
+    assert card.locator(".contact-name").inner_text() == "Speak Up (Coventry City Council complaints)"
+    assert "0800 269851" in card.inner_text()
+
+
 def test_send_iass_first_step(page, site_dir):
     to_result(page, SEND_IASS)
     text = page.inner_text(".result")

@@ -339,3 +339,21 @@ def test_the_pages_without_javascript_say_what_to_do_if_the_response_is_late_or_
         assert "Go to the Ombudsman within 12 months of when you found out about the problem" in text, name
     adults = " ".join(soups["navigator/adults-social-care/index.html"].find("main").get_text(" ").split())
     assert "contact the Service Recovery Team" in adults and "Complaints policy section App. 2 para 8." in adults
+
+
+def test_the_pages_without_javascript_say_what_is_not_a_complaint_from_the_navigator_s_own_words(soups):
+    """3.3, 8.1, 8.2: the same answers the navigator gives, with where to find the contact."""
+    from generator.content import load_content
+    request_types = load_content(CONTENT, pages=False).navigator.request_types
+    answers = [rt for rt in request_types if rt.answer]
+    assert len(answers) == 3
+    for name in ("council-service", "send-iass", "adults-social-care"):
+        items = {li.find("strong").get_text(): " ".join(li.get_text(" ").split())
+                 for li in soups[f"navigator/{name}/index.html"].select("main li") if li.find("strong")}
+        for rt in answers:
+            assert rt.answer in items[f"{rt.label}."], name
+        assert "The contact details are under How to complain, below." in items["A comment or suggestion."], name
+    send_iass = {li.find("strong").get_text(): li.get_text() for li in soups["navigator/send-iass/index.html"].select("main li")
+                 if li.find("strong")}
+    assert "The contact details are under First step, above." in send_iass[
+        "Asking for a service, or reporting a problem, for the first time."]

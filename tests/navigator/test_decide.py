@@ -32,23 +32,34 @@ def test_first_question_is_static(R, rules):
     assert decide(R, {}, TODAY)["question"] == q
 
 
-# (section, answers changed, outcome)
+# (section, answers changed, outcome, who to contact)
 ROUTES = [
-    ("3.3, 10.3", {"request_type": "first_request"}, "not_a_complaint"),
-    ("8.1", {"request_type": "comment"}, "not_a_complaint"),
-    ("8.2", {"request_type": "compliment"}, "not_a_complaint"),
-    ("4.2", {"complainant": "representative_without_permission"}, "not_permitted"),
+    ("3.3, 10.3", {"request_type": "first_request"}, "not_a_complaint", []),  # the service; no contact known
+    ("8.1", {"request_type": "comment"}, "not_a_complaint", ["speak_up"]),  # 5.2: comments by phone to Speak Up
+    ("8.2", {"request_type": "compliment"}, "not_a_complaint", ["speak_up"]),
+    ("4.2", {"complainant": "representative_without_permission"}, "not_permitted", []),
 ]
 
 
-@pytest.mark.parametrize("section,changes,outcome", ROUTES)
-def test_answers_that_end_the_flow(R, rules, complaint, section, changes, outcome):
+@pytest.mark.parametrize("section,changes,outcome,contacts", ROUTES)
+def test_answers_that_end_the_flow(R, rules, complaint, section, changes, outcome, contacts):
     res = result(R, complaint(**changes))
     assert res["outcome"] == outcome
     [key] = changes
     table = rules["navigator"]["request_types" if key == "request_type" else "complainant_types"]
     choice = next(c for c in table if c["id"] == changes[key])
-    assert res["answer"] == {"text": choice["answer"], "section": section} and res["message"] == choice["answer"]
+    assert res["answer"]["text"] == choice["answer"] and res["message"] == choice["answer"]
+    assert res["answer"]["section"] == section
+    assert [c["name"] for c in res["answer"]["contacts"]] == [rules["contacts"][c]["name"] for c in contacts]
+
+
+@pytest.mark.parametrize("service,contact", [("send_iass", "SEND IASS manager"),
+                                             ("broad_park_house", "Broad Park House")])
+def test_a_first_request_to_a_service_with_its_own_contact_names_it(R, complaint, service, contact):
+    """3.3: ask the service first. SEND IASS and Broad Park House have their own contacts (services.yaml)."""
+    res = result(R, complaint(service=service, request_type="first_request"))
+    assert res["outcome"] == "not_a_complaint"
+    assert [c["name"] for c in res["answer"]["contacts"]] == [contact]
 
 
 def test_ending_early_drops_later_answers(R, complaint):
