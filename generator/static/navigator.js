@@ -292,11 +292,14 @@ function showQuestion(def, reply, errors, push, prefill = answers) {
   if (!errors) pushState({ view: "question", qid: def.id }, `#q=${def.id}`, push);
 }
 
-function showFirst(push = false, notice = null, focus = true) {
+function showFirst(push = false, notice = null, focus = true, changing = false) {
   const form = firstForm;
   for (const input of form.querySelectorAll("input")) input.checked = input.value === answers.service;
-  setView([form], { title: form.querySelector(".step-heading").textContent, focus: focus ? "heading" : null });
-  document.title = baseTitle;
+  // Reached by a Change link, it is a question like the others: its own title, and a way back.
+  const back = changing && depth > 0 ? h("a", { href: "#check", class: "back-link", text: "Back",
+    onclick: (e) => { e.preventDefault(); history.back(); } }) : null;
+  setView([back, form], { title: form.querySelector(".step-heading").textContent, focus: focus ? "heading" : null });
+  if (!changing) document.title = baseTitle; // the page as it loads
   pushState({ view: "question", qid: "service" }, location.pathname, push);
   if (notice) {
     showStatus("notice", h("p", { text: notice }));
@@ -305,7 +308,7 @@ function showFirst(push = false, notice = null, focus = true) {
 }
 
 async function changeQuestion(qid, push = true) {
-  if (qid === "service") { showFirst(push); return; }
+  if (qid === "service") { showFirst(push, null, true, true); return; }
   const reply = await ask({ action: "next", today, answers: without(answers, keysOf(qid)) });
   if (!reply) return;
   if (reply.kind === "question") showQuestion(reply.question, reply, null, push, answers);

@@ -117,6 +117,15 @@ def test_change_an_answer_drops_answers_that_no_longer_apply(page):
     page.click(".summary-list a:has-text('your answer to: What is your complaint about?')")
     wait_step(page, before)
     assert page.is_checked("input[name=service][value=council_service]")
+    # The first question, reached by Change, is a question like the others: its title, and Back.
+    assert page.title().startswith("What is your complaint about? - Check which complaints procedure applies")
+    before = step(page)
+    page.click("#navigator-view a.back-link")
+    wait_step(page, before)
+    assert page.inner_text("h1") == "Check your answers"
+    before = step(page)
+    page.click(".summary-list a:has-text('your answer to: What is your complaint about?')")
+    wait_step(page, before)
     page.check("input[name=service][value=adults_social_care]")
     submit(page)
     # stage 2 does not exist in the adults' procedure: that question is asked again
