@@ -4,7 +4,8 @@
 //   const reply = await client.ask({ action: "next", today, answers });   // waits until ready
 //
 // onState(state, detail) is called with "ready" ({ms, workerMs, snapshot}), "slow" (the timeout passed; it
-// may still become ready) or "failed" ({reason}). Requests made before "ready" wait for it; if
+// may still become ready) or "failed" ({reason, unsupported}: true if this browser has no WebAssembly or workers,
+// false if it has them but loading failed). Requests made before "ready" wait for it; if
 // loading fails they reject. The worker and rules.json are found relative to this file, so any
 // page can use it; the worker loads the rules before it says it is ready.
 
@@ -21,7 +22,7 @@ export class NavigatorClient {
     this.ready = new Promise((resolve, reject) => { this._resolve = resolve; this._reject = reject; });
     this.ready.catch(() => {});
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-      this._fail("This browser cannot run the calculator (it does not support WebAssembly).");
+      this._fail("This browser cannot run the calculator (it does not support WebAssembly).", { unsupported: true });
       return;
     }
     this.timer = setTimeout(() => {
@@ -102,14 +103,14 @@ export class NavigatorClient {
     this.onState("ready", { ms: this.readyMs, workerMs: ms, snapshot });
   }
 
-  _fail(reason) {
+  _fail(reason, { unsupported = false } = {}) {
     clearTimeout(this.timer);
     if (this.state === "failed") return;
     this.state = "failed";
     this._reject(new Error(reason));
     for (const waiting of this.pending.values()) waiting.reject(new Error(reason));
     this.pending.clear();
-    this.onState("failed", { reason });
+    this.onState("failed", { reason, unsupported });
   }
 
   _send(request) {

@@ -52,6 +52,22 @@ const RUNTIME_VERSION = "";
 const networkFetch = self.fetch.bind(self);
 self.fetch = fetchRuntimeFromCache;
 
+// Pyodide catches a failure to fetch or compile its WebAssembly, logs "wasm instantiation failed!"
+// and never settles: the page would wait for its time-out and then call the start slow, not failed.
+// So WebAssembly's two instantiate functions are wrapped here, and start() fails with them.
+let wasmFailed;
+const wasmFailure = new Promise((_, reject) => { wasmFailed = reject; });
+wasmFailure.catch(() => {}); // met in start()
+for (const name of ["instantiateStreaming", "instantiate"]) {
+  const original = WebAssembly[name];
+  if (typeof original !== "function") continue;
+  WebAssembly[name] = function (...args) {
+    const result = original.apply(this, args);
+    result.catch((error) => wasmFailed(new Error(`the WebAssembly did not load (${lastLine(error)})`)));
+    return result;
+  };
+}
+
 /** `fetch`, but a file of the runtime comes from the service worker's runtime cache if it is there. */
 async function fetchRuntimeFromCache(resource, options) {
   const request = new Request(resource, options);
@@ -236,7 +252,7 @@ function lastLine(error) {
   return lines[lines.length - 1];
 }
 
-const handleReady = start();
+const handleReady = Promise.race([start(), wasmFailure]);
 handleReady.then(
   ({ snapshotState, afterReady, rulesLoaded }) => {
     self.postMessage({ ready: true, ms: Math.round(performance.now() - started), snapshot: snapshotState, rulesLoaded });

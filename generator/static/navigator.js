@@ -63,9 +63,10 @@ function onState(state, detail) {
     staticLinks.hidden = true; // shown while it was slow; the live questions are here now
     if (waiting) announce("The calculator is ready.");
   } else {
-    showFallback(state === "slow"
-      ? "The questions are taking a long time to load."
-      : "The questions cannot run in this browser.");
+    // Failed with WebAssembly and workers there, it is the loading (the connection, or the site), not the browser.
+    showFallback(state === "slow" ? "The questions are taking a long time to load."
+      : detail.unsupported ? "The questions cannot run in this browser."
+      : "The questions could not load. You can try reloading the page later.");
   }
 }
 

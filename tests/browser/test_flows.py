@@ -205,6 +205,36 @@ def test_python_failing_offers_the_static_answers(fresh_page, context):
     page.problems.clear()
 
 
+@pytest.mark.parametrize("wasm", [
+    pytest.param(lambda route: route.abort(), id="connection-lost"),
+    pytest.param(lambda route: route.fulfill(status=404, body="not here"), id="missing"),
+    pytest.param(lambda route: route.fulfill(status=200, body=b"\0asm", content_type="text/plain"), id="wrong-type"),
+])
+def test_the_webassembly_failing_to_load_says_so_at_once(fresh_page, context, wasm):
+    """Pyodide swallows this failure and would wait for ever: the page must not call it slow 12 s later."""
+    page = fresh_page
+    context.route("**/pyodide/pyodide.asm.wasm", wasm)
+    open_navigator(page)
+    page.wait_for_selector("#navigator[data-state=failed]", state="attached", timeout=8_000)
+    assert page.inner_text("#navigator-status p") == (
+        "The questions could not load. You can try reloading the page later. "
+        "You can still find out which procedure applies and when we should reply.")
+    assert page.is_visible("#navigator-static a[href='council-service/']")
+    page.problems.clear()
+
+
+def test_a_browser_without_webassembly_is_told_so(browser, base_url):
+    ctx = browser.new_context(base_url=base_url)
+    try:
+        ctx.add_init_script("delete globalThis.WebAssembly")
+        page = ctx.new_page()
+        page.goto("navigator/")
+        page.wait_for_selector("#navigator[data-state=failed]", state="attached", timeout=8_000)
+        assert page.inner_text("#navigator-status p").startswith("The questions cannot run in this browser.")
+    finally:
+        ctx.close()
+
+
 def test_python_ready_after_a_slow_start_leaves_one_set_of_questions(fresh_page, context):
     """On a slow line the fallback shows the static list (after 12 s); once Python is ready, the
     live questions are the only ones on screen."""
