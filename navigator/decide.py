@@ -13,13 +13,8 @@ from . import flow
 from .calendar import DateOutOfRange
 from .dates import long_date
 from .rules import SERVICE_RECOVERY_DECIDES, Procedure, Rules
-from .timeline import stage_timeline, time_limit
+from .timeline import COUNTS_FROM_TEXT, stage_timeline, time_limit  # noqa: F401 -- COUNTS_FROM_TEXT: the generator's too
 
-COUNTS_FROM_TEXT = {
-    "happened": "the problem happened",
-    "found_out": "you found out about the problem",
-    "later_of_happened_and_found_out": "the problem happened or, if later, when you found out about it",
-}
 
 
 def decide(rules: Rules, raw_answers, today: datetime.date) -> dict:
@@ -72,17 +67,28 @@ def _out_of_scope_json(rules: Rules, item) -> dict:
             "where_to_go": item.where_to_go, "contacts": _contacts(rules, item.contacts)}
 
 
-def _limit_message(check: dict, complained: bool) -> str:
+def _limit_message(check: dict, complained: bool, found_out_later: datetime.date | None = None,
+                   answered: bool = False) -> str:
+    """The time-limit sentence. Out of time is never a flat no: it says we may still accept it, and
+    how to give the reason; a later discovery is the reason most people have (9.1)."""
     start = COUNTS_FROM_TEXT[check["counts_from"]]
     if check["in_time"]:
         if complained:
             return f"You complained within {check['months']} months of when {start}."
         return f"You have until {check['last_day_text']} to complain ({check['months']} months from when {start})."
+    if answered:
+        # Past stage 1, or answered: we did not turn it away for being late, so no warning and no instruction.
+        return (f"You complained more than {check['months']} months after {start}. This is normally outside "
+                "the policy, but we have already responded to your complaint.")
     late = f"Complaints made more than {check['months']} months after {start} are normally outside the policy"
     discretion = check["discretion"].strip()
     if discretion[:1].islower():  # a clause: "unless there is a good reason ..."
-        return f"{late}, {discretion.rstrip('.')}. Tell us why you could not complain sooner."
-    return f"{late}. {discretion}"
+        message = f"{late}, {discretion.rstrip('.')}. Tell us why you could not complain sooner."
+    else:
+        message = f"{late}. {discretion}"
+    if found_out_later:
+        message += f" For example, tell us that you only found out about the problem on {long_date(found_out_later)}."
+    return message
 
 
 def _base(values: dict, as_at: datetime.date) -> dict:
@@ -170,8 +176,13 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
     """Procedure, time limit and timeline; a complaint not yet made is treated as made today."""
     made_on = complained or today
     check = time_limit(procedure.time_limit, values["happened"], values["found_out"], made_on)
-    check["message"] = _limit_message(check, complained is not None)
     stage = values.get("stage") or procedure.stages[0]
+    # Counted from when it happened (corporate, 9.1), a later discovery is the good reason to give.
+    found_out_later = (values["found_out"] if check["counts_from"] == "happened" and values["found_out"]
+                       and values["found_out"] > values["happened"] else None)
+    answered = complained is not None and (stage.number > 1 or values.get("responded") is not None)
+    check["message"] = _limit_message(check, complained is not None, found_out_later, answered)
+    check["answered"] = answered
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
                               responded=values.get("responded"), extended=values.get("extended", False),
                               panel=values.get("panel"), happened=values["happened"], found_out=values["found_out"],

@@ -40,13 +40,22 @@ def limit_starts(limit: TimeLimit, happened: datetime.date, found_out: datetime.
     return max(happened, found_out)
 
 
+# How each time limit's start is said (content: time_limit.counts_from).
+COUNTS_FROM_TEXT = {
+    "happened": "the problem happened",
+    "found_out": "you found out about the problem",
+    "later_of_happened_and_found_out": "the problem happened or, if later, when you found out about it",
+}
+
+
 def time_limit(limit: TimeLimit, happened: datetime.date, found_out: datetime.date | None,
                complained: datetime.date) -> dict:
     """Whether a complaint made on ``complained`` is within ``limit``; the limit's last day."""
     start = limit_starts(limit, happened, found_out)
     last_day = add_months(start, limit.months)
     return {"months": limit.months, "counts_from": limit.counts_from, "from_date": start.isoformat(),
-            "from_date_text": long_date(start), "last_day": last_day.isoformat(),
+            "from_date_text": long_date(start), "counts_from_text": COUNTS_FROM_TEXT[limit.counts_from],
+            "last_day": last_day.isoformat(),
             "last_day_text": long_date(last_day), "in_time": complained <= last_day,
             "section": limit.section, "discretion": limit.discretion}
 
@@ -269,7 +278,9 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                         if has_responded else {})})
     if found_out is not None or happened is not None:
         limit = rules.ombudsman.time_limit
-        label = f"Last day to go to the {rules.ombudsman.name} ({limit.months} months from when you found out)"
+        # 13.1 "would normally expect": the Ombudsman's usual limit, not a last day (it has discretion).
+        label = (f"The {rules.ombudsman.short_name}'s usual time limit "
+                 f"({limit.months} months from when {COUNTS_FROM_TEXT[limit.counts_from]})")
         add("ombudsman_limit", label, limit.section, "you",
             lambda: _item(cal, as_at, "ombudsman_limit", label, add_months(limit_starts(limit, happened or found_out, found_out),
                                                                            limit.months),

@@ -116,7 +116,7 @@ function letter(w, result, escalate, contact) {
 
 function procedureDates(w, proc, r, answers) {
   const limit = proc.time_limit;
-  if (!r.message.includes(limit.message)) w.p(limit.message, { class: limit.in_time ? null : "warning-text" }); // not twice
+  if (!r.message.includes(limit.message)) w.p(limit.message, { class: limit.in_time || limit.answered ? null : "warning-text" }); // not twice
   w.p(`Time limit: ${limit.months} months from ${limit.from_date_text}, so the last day ${limit.in_time ? "is" : "was"} ${limit.last_day_text}${section(limit.section)}.`);
   for (const o of proc.overdue ?? []) {
     const box = h("div", { class: "warning-box overdue" });
@@ -142,7 +142,8 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   container.append(h("p", { class: "caption", text: "Your result" }), h1);
   w.lines.push(heading.toUpperCase(), "");
   // Out of time: the lead says so (and is not repeated under the dates), so it carries the warning style.
-  w.p(r.message, { class: r.time_limit && !r.time_limit.in_time ? "lead warning-text" : "lead" });
+  const lateWarning = r.time_limit && !r.time_limit.in_time && !r.time_limit.answered;
+  w.p(r.message, { class: lateWarning ? "lead warning-text" : "lead" });
 
   if (r.outcome === "out_of_scope") {
     for (const item of r.out_of_scope) {
@@ -233,11 +234,16 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   if (r.ombudsman) {
     w.h3(`The ${r.ombudsman.name}`);
     w.p(`If you are still unhappy after our final response, you can complain to the ${r.ombudsman.name}. ${r.ombudsman.after_all_stages}`);
+    // 13.1 "would normally expect": a usual limit to know about, not an instruction to go now, which
+    // would contradict 13.2 while our own stages are still open. And how to give the reason if later.
     const limit = r.ombudsman.time_limit;
-    const when = `${limit.months} months from ${limit.from_date_text}; complaints policy section ${limit.section}`;
+    const usual = `The Ombudsman usually expects a complaint within ${limit.months} months of when ` +
+      `${limit.counts_from_text} (${limit.from_date_text})`;
     w.p(limit.in_time
-      ? `Go to the Ombudsman by ${limit.last_day_text} (${when}). ${limit.discretion}`
-      : `The last day to go to the Ombudsman was ${limit.last_day_text} (${when}). ${limit.discretion}`);
+      ? `${usual}: by ${limit.last_day_text}${section(limit.section)}.`
+      : `${usual}. That was ${limit.last_day_text}${section(limit.section)}.`);
+    w.p(`${limit.discretion} If you go later, tell the Ombudsman why, for example that you were still going ` +
+      "through our complaints procedure.");
     w.contact(r.ombudsman.contact);
   }
   return { heading, text: w.lines.join("\n"), events: events(r), datesHeading };

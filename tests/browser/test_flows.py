@@ -292,5 +292,21 @@ def test_deadlines_already_gone_are_not_written_as_instructions(page, site_dir):
     # 13.1: 12 months from 1 June 2025, when they found out: gone by 23 November 2026
     to_result(page, OUT_OF_TIME)
     text = page.inner_text(".result")
-    assert "The last day to go to the Ombudsman was Monday 1 June 2026" in text
+    assert "That was Monday 1 June 2026 (complaints policy section 13.1)." in text
     assert "Go to the Ombudsman by" not in text
+
+
+def test_the_ombudsman_limit_is_not_an_instruction_while_our_stages_are_open(page):
+    # 13.1 and 13.2: at stage 3, with our response due after the Ombudsman's usual 12 months end
+    # (found out 1 December 2025), the page must not tell you to go to the Ombudsman by then.
+    answers = {**CHILDREN, "happened": date("2025-11-20"), "found_out": date("2025-12-01"),
+               "complained": date("2026-01-12"), "stage": "stage3", "stage_received": date("2026-10-20"),
+               "panel": date("2026-12-01")}
+    to_result(page, answers)
+    text = page.inner_text(".result")
+    assert "Go to the Ombudsman by" not in text
+    assert ("The Ombudsman usually expects a complaint within 12 months of when you found out about the problem "
+            "(Monday 1 December 2025): by Tuesday 1 December 2026 (complaints policy section 13.1).") in text
+    assert "If you go later, tell the Ombudsman why, for example that you were still going through our " \
+           "complaints procedure." in text
+    assert "If you are not sure, ask the Ombudsman's advice team." in text  # 13.2

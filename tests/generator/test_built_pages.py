@@ -336,7 +336,10 @@ def test_the_pages_without_javascript_say_what_to_do_if_the_response_is_late_or_
         assert "If our response is late, contact Speak Up (Coventry City Council complaints)" in text, name
         assert f"you can complain to the {ombudsman.name} (complaints policy section 13.2). " \
                f"{ombudsman.after_all_stages.text}" in text, name
-        assert "Go to the Ombudsman within 12 months of when you found out about the problem" in text, name
+        # 13.1 "would normally expect": a usual limit, and how to give the reason for going later
+        assert "The Ombudsman usually expects a complaint within 12 months of when you found out about the " \
+               "problem (complaints policy section 13.1)." in text, name
+        assert "If you go later, tell the Ombudsman why" in text, name
     adults = " ".join(soups["navigator/adults-social-care/index.html"].find("main").get_text(" ").split())
     assert "contact the Service Recovery Team" in adults and "Complaints policy section App. 2 para 8." in adults
 

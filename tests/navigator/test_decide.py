@@ -296,3 +296,58 @@ def test_an_overdue_response_leads_the_result(R, complaint):
     respond = by_id(res["timeline"])["respond"]
     assert res["message"] == f"Our response is {respond['status_text']}. {res['time_limit']['message']}"
     assert res["message"].startswith("Our response is overdue by ")
+
+
+# 9.1 and DOMAIN "Time limits": out of time is never a flat no. (answers changed, as at, what the lead says)
+LATE_CASES = [
+    # Corporate counts from when it happened (9.1): 10 June 2025 + 12 months = 10 June 2026; complained
+    # 1 July 2026. Found out 1 May 2026: the reason to give is named.
+    ({"happened": "2025-06-10", "found_out": "2026-05-01", "complained": "2026-07-01", "stage": "stage1"},
+     "2026-07-03",
+     "Complaints made more than 12 months after the problem happened are normally outside the policy. "
+     "We can still accept a complaint made later if there is a good reason, so tell us why it is late. "
+     "For example, tell us that you only found out about the problem on Friday 1 May 2026."),
+    # Found out when it happened: no such example.
+    ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage1"},
+     "2026-07-03",
+     "Complaints made more than 12 months after the problem happened are normally outside the policy. "
+     "We can still accept a complaint made later if there is a good reason, so tell us why it is late."),
+    # We responded (10 July): the complaint was not turned away, so no instruction to give a reason.
+    ({"happened": "2025-06-10", "found_out": "2026-05-01", "complained": "2026-07-01", "stage": "stage1",
+      "stage_received": "2026-07-01", "responded": "2026-07-10"},
+     "2026-07-20",
+     "You complained more than 12 months after the problem happened. This is normally outside the policy, "
+     "but we have already responded to your complaint."),
+    # At stage 2 (12.4), stage 1 was answered.
+    ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage2",
+      "stage_received": "2026-08-03"},
+     "2026-08-05",
+     "You complained more than 12 months after the problem happened. This is normally outside the policy, "
+     "but we have already responded to your complaint."),
+]
+
+
+@pytest.mark.parametrize("changes,as_at,message", LATE_CASES)
+def test_a_late_complaint_is_told_how_to_give_the_reason_unless_we_already_answered_it(R, complaint, changes,
+                                                                                        as_at, message):
+    res = result(R, complaint(**changes), today=datetime.date.fromisoformat(as_at))
+    assert res["time_limit"]["in_time"] is False
+    assert res["message"] == message
+    assert res["time_limit"]["answered"] is (changes.get("responded") is not None or changes["stage"] == "stage2")
+
+
+def test_the_ombudsman_limit_is_its_usual_limit_not_a_last_day(R, complaint):
+    # 13.1: "would normally expect ... within 12 months of when the complainant first knew".
+    res = result(R, complaint(happened="2025-11-20", found_out="2025-12-01", stage="stage1"))
+    limit = by_id(res["timeline"])["ombudsman_limit"]
+    assert limit["label"] == ("The Ombudsman's usual time limit (12 months from when you found out about the "
+                              "problem)")
+    assert limit["date"] == "2026-12-01"
+    assert res["ombudsman"]["time_limit"]["counts_from_text"] == "you found out about the problem"
+
+
+def test_a_complaint_about_how_an_appeal_was_run_is_given_who_to_complain_to(R, complaint):
+    # 9.1: the outcome of an appeal is outside the policy; "how processes were conducted" is not.
+    [item] = result(R, complaint(out_of_scope=["appeal_outcome"]))["out_of_scope"]
+    assert "If you think we ran the process badly, you can complain to us about that." in item["where_to_go"]
+    assert [c["name"] for c in item["contacts"]] == ["Speak Up (Coventry City Council complaints)"]
