@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -28,6 +29,12 @@ DUE_CASES = [
     ("App. 2 para 7", "adults", "stage1", D(2026, 11, 2), "acknowledge", D(2026, 11, 5)),
     ("App. 2 para 7-8", "adults", "stage1", D(2026, 11, 2), "respond", D(2026, 11, 30)),
     ("App. 1 para 6a", "children", "stage1", D(2026, 11, 2), "respond", D(2026, 11, 16)),
+    # 3 working days, not page 004's 2 (which would be Wednesday 27 May): Friday 22 May 2026, then the
+    # Spring bank holiday on Monday 25 May; day 1 Tuesday 26, day 3 Thursday 28
+    ("App. 1 para 6a", "children", "stage1", D(2026, 5, 22), "acknowledge", D(2026, 5, 28)),
+    # "within 3 days": Thursday 24 December 2026; Christmas Day Friday 25, Boxing Day (observed) Monday 28;
+    # day 1 Tuesday 29, day 3 Thursday 31
+    ("App. 1 para 6b", "children", "stage2", D(2026, 12, 24), "acknowledge", D(2026, 12, 31)),
     ("App. 1 para 6b", "children", "stage2", D(2026, 11, 2), "respond", D(2026, 12, 7)),
     ("App. 1 para 6c", "children", "stage3", D(2026, 11, 2), "acknowledge", D(2026, 11, 4)),
     ("App. 3", "children", "stage3", D(2026, 11, 2), "panel", D(2026, 12, 14)),
@@ -70,9 +77,11 @@ def test_adults_single_stage_ends_with_the_ombudsman(R):
     assert "escalate" not in found
     # Something you may now do, not something done
     assert (found["ombudsman"]["status"], found["ombudsman"]["status_text"]) == ("open", "you can do this now")
-    stage = R.procedures["adults"].stages[0]
-    assert found["ombudsman"]["after"] == stage.after
-    assert found["ombudsman"]["after_contact"]["name"] == R.contacts[stage.after_contact].name
+    # App. 2 para 8: "advised to contact the Service Recovery Team at servicerecoveryteam@coventry.gov.uk
+    # if they remain unhappy with the response ... to see if any further concerns can be resolved"
+    assert "Service Recovery Team" in found["ombudsman"]["after"]
+    contact = found["ombudsman"]["after_contact"]
+    assert (contact["name"], contact["email"]) == ("Service Recovery Team", "servicerecoveryteam@coventry.gov.uk")
 
 
 # 12.4: 20 working days from the date of our response; in time on the last day, late the day after.
@@ -87,7 +96,26 @@ def test_last_day_to_escalate(R, as_at, status, n):
     assert found["escalate"]["date"] == "2026-11-30"
     assert (found["escalate"]["status"], found["escalate"]["working_days"]) == (status, n)
     assert found["escalate"]["section"] == "12.4"
-    assert found["escalate"]["grounds"] == list(R.procedures["corporate"].stages[1].grounds)  # 12.1
+
+
+# 12.1: Stage 2 if the complainant considers that "relevant information was not considered in
+# investigating the complaint", "procedures have not been properly applied in managing the complaint"
+# or "there has been an incorrect interpretation of Council policy". The site says each in plain
+# English; each must still say that idea, in that order.
+GROUNDS_12_1 = [
+    ("relevant information not considered", r"relevant information", r"\bnot\b|\bn't\b|fail"),
+    ("procedure not properly applied", r"procedure", r"\bnot\b|\bn't\b|fail|wrong"),
+    ("policy wrongly interpreted", r"\bpolicy\b", r"wrong|incorrect|misinterpret|misread|misunderst"),
+]
+
+
+def test_grounds_for_stage_2(R):
+    found, _ = items(R, "corporate", "stage1", D(2026, 10, 19), D(2026, 11, 27), responded=D(2026, 11, 2))
+    grounds = found["escalate"]["grounds"]
+    assert len(grounds) == len(GROUNDS_12_1), grounds
+    for ground, (idea, subject, fault) in zip(grounds, GROUNDS_12_1):
+        assert re.search(subject, ground, re.I) and re.search(fault, ground, re.I), (idea, ground)
+    assert found["escalate"]["grounds_section"] == "12.1"
 
 
 def test_overdue_response_is_flagged_with_what_to_do(R):
