@@ -168,10 +168,20 @@ WIDEST = """() => {
     const root = document.documentElement;
     const over = Math.ceil(root.scrollWidth - root.clientWidth);
     if (over <= 0) return null;
-    // The outermost element that sticks out, to show; the last one, usually the innermost, to find the line by.
+    // An element inside one that clips or scrolls sideways by itself (a Markdown table's region)
+    // cannot make the page scroll; if that container sticks out, it is itself the culprit.
+    const contained = (element) => {
+        for (let a = element.parentElement; a && a !== document.body; a = a.parentElement) {
+            if (getComputedStyle(a).overflowX !== "visible") return true;
+        }
+        return false;
+    };
     const out = [...document.body.querySelectorAll("*")].filter(
-        (element) => element.getBoundingClientRect().right > root.clientWidth + 0.5);
-    return { over, html: out.length ? out[0].outerHTML : "", text: out.length ? out[out.length - 1].textContent : "" };
+        (element) => element.getBoundingClientRect().right > root.clientWidth + 0.5 && !contained(element));
+    // The outermost element that sticks out, to show; the last one, usually the innermost, to find the line by.
+    const last = out.length ? out[out.length - 1] : null;
+    return { over, html: out.length ? out[0].outerHTML : "", text: last ? last.textContent : "",
+             inner: last ? last.outerHTML.split("\\n")[0] : "" };
 }"""
 
 
@@ -225,7 +235,9 @@ def check_reflow(page, name: str, sources: Sources, report: Report) -> None:
         page.set_viewport_size(wide)
     if found:
         snippet = found["html"][:120]
-        file, line = sources.place(name, first_words(found["text"]), first_words(found["html"]))
+        # Raw HTML in a page's Markdown is published as written, so its innermost element (such as
+        # <td>Recommendations</td>) names its line better than its words, which may be elsewhere too.
+        file, line = sources.place(name, found["inner"], first_words(found["text"]), first_words(found["html"]))
         report.add(file, line, ERROR,
                    f"reflow on {name}: {NARROW['width']} pixels wide (a small phone, or 400% zoom), the page "
                    f"scrolls sideways by {found['over']} pixels. Widest element: {snippet}",

@@ -1,0 +1,61 @@
+"""`make check`: which element makes a page scroll sideways, checks that could not run, figures typed
+into a guidance page; and the navigator's command line without the holidays package."""
+from __future__ import annotations
+
+import argparse
+import datetime
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from conftest import TODAY, line_of
+from sitebuild import CONTENT, REPO, run_build
+
+from generator import check
+from generator.check import consistency, site
+from generator.check.report import Report
+from generator.content import load_content
+
+WIDE_TABLES = """
+## Costs
+
+| Acknowledgement | Investigation | Responsibilities | Recommendations |
+|-----------------|---------------|------------------|-----------------|
+| Acknowledgement | Investigation | Responsibilities | Recommendations |
+
+<table><tr><td>Acknowledgement</td><td>Investigation</td><td>Responsibilities</td><td>Recommendations</td></tr></table>
+"""
+
+
+def test_reflow_names_the_element_that_makes_the_page_scroll(content_copy, tmp_path):
+    """A Markdown table scrolls in its own region, so it is not what makes the page scroll sideways,
+    even though it sticks out first: the raw HTML table after it is, and its line is the one named."""
+    from playwright.sync_api import sync_playwright
+    from generator.check.axe import launch_chromium
+    sys.path.insert(0, str(REPO / "tools"))
+    from serve import make_server
+
+    index = content_copy / "pages/index.md"
+    index.write_text(index.read_text(encoding="utf-8") + WIDE_TABLES, encoding="utf-8")
+    built = tmp_path / "site"
+    assert run_build(content_copy, built).returncode == 0
+    sources = site.Sources(load_content(content_copy))
+    server = make_server(built, 0, quiet=True, published_at=sources.published_at)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    report = Report(datetime.date.fromisoformat(TODAY))
+    try:
+        with sync_playwright() as p:
+            browser = launch_chromium(p)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
+            site.check_reflow(page, "index.html", sources, report)
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    [finding] = report.findings
+    assert finding.file == "content/pages/index.md"
+    assert finding.line == line_of(index, "<table>")
+    assert ("Widest element: <table><tbody><tr><td>Acknowledgement</td><td>Investigation</td>"
+            in finding.message), finding.message
