@@ -5,7 +5,9 @@ check on it: the content schema, the policy text against the data, review
 dates and notes, links, HTML validity, accessibility (axe-core), plain English
 and the calendar. It returns a :class:`~generator.check.report.Report`; the
 command line prints it, writes it as HTML (``build/review/index.html``) and
-exits 1 if there is an error (or, with ``--strict``, a warning).
+exits 1 if there is an error, if a check could not run (Java or Chromium
+missing), or, with ``--strict``, if there is a warning. A check left out on
+request (``--no-browser``) does not make it fail, but the last line names it.
 """
 from __future__ import annotations
 
@@ -15,6 +17,10 @@ from pathlib import Path
 
 from ..exceptions import BuildError, ContentErrors
 from .report import ERROR, Report
+
+NOT_LOADED = "everything else: the check stops when the content cannot be read. Fix the errors above and run it again."
+NOT_BUILT = ("the built site (links, HTML, accessibility, reflow) and plain English: the site could not be built. "
+             "Fix the errors above and run it again.")
 
 
 def run_check(content_dir: Path, today: datetime.date | None = None, browser: bool = True) -> Report:
@@ -35,22 +41,29 @@ def run_check(content_dir: Path, today: datetime.date | None = None, browser: bo
     except ContentErrors as exc:
         for e in exc.errors:
             report.add(e.file, e.line, ERROR, e.message)
-        report.skipped.append("everything else: the content must load before the site can be built and checked.")
+        report.stopped = NOT_LOADED
         return report
     report.notes = content.review_notes
     consistency.check_consistency(content, check_data, report)
     dates.check_review_dates(content, today, report)
-    dates.check_calendar(content, today, report)
+    try:
+        dates.check_calendar(content, today, report)
+    except BuildError as exc:  # the holidays package is missing
+        report.add(str(content_dir), 0, ERROR, f"the calendar could not be checked: {exc}")
+        report.stopped = NOT_BUILT
+        return report
     with tempfile.TemporaryDirectory(prefix="check-") as tmp:
         out = Path(tmp) / "site"
         try:
             result = build(content_dir, out, today, runtime=False)
         except BuildError as exc:
             report.add(str(content_dir), 0, ERROR, f"the site could not be built: {exc}")
+            report.stopped = NOT_BUILT
             return report
         except ContentErrors as exc:
             for e in exc.errors:
                 report.add(e.file, e.line, ERROR, e.message)
+            report.stopped = NOT_BUILT
             return report
         report.built_pages = result.pages
         sources = site.Sources(content)
@@ -61,7 +74,7 @@ def run_check(content_dir: Path, today: datetime.date | None = None, browser: bo
             site.check_vnu(out, sources, report)
             site.check_axe(out, sources, report)
         else:
-            report.skipped.append("HTML validity and accessibility (--no-browser).")
+            report.skipped_as_asked.append("HTML validity, accessibility and reflow (--no-browser)")
     return report
 
 

@@ -41,6 +41,8 @@ class Report:
     notes: list = field(default_factory=list)                # schema.ReviewNote
     readability: list[dict] = field(default_factory=list)    # {page, file, grade, budget, long, words}
     skipped: list[str] = field(default_factory=list)         # checks that could not run, and why
+    skipped_as_asked: list[str] = field(default_factory=list)  # checks left out on request (--no-browser)
+    stopped: str = ""                                        # why the later checks did not run (errors first)
     built_pages: int = 0
 
     def add(self, file: str, line: int, severity: str, message: str, fix: str = "", topic: str = "content") -> None:
@@ -55,7 +57,9 @@ class Report:
         return sorted({f for f in self.findings if f.severity == WARNING})
 
     def failed(self, strict: bool = False) -> bool:
-        return bool(self.errors or (strict and self.warnings))
+        """Errors, a check that could not run (not ready: nobody knows what it would have found), or,
+        with --strict, warnings. A check left out on request does not fail it; the summary names it."""
+        return bool(self.errors or self.skipped or (strict and self.warnings))
 
     def by_file(self) -> dict[str, list[Finding]]:
         groups: dict[str, list[Finding]] = defaultdict(list)
@@ -64,11 +68,15 @@ class Report:
         return dict(sorted(groups.items()))
 
     def summary(self, strict: bool = False) -> str:
-        e, w = len(self.errors), len(self.warnings)
-        verdict = ("Not ready to publish: fix the errors above." if e else
+        e, w, s = len(self.errors), len(self.warnings), len(self.skipped)
+        could_not_run = (f"{s} check{'s' * (s != 1)} could not run: "
+                         + "; ".join(reason.rstrip(".") for reason in self.skipped) + ".")
+        verdict = ("Not ready to publish: fix the errors above." + (f" Also, {could_not_run}" if s else "") if e else
+                   f"Not ready to publish: {could_not_run}" if s else
                    "Not ready to publish (--strict): deal with the warnings above." if strict and w else
                    "Ready to publish" + (": no errors; read the warnings above." if w else ": nothing to fix."))
-        return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}. {verdict}"
+        asked = "".join(f" Not checked, as asked: {reason.rstrip('.')}." for reason in self.skipped_as_asked)
+        return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}.{asked} {verdict}"
 
     # --- terminal ---------------------------------------------------------------
 
@@ -96,8 +104,12 @@ class Report:
                 text = n.text if len(n.text) <= 70 else n.text[:67] + "..."
                 out.append(f"  {n.id:<5} {n.status:<5} ({n.section}) {text}")
             out.append("")
+        if self.stopped:
+            out.append(f"Not checked: {self.stopped}")
         for s in self.skipped:
-            out.append(f"Not checked: {s}")
+            out.append(f"Not checked (it could not run): {s}")
+        for s in self.skipped_as_asked:
+            out.append(f"Not checked, as asked: {s}")
         if html_path:
             out.append(f"The full report is in {html_path}")
         out.append(self.summary(strict))
@@ -109,8 +121,12 @@ class Report:
         e = html.escape
         parts = [f"<h1>Review of the complaints guidance content</h1>",
                  f"<p>Checked on {e(self.today.strftime('%-d %B %Y'))}. <strong>{e(self.summary(strict))}</strong></p>"]
+        if self.stopped:
+            parts.append(f"<p>Not checked: {e(self.stopped)}</p>")
         for s in self.skipped:
-            parts.append(f"<p>Not checked: {e(s)}</p>")
+            parts.append(f"<p>Not checked (it could not run): {e(s)}</p>")
+        for s in self.skipped_as_asked:
+            parts.append(f"<p>Not checked, as asked: {e(s)}</p>")
         parts.append("<h2>Problems, by file</h2>")
         groups = self.by_file()
         if not groups:

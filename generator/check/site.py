@@ -134,8 +134,11 @@ def check_notes_not_published(content: Content, site: Path, report: Report) -> N
 
 def check_vnu(site: Path, sources: Sources, report: Report) -> None:
     java = shutil.which("java")
-    if not java or not VNU_JAR.is_file():
-        report.skipped.append("HTML validity (needs Java and node_modules/vnu-jar: run make deps).")
+    if not java:
+        report.skipped.append("HTML validity (needs Java: apt-get install default-jre-headless)")
+        return
+    if not VNU_JAR.is_file():
+        report.skipped.append("HTML validity (needs node_modules/vnu-jar: run make deps)")
         return
     files = [str(site / n) for n in html_files(site)]
     proc = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
@@ -143,7 +146,7 @@ def check_vnu(site: Path, sources: Sources, report: Report) -> None:
     try:
         messages = json.loads(proc.stderr or proc.stdout or "{}").get("messages", [])
     except json.JSONDecodeError:
-        report.skipped.append(f"HTML validity: the Nu HTML Checker failed: {(proc.stderr or '').strip()[:200]}")
+        report.skipped.append(f"HTML validity (the Nu HTML Checker failed: {(proc.stderr or '').strip()[:200]})")
         return
     for m in messages:
         url = m.get("url", "")
@@ -189,11 +192,12 @@ def check_axe(site: Path, sources: Sources, report: Report) -> None:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        report.skipped.append("accessibility (axe-core): Playwright is not installed (run make deps).")
+        report.skipped.append("accessibility and reflow (needs Playwright: run make deps)")
         return
     from .axe import AXE_JS, CHROMIUM, launch_chromium, run_axe
     if not Path(CHROMIUM).exists() or not AXE_JS.is_file():
-        report.skipped.append("accessibility (axe-core): needs /usr/bin/chromium and node_modules/axe-core (make deps).")
+        report.skipped.append("accessibility and reflow (needs /usr/bin/chromium and node_modules/axe-core: "
+                              "make check installs them)")
         return
     sys.path.insert(0, str(REPO / "tools"))
     from serve import make_server

@@ -59,3 +59,38 @@ def test_reflow_names_the_element_that_makes_the_page_scroll(content_copy, tmp_p
     assert finding.line == line_of(index, "<table>")
     assert ("Widest element: <table><tbody><tr><td>Acknowledgement</td><td>Investigation</td>"
             in finding.message), finding.message
+
+
+def check_args(tmp_path, **extra) -> argparse.Namespace:
+    return argparse.Namespace(content=CONTENT, today=datetime.date.fromisoformat(TODAY), strict=False,
+                              report=tmp_path / "review", no_browser=False, **extra)
+
+
+def test_a_check_that_could_not_run_means_not_ready(monkeypatch, tmp_path, capsys):
+    """Without Java the HTML is not checked: the last line must not say "Ready to publish", and the
+    command exits 1."""
+    monkeypatch.setattr(site.shutil, "which", lambda name: None)
+    report = Report(datetime.date.fromisoformat(TODAY))
+    site.check_vnu(tmp_path, None, report)
+    assert report.skipped == ["HTML validity (needs Java: apt-get install default-jre-headless)"]
+    assert report.failed()
+    monkeypatch.setattr(check, "run_check", lambda *args, **kwargs: report)
+    assert check.main(check_args(tmp_path)) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert "Not checked (it could not run): HTML validity (needs Java: apt-get install default-jre-headless)" in out
+    assert out[-1] == ("0 errors, 0 warnings. Not ready to publish: 1 check could not run: HTML validity "
+                       "(needs Java: apt-get install default-jre-headless).")
+    report.add("content/pages/index.md", 3, "error", "something")
+    assert report.summary().endswith("Not ready to publish: fix the errors above. Also, 1 check could not run: "
+                                     "HTML validity (needs Java: apt-get install default-jre-headless).")
+    assert "Ready to publish" not in (tmp_path / "review/index.html").read_text().replace("Not ready to publish", "")
+
+
+def test_a_check_left_out_on_request_is_named_in_the_last_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(CONTENT), "--today", TODAY,
+                             "--report", str(tmp_path / "review"), "--no-browser"],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1].endswith(
+        " warnings. Not checked, as asked: HTML validity, accessibility and reflow (--no-browser). "
+        "Ready to publish: no errors; read the warnings above.")
