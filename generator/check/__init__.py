@@ -45,6 +45,7 @@ def run_check(content_dir: Path, today: datetime.date | None = None, browser: bo
         return report
     report.notes = content.review_notes
     consistency.check_consistency(content, check_data, report)
+    consistency.check_typed_figures(content, report)
     dates.check_review_dates(content, today, report)
     try:
         dates.check_calendar(content, today, report)

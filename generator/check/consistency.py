@@ -193,3 +193,111 @@ def _check_pair(content, f: Found, i, entry, discrepancies, policy_file, table_f
                f"Make them agree: change the policy text or the figure in {name}. If the difference is "
                f"intended, add a discrepancy to content/discrepancies.yaml and name it in {table_file}.",
                "consistency")
+
+
+# --- figures typed into a guidance page ------------------------------------------------------------
+
+TYPED_TIMESCALE = re.compile(rf"\b(?P<number>{_NUMBER})\s+(?P<unit>(?:working|calendar)\s+days?|months?)\b",
+                             re.IGNORECASE)
+PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ()-]{6,}\d")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+SHORTCODE = re.compile(r"\{\{.*?\}\}")
+
+
+def data_figures(content: Content) -> list[tuple[str, int, str]]:
+    """Every timescale in the data as (shortcode path, number, unit): ("corporate.stage1.respond", 10,
+    "working days"), ("corporate.stage1.respond.up_to", 20, ...), ("corporate.time_limit", 12, "months")."""
+    from ..schema import TimeLimit, Timescale
+    from ..shortcodes import namespace
+    import dataclasses
+    found = []
+
+    def walk(value, path):
+        if isinstance(value, Timescale):
+            found.append((path, value.working_days, "working days"))
+            if value.up_to is not None:
+                found.append((f"{path}.up_to", value.up_to, "working days"))
+        elif isinstance(value, TimeLimit):
+            found.append((path, value.months, "months"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else key)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                item = getattr(value, f.name)
+                key = f.metadata.get("key", f.name)
+                if isinstance(item, list):  # a procedure's stages, the Ombudsman's steps: by id, directly
+                    for element in item:
+                        if getattr(element, "id", None):
+                            walk(element, f"{path}.{element.id}")
+                elif isinstance(item, int) and not isinstance(item, bool) and key.endswith("months"):
+                    found.append((f"{path}.{key}", item, "months"))  # policy.review.every_months
+                else:
+                    walk(item, f"{path}.{key}")
+
+    for root, value in namespace(content).items():
+        walk(value, root)
+    first = {"corporate": 0, "adults": 1, "children": 2, "ombudsman": 3}  # the procedures' own figures first
+    return sorted(found, key=lambda f: first.get(f[0].split(".")[0], 4))
+
+
+def _shortcode_for(path: str, unit: str, in_words: bool) -> str:
+    """The shortcode that shows a figure as the page typed it ("10 working days", "ten working days")."""
+    words = " | words" if in_words else ""
+    if path.endswith((".up_to", ".every_months")):  # a bare number: the unit stays in the text
+        return f"{{{{ {path}{words} }}}} {unit}"
+    return f"{{{{ {path}{words} }}}}"
+
+
+def _dial(phone: str) -> str:
+    """The digits of a phone number as dialled: no note in brackets, no extension, +44 as 0."""
+    number = re.split(r"\s*ext", phone, flags=re.IGNORECASE)[0]
+    number = re.sub(r"\s*\([^)]*[A-Za-z][^)]*\)\s*$", "", number)
+    digits = re.sub(r"[^0-9+]", "", number)
+    return "0" + digits[3:] if digits.startswith("+44") else digits.lstrip("+")
+
+
+def check_typed_figures(content: Content, report: Report) -> None:
+    """Warn about a timescale, or a contact's phone number or email, typed into a guidance page
+    (content/pages/*.md) instead of a shortcode: when the data changes, the page would not.
+
+    Only the Markdown outside ``{{ ... }}`` is read. The policy (content/policy/policy.md) is
+    published as it was approved, so it is not checked here; check_consistency reads it instead."""
+    figures = data_figures(content)
+    contacts_file = f"{content.root.name}/contacts.yaml"
+    phones = {_dial(c.phone): cid for cid, c in content.contacts.items() if c.phone}
+    emails = {c.email.lower(): cid for cid, c in content.contacts.items() if c.email}
+    for page in sorted(content.pages, key=lambda p: p.file):
+        for offset, raw in enumerate(page.body.split("\n")):
+            line_no = page.body_line + offset
+            line = SHORTCODE.sub(" ", raw)
+            text = re.sub(r"\]\([^)]*\)|\{#[^}]*\}", " ", line)  # not link targets or heading ids
+            for m in TYPED_TIMESCALE.finditer(text):
+                says = " ".join(m.group(0).split())
+                value, unit = number_value(m.group("number")), unit_of(m.group("unit"))
+                if unit == "month":
+                    unit = "months"
+                matches = [path for path, v, u in figures if v == value and u == unit]
+                in_words = not m.group("number").isdigit()
+                if matches:
+                    shown = [_shortcode_for(p, unit, in_words) for p in matches[:3]]
+                    more = f" (or one of {len(matches) - 3} more with that figure)" if len(matches) > 3 else ""
+                    fix = (f"Write the shortcode for the figure it means, so the page changes when the data does: "
+                           f"{' or '.join(shown)}{more}.")
+                else:
+                    fix = ("No figure in the data is " + f"{value} {unit}" + ": if this is one of our timescales, "
+                           "put it in the data (content/procedures/*.yaml or ombudsman.yaml) and write its "
+                           "shortcode, such as {{ corporate.stage1.respond }}; otherwise write it without a number.")
+                report.add(page.file, line_no, WARNING,
+                           f"a timescale typed into the page: \"{says}\". If the data changes, the page will not.",
+                           fix, "consistency")
+            typed = [(m.group(0).strip(), phones.get(_dial(m.group(0))), "phone", "a phone number")
+                     for m in PHONE.finditer(line) if len(_dial(m.group(0))) >= 9]
+            typed += [(m.group(0), emails.get(m.group(0).lower()), "email", "an email address")
+                      for m in EMAIL.finditer(line)]
+            for says, cid, field, what in typed:
+                if cid:
+                    report.add(page.file, line_no, WARNING,
+                               f"{what} typed into the page: \"{says}\", the {field} of {content.contacts[cid].name} "
+                               f"in {contacts_file}. If that changes, the page will not.",
+                               f"Write {{{{ contacts.{cid}.{field} }}}} instead.", "consistency")

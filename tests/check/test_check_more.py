@@ -94,3 +94,62 @@ def test_a_check_left_out_on_request_is_named_in_the_last_line(tmp_path):
     assert result.stdout.splitlines()[-1].endswith(
         " warnings. Not checked, as asked: HTML validity, accessibility and reflow (--no-browser). "
         "Ready to publish: no errors; read the warnings above.")
+
+
+TYPED = """
+We reply within 10 working days. Call 0800 269851.
+
+You have twelve months to complain, or 3 calendar days. Email [us](mailto:SpeakUp@coventry.gov.uk).
+
+Call {{ contacts.lgsco.phone }} within {{ ombudsman.time_limit }}, up to {{ children.stage1.respond.up_to }} working days.
+"""
+
+
+def test_figures_typed_into_a_guidance_page_are_warned_about(content_copy):
+    page = content_copy / "pages/how-to-complain.md"
+    page.write_text(page.read_text(encoding="utf-8") + TYPED, encoding="utf-8")
+    policy = content_copy / "policy/policy.md"
+    policy.write_text(policy.read_text(encoding="utf-8") + "\nCall 0800 269851 within 10 working days.\n",
+                      encoding="utf-8")
+    report = Report(datetime.date.fromisoformat(TODAY))
+    consistency.check_typed_figures(load_content(content_copy), report)
+    first, second = line_of(page, "We reply within 10"), line_of(page, "twelve months")
+    f = "content/pages/how-to-complain.md"
+    assert sorted((x.line, x.message, x.fix) for x in report.findings) == sorted([
+        (first, 'a timescale typed into the page: "10 working days". If the data changes, the page will not.',
+         "Write the shortcode for the figure it means, so the page changes when the data does: "
+         "{{ corporate.stage1.respond }} or {{ children.stage1.respond }} or "
+         "{{ ombudsman.draft_decision.up_to }} working days."),
+        (first, 'a phone number typed into the page: "0800 269851", the phone of Speak Up (Coventry City Council '
+                "complaints) in content/contacts.yaml. If that changes, the page will not.",
+         "Write {{ contacts.speak_up.phone }} instead."),
+        (second, 'a timescale typed into the page: "twelve months". If the data changes, the page will not.',
+         "Write the shortcode for the figure it means, so the page changes when the data does: "
+         "{{ corporate.time_limit | words }} or {{ adults.time_limit | words }} or "
+         "{{ children.time_limit | words }} (or one of 2 more with that figure)."),
+        (second, 'a timescale typed into the page: "3 calendar days". If the data changes, the page will not.',
+         "No figure in the data is 3 calendar days: if this is one of our timescales, put it in the data "
+         "(content/procedures/*.yaml or ombudsman.yaml) and write its shortcode, such as "
+         "{{ corporate.stage1.respond }}; otherwise write it without a number."),
+        (second, 'an email address typed into the page: "SpeakUp@coventry.gov.uk", the email of Speak Up '
+                 "(Coventry City Council complaints) in content/contacts.yaml. If that changes, the page will not.",
+         "Write {{ contacts.speak_up.email }} instead."),
+    ])
+    assert {x.file for x in report.findings} == {f} and {x.severity for x in report.findings} == {"warning"}
+
+
+def test_the_pages_as_they_are_have_no_typed_figures():
+    report = Report(datetime.date.fromisoformat(TODAY))
+    consistency.check_typed_figures(load_content(CONTENT), report)
+    assert report.findings == []
+
+
+def test_each_suggested_shortcode_shows_the_figure(content_copy, tmp_path):
+    """What the warning suggests writing shows the same words as were typed."""
+    page = content_copy / "pages/how-to-complain.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA: {{ corporate.stage1.respond | words }}. "
+                    "B: {{ ombudsman.draft_decision.up_to }} working days. C: {{ corporate.time_limit | words }}. "
+                    "D: {{ policy.review.every_months }} months.\n", encoding="utf-8")
+    assert run_build(content_copy, tmp_path / "site").returncode == 0
+    html = (tmp_path / "site/how-to-complain/index.html").read_text(encoding="utf-8")
+    assert "A: ten working days. B: 10 working days. C: twelve months. D: 12 months." in html
