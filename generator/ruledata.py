@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import json
 import importlib.util
+import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from .content import Content
-from .exceptions import ContentError, ContentErrors
+from .exceptions import BuildError, ContentError, ContentErrors
 
 CACHE = Path(__file__).resolve().parent.parent / "build" / "cache"
 
@@ -73,8 +74,17 @@ def calendar_range(calendar, build_year: int) -> tuple[datetime.date, datetime.d
 
 
 def _holidays_version() -> str:
-    """The installed holidays package's version, read without importing it (the import is slow)."""
-    site_packages = Path(importlib.util.find_spec("holidays").origin).parent.parent
+    """The installed holidays package's version, read without importing it (the import is slow).
+
+    BuildError, one sentence, if this Python does not have the package (the navigator's command line
+    run with the system python3, say): the build and the command line print it without a traceback.
+    """
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        raise BuildError(f"the holidays package, which gives the bank holidays, is not installed for this Python "
+                         f"({sys.executable}). Run make deps, then use .venv/bin/python "
+                         "(or: pip install -r requirements.txt).")
+    site_packages = Path(spec.origin).parent.parent
     for dist_info in site_packages.glob("holidays-*.dist-info"):
         return dist_info.name.removeprefix("holidays-").removesuffix(".dist-info")
     return "unknown"

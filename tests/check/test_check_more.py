@@ -153,3 +153,29 @@ def test_each_suggested_shortcode_shows_the_figure(content_copy, tmp_path):
     assert run_build(content_copy, tmp_path / "site").returncode == 0
     html = (tmp_path / "site/how-to-complain/index.html").read_text(encoding="utf-8")
     assert "A: ten working days. B: 10 working days. C: twelve months. D: 12 months." in html
+
+
+NO_HOLIDAYS = """
+import runpy, sys
+sys.modules["holidays"] = None  # as if the package were not installed
+sys.argv = ["navigator", "add", "2026-04-04", "3"]
+runpy.run_module("navigator", run_name="__main__")
+"""
+
+
+def test_navigator_command_line_without_the_holidays_package(tmp_path):
+    """A Python without the holidays package (the system python3, say): one line saying what is missing
+    and how to get it, exit status 2, no traceback. The build says the same in its one line."""
+    result = subprocess.run([sys.executable, "-c", NO_HOLIDAYS], cwd=REPO, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (f"navigator: the holidays package, which gives the bank holidays, is not installed for "
+                             f"this Python ({sys.executable}). Run make deps, then use .venv/bin/python "
+                             "(or: pip install -r requirements.txt).\n")
+    build = subprocess.run([sys.executable, "-c", "import sys, runpy; sys.modules['holidays'] = None; "
+                            f"sys.argv = ['generator', 'build', '--no-runtime', '--site', {str(tmp_path / 'site')!r}]; "
+                            "runpy.run_module('generator', run_name='__main__')"],
+                           cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert build.returncode == 1 and "Traceback" not in build.stderr, build.stderr
+    assert build.stderr.startswith("The site was not built: the holidays package, which gives the bank holidays, "
+                                   "is not installed")
