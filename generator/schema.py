@@ -219,6 +219,9 @@ class Stage:
     """What we do if we cannot reply in time."""
     if_late_section: Optional[str] = None
     """The policy section for if_late."""
+    new_date_if_late: bool = False
+    """If we cannot reply in time, we send an update with a new date (11.2, 12.2): the navigator asks
+    for that date and measures our reply against it."""
     grounds: Optional[list[str]] = None
     """The reasons you can give to ask for this stage, if the policy limits them."""
     grounds_section: Optional[str] = None

@@ -77,6 +77,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--responded", type=_date, help="the date of our response, if we have responded")
     t.add_argument("--complex", action="store_true", help="we said the complaint is complex or needs longer")
     t.add_argument("--panel", type=_date, help="the review panel's date (children's stage 3)")
+    t.add_argument("--new-date", type=_date, help="the new date in an update from us, if we said we need longer "
+                                                  "(corporate stages, 11.2, 12.2)")
     t.add_argument("--as-at", type=_date, help="work out statuses as at this date (default: today)")
     t.add_argument("--found-out", type=_date, help="when you found out (gives the Ombudsman's 12-month date)")
     return p
@@ -179,10 +181,15 @@ def _timeline(args, rules):
         raise Usage(f"--panel: {stage.id} of the {procedure.id} procedure has no review panel")
     if args.complex and stage.respond.up_to is None:
         raise Usage(f"--complex: {stage.id} of the {procedure.id} procedure has no longer time to extend to")
+    if args.new_date and not stage.new_date_if_late:
+        raise Usage(f"--new-date: {stage.id} of the {procedure.id} procedure gives no new date in an update")
+    if args.new_date and args.new_date < args.received:
+        raise Usage("--new-date must be the same as or after --received")
     as_at = args.as_at or datetime.date.today()
     rules.calendar.check(as_at)
     found = stage_timeline(rules, procedure, stage, args.received, as_at, responded=args.responded,
-                           extended=args.complex, panel=args.panel, found_out=args.found_out)
+                           extended=args.complex, panel=args.panel, new_date=args.new_date,
+                           found_out=args.found_out)
     reply = {"procedure": procedure.id, "procedure_name": procedure.name, "stage": stage.id,
              "received": args.received.isoformat(), "as_at": as_at.isoformat(), "receipt": rules.calendar.receipt,
              "items": found["items"], "overdue": found["overdue"]}

@@ -185,7 +185,8 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
     check["answered"] = answered
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
                               responded=values.get("responded"), extended=values.get("extended", False),
-                              panel=values.get("panel"), happened=values["happened"], found_out=values["found_out"],
+                              panel=values.get("panel"), new_date=values.get("new_date"),
+                              happened=values["happened"], found_out=values["found_out"],
                               made=complained is not None, response_known=response_known)
     return {"complained_text": long_date(complained) if complained else None,
             "procedure": {"id": procedure.id, "name": procedure.name, "section": procedure.section,

@@ -65,6 +65,9 @@ DATE_FIELDS = {
                    "The date you first made a formal complaint to us."),
     "responded": ("Date of our response", "Enter the date of our response",
                   "Leave this blank if we have not responded yet."),
+    "new_date": ("The new date we gave you", "Enter the new date we gave you",
+                 "If we sent you an update saying we need longer, enter the new date it gave. "
+                 "Leave this blank if not."),
     "panel": ("Date of the review panel", "Enter the date of the review panel",
               "Leave this blank if you do not know it yet."),
     "as_at": ("Date to work out from", "Enter the date to work out from", None),
@@ -73,7 +76,7 @@ EARLIER_TEXT = {"happened": "the date the problem happened", "found_out": "the d
                 "complained": "the date you complained"}
 ORDER = ("service", "request_type", "complainant", "out_of_scope", "problem_dates", "complained_yet",
          "complained", "stage")
-STAGE_DETAILS = ("stage_received", "responded", "extended", "panel")
+STAGE_DETAILS = ("stage_received", "new_date", "responded", "extended", "panel")
 
 
 def _date_label(name: str, stage=None) -> tuple[str, str, str | None]:
@@ -141,6 +144,9 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
         if later:
             fields.append(_date_field("stage_received", stage=procedure.stages[1], stages=later))
             fields[-1]["label"] = "Date you asked for this stage"
+        updates = [s.id for s in procedure.stages if s.new_date_if_late]
+        if updates:
+            fields.append(_date_field("new_date", optional=True, stages=updates))
         fields.append(_date_field("responded", optional=True, stages=[s.id for s in procedure.stages]))
         longer = [s for s in procedure.stages if s.respond.up_to is not None]
         if longer:
@@ -217,7 +223,7 @@ def _check_stage(rules, raw, values, today):
     stage = procedure.stage(stage_id)
     first = stage is procedure.stages[0]
     out = {"stage": stage, "first_stage": first, "stage_received": values["complained"], "responded": None,
-           "extended": False, "panel": None}
+           "extended": False, "panel": None, "new_date": None}
     errors = []
     received_text = EARLIER_TEXT["complained"]
     if not first:
@@ -231,8 +237,8 @@ def _check_stage(rules, raw, values, today):
         else:
             out["stage_received"] = d
         received_text = f"the date you asked for stage {stage.number}"
-    for name in ("responded", "panel"):
-        if name == "panel" and stage.panel_within is None:
+    for name in ("new_date", "responded", "panel"):
+        if name == "panel" and stage.panel_within is None or name == "new_date" and not stage.new_date_if_late:
             continue
         if A.date_is_blank(raw.get(name)):
             continue
@@ -292,6 +298,8 @@ def _keys(qid: str, values: dict, rules: Rules, raw: dict) -> list[str]:
         keys.append("stage_received")
     if stage.respond.up_to is not None:
         keys.append("extended")
+    if stage.new_date_if_late:
+        keys.append("new_date")
     if stage.panel_within is not None:
         keys.append("panel")
     return keys
@@ -308,7 +316,13 @@ def _answered(qid: str, raw: dict, values: dict, rules: Rules) -> bool:
         # for another one (the service was changed) is asked again, not taken as this one's.
         if raw.get("stage_procedure") not in (None, procedure.id):
             return False
-        return "stage" in raw and (not isinstance(value, str) or A.is_blank(value) or procedure.stage(value) is not None)
+        # Without that record (an older link, the API), a stage of another procedure only is asked
+        # again too. Any other value is read: one that is no stage at all is an error, as for any
+        # radio question (a hand-edited link can send one).
+        if (isinstance(value, str) and procedure.stage(value) is None
+                and any(p.stage(value) for p in rules.procedures.values())):
+            return False
+        return "stage" in raw
     return qid in raw
 
 
@@ -402,6 +416,8 @@ def _answer_text(qid: str, values: dict) -> str:
             parts.append(f"panel on {A.date_text(values['panel'])}")
         if values.get("extended"):
             parts.append("we said we need longer")
+        if values.get("new_date"):
+            parts.append(f"we gave a new date, {A.date_text(values['new_date'])}")
         parts.append(f"our response on {A.date_text(values['responded'])}" if values.get("responded")
                      else "no response yet")
         return "; ".join(parts)

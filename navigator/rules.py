@@ -73,6 +73,7 @@ class Stage(NamedTuple):
     after: str | None
     after_contact: str | None
     after_section: str | None
+    new_date_if_late: bool = False
 
 
 class Procedure(NamedTuple):
@@ -237,7 +238,8 @@ def _procedure(pid: str, p: dict) -> Procedure:
     stages = tuple(Stage(s["id"], _int(s["number"]), _text(s["name"]), _timescale(s["respond"]),
                          _timescale(s.get("acknowledge")), _timescale(s.get("panel_within")), s.get("if_late"),
                          s.get("if_late_section"), tuple(s.get("grounds") or ()), s.get("grounds_section"),
-                         s.get("after"), s.get("after_contact"), s.get("after_section"))
+                         s.get("after"), s.get("after_contact"), s.get("after_section"),
+                         bool(s.get("new_date_if_late")))
                    for s in p["stages"])
     if not stages:
         raise RulesError(f"The {pid} procedure has no stages")

@@ -126,10 +126,14 @@ def _within(t: Timescale, extended: bool = False) -> str:
 
 def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: datetime.date, as_at: datetime.date,
                    *, responded: datetime.date | None = None, extended: bool = False,
-                   panel: datetime.date | None = None, happened: datetime.date | None = None,
+                   panel: datetime.date | None = None, new_date: datetime.date | None = None,
+                   happened: datetime.date | None = None,
                    found_out: datetime.date | None = None, made: bool = True,
                    response_known: bool = True) -> dict:
     """The dates for one stage received on ``received``, plus what comes after it.
+
+    ``new_date`` is the date an update from us gave when we could not reply in time (11.2, 12.2):
+    our response is then measured against it, though never against a date before the policy's.
 
     ``made`` is False for a complaint not made yet: the dates are then for one made on ``received``
     (today), and nothing is shown as received. ``response_known`` is False when the user was not
@@ -193,6 +197,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
 
     respond = stage.respond
     label = f"We send our response to {what}"
+    updated = new_date is not None and stage.new_date_if_late
 
     def make_respond():
         if respond.counted_from == "panel":
@@ -208,13 +213,18 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         note = None
         if respond.counted_from == "panel" and panel is None:
             note = "At the latest, if the panel meets on the last day it can."
+        if updated:
+            deadline = max(deadline, new_date)
+            note = (f"We sent you an update with a new date, {long_date(new_date)}. "
+                    f"The usual date was {long_date(standard)}.")
         late_by = None
         if has_responded:
             note = f"We responded on {long_date(responded)}."
             if responded > deadline:
                 late_by = cal.working_days_between(deadline, responded)
+                promised = "the new date we gave you" if updated else "the date the policy gives"
                 note = (f"We responded on {long_date(responded)}, "
-                        f"{plural(late_by) + ' ' if late_by else ''}after the date the policy gives")
+                        f"{plural(late_by) + ' ' if late_by else ''}after {promised}")
                 if maximum and not extended and responded <= maximum:
                     # "10, up to 20 if complex": within the longer time, it was late only if we did not say so
                     note += f", but within the {plural(respond.up_to)} we can take if we told you it needed longer"
@@ -223,7 +233,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                      responded_text=long_date(responded) if has_responded else None,
                      known=response_known, rule=_within(respond), standard_date=standard.isoformat(),
                      maximum_date=maximum.isoformat() if maximum else None, extended=bool(extended and maximum),
-                     if_late=stage.if_late, if_late_section=stage.if_late_section, note=note)
+                     if_late=stage.if_late, if_late_section=stage.if_late_section, note=note,
+                     new_date=new_date.isoformat() if updated else None)
         if late_by is not None:
             # Done, but late: an advocate needs to see a past delay, not only a present one.
             item.update(status="done_late", working_days=late_by,
@@ -235,7 +246,10 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         ombudsman_contact = rules.contacts.get(rules.ombudsman.contact)
         text = (f"Our response is {respond_item['status_text']}. Contact {_team(rules, procedure)} "
                 "to ask when you will get it.")
-        if stage.if_late:
+        if updated:
+            text = (f"Our response is {respond_item['status_text']}, after the new date we gave you. "
+                    f"Contact {_team(rules, procedure)} to ask when you will get it.")
+        elif stage.if_late:
             text += f" {stage.if_late}"
         if respond_item.get("maximum_date") and not respond_item.get("extended"):
             # "Aim 25, up to 65" (App. 1 6b): past the aim is late unless we told you it needs longer,

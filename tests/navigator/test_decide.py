@@ -351,3 +351,54 @@ def test_a_complaint_about_how_an_appeal_was_run_is_given_who_to_complain_to(R, 
     [item] = result(R, complaint(out_of_scope=["appeal_outcome"]))["out_of_scope"]
     assert "If you think we ran the process badly, you can complain to us about that." in item["where_to_go"]
     assert [c["name"] for c in item["contacts"]] == ["Speak Up (Coventry City Council complaints)"]
+
+
+# 11.2 and 12.2: if we cannot reply in time, we send an update with a new date. Complaint received
+# Tuesday 10 March 2026: the policy's date is Tuesday 24 March (10 working days); the update gave
+# Tuesday 14 April (after Easter). (new date, our response, as at, status, note)
+NEW_DATE_CASES = [
+    ("2026-04-14", None, "2026-04-08", "in 4 working days",
+     "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
+    ("2026-04-14", None, "2026-04-16", "overdue by 2 working days",
+     "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
+    ("2026-04-14", "2026-04-10", "2026-04-20", "done", "We responded on Friday 10 April 2026."),
+    ("2026-04-14", "2026-04-16", "2026-04-20", "done, 2 working days late",
+     "We responded on Thursday 16 April 2026, 2 working days after the new date we gave you."),
+    # A "new" date before the policy's does not shorten the time the policy gives.
+    ("2026-03-20", None, "2026-03-23", "in 1 working day",
+     "We sent you an update with a new date, Friday 20 March 2026. The usual date was Tuesday 24 March 2026."),
+]
+
+
+@pytest.mark.parametrize("new_date,responded,as_at,status_text,note", NEW_DATE_CASES)
+def test_an_update_with_a_new_date_moves_our_response_date(R, complaint, new_date, responded, as_at, status_text,
+                                                            note):
+    answers = complaint(stage="stage1", new_date=new_date, responded=responded)
+    res = result(R, answers, today=datetime.date.fromisoformat(as_at))
+    respond = by_id(res["timeline"])["respond"]
+    assert (respond["status_text"], respond["note"]) == (status_text, note)
+    assert respond["date"] == max(new_date, "2026-03-24")
+    overdue = [o["text"] for o in res["overdue"] if o["item"] == "respond"]
+    if status_text.startswith("overdue"):
+        assert overdue == ["Our response is overdue by 2 working days, after the new date we gave you. "
+                           "Contact Speak Up (Coventry City Council complaints) to ask when you will get it."
+                           " If you are still waiting, you can complain to the Local Government and Social Care "
+                           "Ombudsman. The Ombudsman normally expects you to go through all our stages first. "
+                           "It can make an exception, for example if waiting could cause you harm. If you are "
+                           "not sure, ask the Ombudsman's advice team."]
+    else:
+        assert overdue == []
+
+
+def test_the_new_date_is_asked_only_where_the_policy_gives_one(R, complaint):
+    # Corporate stages 1 and 2 (11.2, 12.2); not adults' (App. 2) or children's (App. 1: 'up to' instead).
+    for service, stages in [("council_service", ["stage1", "stage2"]), ("adults_social_care", []),
+                            ("children_social_care", [])]:
+        answers = complaint(service=service)
+        step = decide(R, answers, TODAY)
+        assert step["question"]["id"] == "stage"
+        fields = {f["id"]: f for f in step["question"]["fields"]}
+        assert fields.get("new_date", {}).get("stages", []) == stages, service
+    step = decide(R, complaint(stage="stage1", new_date="2026-03-01"), TODAY)
+    assert [e["message"] for e in step["errors"]] == [
+        "The new date we gave you must be the same as or after the date you complained"]
