@@ -19,7 +19,7 @@ CASES = [
         "procedures/corporate.yaml", "    if_late: If we cannot", "    if_lat: If we cannot", "if_lat:",
         ["content/procedures/corporate.yaml:{line}: 'if_lat' is not a setting the entry 'stage1' in 'stages' can have. "
          "Did you mean 'if_late'? It can have: id, number, name, respond, acknowledge, panel_within, if_late, "
-         "if_late_section, grounds, grounds_section, after, after_contact, after_section."],
+         "if_late_section, new_date_if_late, grounds, grounds_section, after, after_contact, after_section."],
         id="unknown key"),
     pytest.param(
         "procedures/adults.yaml", "    respond: {working_days: 20, section: \"App. 2 para 7-8\"}\n", "",
