@@ -199,6 +199,8 @@ class Informal:
     """What informal resolution means for this procedure."""
     aim: Optional[Timescale] = None
     """How quickly the council aims to resolve things informally, if the policy says."""
+    before_next_stage: Optional[Note] = None
+    """What happens when you ask for the next stage, if we try to settle it informally first (10.4)."""
 
 
 @dataclass(kw_only=True)

@@ -87,6 +87,7 @@ class Procedure(NamedTuple):
     stages: tuple[Stage, ...]
     notes: tuple[tuple[str, str], ...]  # (text, section): court proceedings, consent
     informal: tuple[str, str] | None = None  # (text, section): informal resolution, offered first (10.4)
+    informal_before_next: tuple[str, str] | None = None  # (text, section): and again before the next stage
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)
@@ -251,9 +252,11 @@ def _procedure(pid: str, p: dict) -> Procedure:
         if aim:  # 10.1: "will try": an aim, not a reply date
             text += f" We aim to sort it out within {plural(aim.working_days)}."
         informal = (text, aim.section if aim else str(p.get("section") or ""))
+    before = (p.get("informal") or {}).get("before_next_stage")
+    informal_before_next = (_text(before["text"]), str(before.get("section") or "")) if before else None
     return Procedure(pid, _text(p["name"]), _text(p.get("short_name") or p["name"]), str(p.get("section") or ""),
                      p["contact"], _time_limit(p["time_limit"]), _timescale(p["escalate_within"]), stages, notes,
-                     informal)
+                     informal, informal_before_next)
 
 
 def _choice(c: dict) -> Choice:

@@ -278,6 +278,9 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                           cal.due_date(responded, esc.working_days) if has_responded else None,
                           esc.section, "you", known=False, rule=f"{_within(esc)} of the date of our response",
                           grounds=list(following.grounds), grounds_section=following.grounds_section,
+                          # 10.4, App. 1 para 5: informal resolution is tried again before each stage
+                          informal_first=dict(zip(("text", "section"), procedure.informal_before_next))
+                          if procedure.informal_before_next else None,
                           note="You can still ask after this date. Tell us why you could not ask sooner."
                           if has_responded else None))
     else:

@@ -173,7 +173,17 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   }
   for (const note of r.notes) w.p(`${note.text}${note.section ? ` (section ${note.section})` : ""}`);
 
-  if (r.first_step) {
+  if (r.first_step && answers.complained_yet === "yes") {
+    // The first step is behind you once you have complained formally; the contacts still help.
+    w.h2(r.first_step.service);
+    w.p(r.first_step.only_about);
+    w.p("You have already made a formal complaint. You can still contact them:");
+    w.contact(r.first_step.contact);
+    if (r.first_step.also_contact.length) {
+      w.h3("You can also contact");
+      for (const c of r.first_step.also_contact) w.contact(c);
+    }
+  } else if (r.first_step) {
     w.h2(`First step: ${r.first_step.service}`);
     w.p(r.first_step.text);
     w.p(r.first_step.only_about);
@@ -223,6 +233,7 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
       w.p(`The complaints policy (section ${e.grounds_section}) says you can ask for ${stage} if:`);
       w.list(e.grounds);
     }
+    if (e.informal_first) w.p(`${e.informal_first.text}${section(e.informal_first.section)}`);
     if (!main.overdue?.length) w.contact(contact);
     w.h3(`A letter to ask for ${stage}`);
     w.p("Copy this and fill in the parts in square brackets.", { class: "hint" });

@@ -100,6 +100,26 @@ def test_send_iass_first_step(page, site_dir):
     check_against_api(page, site_dir, SEND_IASS)
 
 
+def test_after_a_formal_complaint_the_first_step_is_not_asked_for_again(page):
+    # Broad Park House guide: speak to staff first; once the formal complaint is made, that step is
+    # behind you, but its contacts (Ofsted, the Children's Rights Officer) still help.
+    to_result(page, {**BROAD_PARK, "complained_yet": "yes", "complained": date("2026-11-10"), "stage": "stage1"})
+    text = page.inner_text(".result")
+    assert "First step" not in text and "Speak to staff at Broad Park House" not in text
+    assert "You have already made a formal complaint. You can still contact them:" in text
+    for contact in ("Broad Park House", "Ofsted", "Independent Children's Rights Officer"):
+        assert contact in text
+
+
+def test_asking_for_the_next_stage_says_we_may_try_informally_first(page, site_dir):
+    # 10.4: "before progressing to the next stage ... consider whether it might be possible to settle
+    # the complaint informally"
+    to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-03-20")})
+    assert ("When you ask for stage 2, we may first try again to sort out your complaint informally. If that "
+            "does not work, stage 2 goes ahead. (complaints policy section 10.4)") \
+        in page.inner_text(".result")
+
+
 def test_broad_park_house_contacts(page):
     to_result(page, BROAD_PARK)
     text = page.inner_text(".result")

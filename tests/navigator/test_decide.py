@@ -402,3 +402,15 @@ def test_the_new_date_is_asked_only_where_the_policy_gives_one(R, complaint):
     step = decide(R, complaint(stage="stage1", new_date="2026-03-01"), TODAY)
     assert [e["message"] for e in step["errors"]] == [
         "The new date we gave you must be the same as or after the date you complained"]
+
+
+@pytest.mark.parametrize("service,stage,section", [("council_service", "stage1", "10.4"),
+                                                   ("children_social_care", "stage1", "App. 1 para 5"),
+                                                   ("children_social_care", "stage2", "App. 1 para 5")])
+def test_asking_for_the_next_stage_may_meet_informal_resolution_first(R, complaint, service, stage, section):
+    # 10.4: "before progressing to the next stage ... consider whether it might be possible to settle
+    # the complaint informally"; App. 1 para 5: informal attempts "should continue wherever possible".
+    received = {"stage_received": "2026-03-20"} if stage != "stage1" else {}
+    res = result(R, complaint(service=service, stage=stage, responded="2026-04-30", **received))
+    informal = by_id(res["timeline"])["escalate"]["informal_first"]
+    assert informal["section"] == section and "try again to sort out your complaint informally" in informal["text"]
