@@ -414,3 +414,13 @@ def test_asking_for_the_next_stage_may_meet_informal_resolution_first(R, complai
     res = result(R, complaint(service=service, stage=stage, responded="2026-04-30", **received))
     informal = by_id(res["timeline"])["escalate"]["informal_first"]
     assert informal["section"] == section and "try again to sort out your complaint informally" in informal["text"]
+
+
+@pytest.mark.parametrize("complainant", ["parent_or_carer", "child_or_young_person"])
+def test_a_parent_or_a_child_can_complain_and_is_told_about_an_advocate(R, complaint, complainant):
+    # 4.1 and the children's services page: "someone acting on behalf of the child or young person, such
+    # as a parent, carer ..."; "we can put you in touch with the advocacy service at Off the Record".
+    res = result(R, complaint(service="children_social_care", complainant=complainant, stage="stage1"))
+    assert res["outcome"] == "complaint"
+    [note] = [n["text"] for n in res["notes"] if "advocate" in n["text"]]
+    assert "Off the Record" in note and "Speak Up" in note
