@@ -32,7 +32,7 @@ def decide(rules: Rules, raw_answers, today: datetime.date) -> dict:
         out.update(question=step["question"], errors=step["errors"],
                    definition=flow.question(rules, step["question"], step["values"]))
     else:
-        as_at, errors = flow.read_as_at(rules, raw_answers, today)
+        as_at, errors = flow.read_as_at(rules, raw_answers, today, step["values"])
         if errors:
             out.update(kind="errors", question="as_at", errors=errors, definition=None)
         else:

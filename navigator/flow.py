@@ -364,17 +364,21 @@ def _step(kind, qid, errors, values, path, kept, raw) -> dict:
     return {"kind": kind, "question": qid, "errors": errors, "values": values, "path": path, "answers": kept}
 
 
-def read_as_at(rules: Rules, raw: dict, today: datetime.date):
-    """The date to work out from: the ``as_at`` answer if given, else today; (date, errors)."""
+def read_as_at(rules: Rules, raw: dict, today: datetime.date, values: dict | None = None):
+    """The date to work out from: the ``as_at`` answer if given, else today; (date, errors).
+    With a complaint made, not before it: the dates would describe a complaint not yet made."""
     value = raw.get("as_at") if isinstance(raw, dict) else None
+    label, enter, _ = DATE_FIELDS["as_at"]
     if A.date_is_blank(value):
         d = today
     else:
-        label, enter, _ = DATE_FIELDS["as_at"]
         d, err = A.read_date(value, "as_at", "as_at", label, enter)
         if err:
             return None, [err]
+    complained = (values or {}).get("complained") if (values or {}).get("complained_yet") else None
     err = A.in_calendar(d, rules.calendar, "as_at", "as_at")
+    if not err and complained:
+        err = A.not_before(d, complained, "as_at", "as_at", label, EARLIER_TEXT["complained"])
     return (None, [err]) if err else (d, [])
 
 

@@ -70,6 +70,12 @@ ERROR_CASES = [
      "We can only work out dates up to 31 December 2036"),
     ({"stage": "stage1", "as_at": dmy("5", "", "2037")}, "as_at", "as_at-month",
      "Date to work out from must include a month"),
+    # complained 10 March 2026: dates as at 1 March would describe a complaint not yet made
+    ({"stage": "stage1", "as_at": dmy("1", "3", "2026")}, "as_at", "as_at-day",
+     "Date to work out from must be the same as or after the date you complained"),
+    # 11.2: the new date in an update comes after the complaint
+    ({"stage": "stage1", "new_date": dmy("1", "3", "2026")}, "stage", "new_date-day",
+     "The new date we gave you must be the same as or after the date you complained"),
 ]
 
 

@@ -220,7 +220,7 @@ def test_summary_rows(R, complaint):
 
 
 KEYS = ["service", "request_type", "complainant", "out_of_scope", "happened", "found_out", "complained_yet",
-        "complained", "stage", "stage_received", "responded", "extended", "panel", "as_at"]
+        "complained", "stage", "stage_received", "new_date", "responded", "extended", "panel", "as_at"]
 json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
                                                                                         max_size=3), max_leaves=8)
