@@ -237,6 +237,11 @@ function stageFields(def, prefill, errorFor, form) {
         hint.textContent = JSON.parse(node.dataset.hints)[stage] ?? "";
       }
     }
+    // GOV.UK conditional reveal: each stage's radio controls the details it shows.
+    for (const radio of form.querySelectorAll('input[name="stage"]')) {
+      radio.setAttribute("aria-controls", box.id);
+      radio.setAttribute("aria-expanded", String(radio.checked && [...box.children].some((n) => !n.hidden)));
+    }
   };
   form.addEventListener("change", (e) => { if (e.target.name === "stage") update(); });
   update();

@@ -198,3 +198,20 @@ def test_a_link_to_a_step_without_answers_says_how_to_share(fresh_page):
     page.wait_for_selector("#navigator[data-enhanced]")
     assert ("The link you followed does not contain answers. To share answers, use \u201cShare these answers\u201d "
             "on the result page.") in page.inner_text("#navigator-status")
+
+
+def test_the_stage_radios_say_whether_they_show_more_questions(fresh_page):
+    """GOV.UK conditional reveal: a radio that reveals questions controls them and says it is expanded."""
+    from navsupport import CORPORATE_OVERDUE, answer_all
+    page = fresh_page
+    open_navigator(page)
+    answer_all(page, CORPORATE_OVERDUE, stop_at="stage")
+    radios = page.locator("input[name=stage]")
+    assert radios.count() == 2
+    for i in range(2):
+        assert radios.nth(i).get_attribute("aria-controls") == "stage-details"
+        assert radios.nth(i).get_attribute("aria-expanded") == "false"
+    page.check("input[name=stage][value=stage2]")
+    assert page.get_attribute("input[name=stage][value=stage2]", "aria-expanded") == "true"
+    assert page.get_attribute("input[name=stage][value=stage1]", "aria-expanded") == "false"
+    assert page.is_visible("#stage_received-day")
