@@ -237,11 +237,9 @@ function stageFields(def, prefill, errorFor, form) {
         hint.textContent = JSON.parse(node.dataset.hints)[stage] ?? "";
       }
     }
-    // GOV.UK conditional reveal: each stage's radio controls the details it shows.
-    for (const radio of form.querySelectorAll('input[name="stage"]')) {
-      radio.setAttribute("aria-controls", box.id);
-      radio.setAttribute("aria-expanded", String(radio.checked && [...box.children].some((n) => !n.hidden)));
-    }
+    // GOV.UK conditional reveal: each stage's radio controls the details it shows. (Not aria-expanded:
+    // a radio may not carry it, and GOV.UK Frontend dropped it for that reason.)
+    for (const radio of form.querySelectorAll('input[name="stage"]')) radio.setAttribute("aria-controls", box.id);
   };
   form.addEventListener("change", (e) => { if (e.target.name === "stage") update(); });
   update();
