@@ -289,9 +289,9 @@ function showQuestion(def, reply, errors, push, prefill = answers) {
   const form = questionForm(def, prefill, errors);
   setView([backLink(prev), errors ? errorSummary(errors) : null, form], {
     title: `${errors ? "Error: " : ""}${def.title}`,
+    // Focus says the new question (its heading) or the errors (the summary, role=alert); the live
+    // region would say either again.
     focus: errors ? "errors" : "heading",
-    // Errors: the summary (role=alert) takes focus, which says them; the live region would say them a third time.
-    say: errors ? null : def.title,
   });
   if (!errors) pushState({ view: "question", qid: def.id }, `#q=${def.id}`, push);
 }
@@ -335,7 +335,7 @@ function showCheck(reply, push) {
   const button = h("button", { type: "button", class: "button", id: "see-result", text: "See your result",
     onclick: () => showResult(reply, true) });
   setView([backLink(last), caption(), h("h1", { tabindex: "-1", class: "step-heading", text: "Check your answers" }),
-    summaryList(reply), button], { title: "Check your answers", say: "Check your answers" });
+    summaryList(reply), button], { title: "Check your answers" }); // focus on its heading says it
   pushState({ view: "check", answers: reply.answers }, "#check", push);
 }
 

@@ -215,3 +215,17 @@ def test_the_stage_radios_say_whether_they_show_more_questions(fresh_page):
     assert page.is_hidden("#stage_received-day")
     page.check("input[name=stage][value=stage2]")
     assert page.is_visible("#stage_received-day")
+
+
+def test_a_new_question_is_said_once_by_the_focus_on_its_heading(fresh_page):
+    """The heading takes focus, which a screen reader reads; the live region stays quiet, or the
+    question would be said twice. (A result is also announced, with "Your result:", as the issue asks.)"""
+    page = fresh_page
+    open_navigator(page)
+    page.wait_for_selector("#navigator[data-state=ready]", state="attached")
+    before = step(page)
+    page.check("input[name=service][value=council_service]")
+    page.click("#navigator-view button[type=submit]")
+    wait_step(page, before)
+    assert page.evaluate("document.activeElement.textContent") == "What do you want to do?"
+    assert page.inner_text("#navigator-live") == ""
