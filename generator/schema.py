@@ -116,6 +116,16 @@ class Calendar:
     closure_days: list[ClosureDay]
     """Council closure days, which do not count as working days."""
 
+    def problems(self):
+        seen, out = set(), []
+        for n, day in enumerate(self.closure_days):
+            if isinstance(day.date, datetime.date) and day.date in seen:
+                # Harmless to the counting, but usually a typing slip for another day.
+                out.append((("closure_days", n, "date"), f"{day.date.isoformat()} is listed twice as a closure "
+                                                        "day: remove one, or correct its date."))
+            seen.add(day.date)
+        return out
+
 
 # --- contacts.yaml -----------------------------------------------------------
 

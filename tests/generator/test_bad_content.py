@@ -9,6 +9,13 @@ from sitebuild import replace_in, run_build, tree_digest
 
 CASES = [
     pytest.param(
+        "calendar.yaml", "closure_days: []\n",
+        "closure_days:\n  - {date: 2026-12-29, reason: Christmas closure}\n"
+        "  - {date: 2026-12-29, reason: Christmas closure again}\n",
+        "  - {date: 2026-12-29, reason: Christmas closure again}",
+        ["content/calendar.yaml:{line}: 2026-12-29 is listed twice as a closure day: remove one, or correct its date."],
+        id="a closure day listed twice"),
+    pytest.param(
         "procedures/corporate.yaml", "    respond: {working_days: 10, section: \"11.2\"}\n",
         "    respond: {working_days: 10, section: \"11.2\"\n",
         "    respond: {working_days: 10,",
