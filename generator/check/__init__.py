@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from ..exceptions import BuildError, ContentErrors
-from .report import ERROR, Report
+from .report import ERROR, WARNING, Report
 
 NOT_LOADED = "everything else: the check stops when the content cannot be read. Fix the errors above and run it again."
 NOT_BUILT = ("the built site (links, HTML, accessibility, reflow) and plain English: the site could not be built. "
@@ -46,6 +46,7 @@ def run_check(content_dir: Path, today: datetime.date | None = None, browser: bo
     report.notes = content.review_notes
     consistency.check_consistency(content, check_data, report)
     consistency.check_typed_figures(content, report)
+    check_snapshot(content_dir, report)
     dates.check_review_dates(content, today, report)
     try:
         dates.check_calendar(content, today, report)
@@ -84,6 +85,19 @@ def write_html(report: Report, out_dir: Path, strict: bool = False) -> Path:
     path = out_dir / "index.html"
     path.write_text(report.html(strict), encoding="utf-8")
     return path
+
+
+def check_snapshot(content_dir: Path, report: Report) -> None:
+    """Without the snapshot of the last published figures, "What changed" says this is the first
+    published version: true once, and wrong if the file was deleted or lost."""
+    from ..changes import SNAPSHOT
+    if not (content_dir / SNAPSHOT).is_file():
+        report.add(f"{content_dir.name}/{SNAPSHOT.as_posix()}", 0, WARNING,
+                   "there is no snapshot of the published figures, so the 'What changed' page says this is the "
+                   "first published version of these pages.",
+                   fix="If these pages were published before, restore the file from git "
+                       f"(git checkout -- {content_dir.name}/{SNAPSHOT.as_posix()}). If not, take the snapshot when "
+                       "you publish (see the README).")
 
 
 def main(args) -> int:

@@ -39,7 +39,8 @@ def test_one_line_for_each_problem(problem_tree, problem_report):
     index = c / "pages/index.md"
     expected = [
         f"content/policy/policy.md:{line_of(c / 'policy/policy.md', 'twelve working days')}: error: the policy says "
-        f"\"twelve working days\" (section 11.2) but content/procedures/corporate.yaml:23 says 10 working days "
+        f"\"twelve working days\" (section 11.2) but content/procedures/corporate.yaml:"
+        f"{line_of(c / 'procedures/corporate.yaml', 'respond: {working_days: 10')} says 10 working days "
         f"(stages.stage1.respond).",
         f"content/policy/policy.md:{line_of(c / 'policy/policy.md', 'within 28 days')}: error: a timescale in the "
         f"policy that the data does not know: \"28 days\" (section 17.7).",
@@ -47,7 +48,8 @@ def test_one_line_for_each_problem(problem_tree, problem_report):
         f"policy no longer says \"five working days\": it has 0 timescales, this table lists 1.",
         f"content/discrepancies.yaml:{line_of(c / 'discrepancies.yaml', 'value: 4')}: warning: this explained "
         f"discrepancy is out of date: it records 4 for procedures/children.yaml stages.stage1.acknowledge, but "
-        f"content/procedures/children.yaml:21 now says 3 working days.",
+        f"content/procedures/children.yaml:{line_of(c / 'procedures/children.yaml', 'acknowledge: {working_days: 3')} "
+        f"now says 3 working days.",
         "content/policy.yaml:10: warning: the policy's review was due on 2025-01-31 and has passed "
         "(section 20.1: reviewed every 12 months).",
         f"content/review_notes.yaml:{line_of(c / 'review_notes.yaml', 'Reword for clarity') + 1}: warning: "
@@ -141,7 +143,8 @@ def test_changed_policy_figure_without_data_fails(content_copy, tmp_path):
     assert result.returncode == 1
     line = line_of(policy, "twenty-seven")
     assert (f"content/policy/policy.md:{line}: error: the policy says \"twenty-seven working days\" "
-            f"(section App. 1 para 6b) but content/procedures/children.yaml:27 says 25 working days "
+            f"(section App. 1 para 6b) but content/procedures/children.yaml:"
+            f"{line_of(content_copy / 'procedures/children.yaml', 'respond: {working_days: 25')} says 25 working days "
             f"(stages.stage2.respond).") in result.stdout
     # ... and with the matching change to the data it passes, and the change is published
     replace_in(content_copy / "procedures/children.yaml", "respond: {working_days: 25,", "respond: {working_days: 27,")

@@ -179,3 +179,18 @@ def test_navigator_command_line_without_the_holidays_package(tmp_path):
     assert build.returncode == 1 and "Traceback" not in build.stderr, build.stderr
     assert build.stderr.startswith("The site was not built: the holidays package, which gives the bank holidays, "
                                    "is not installed")
+
+
+def test_a_missing_snapshot_is_warned_about(content_copy):
+    """Without it, 'What changed' says this is the first published version: wrong if the file was lost."""
+    (content_copy / "snapshot" / "published.yaml").unlink()
+    report = Report(datetime.date.fromisoformat(TODAY))
+    check.check_snapshot(content_copy, report)
+    [finding] = report.warnings
+    assert (finding.file, finding.line) == ("content/snapshot/published.yaml", 0)
+    assert finding.message == ("there is no snapshot of the published figures, so the 'What changed' page says "
+                               "this is the first published version of these pages.")
+    assert "git checkout -- content/snapshot/published.yaml" in finding.fix
+    report = Report(datetime.date.fromisoformat(TODAY))
+    check.check_snapshot(CONTENT, report)  # the repository's content has one
+    assert report.warnings == []
