@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
     check_cmd.add_argument("--report", type=Path, default=Path("build/review"),
                            help="where to write the HTML report (default build/review/)")
-    check_cmd.add_argument("--no-browser", action="store_true", help="skip the HTML validator and axe-core")
+    check_cmd.add_argument("--no-browser", action="store_true", help="skip the checks that need Java or Chromium: HTML validity, accessibility (axe-core) and reflow")
     snap_cmd = sub.add_parser("snapshot", help="record the published figures for the 'What changed' page")
     snap_cmd.add_argument("--content", type=Path, default=Path("content"))
     snap_cmd.add_argument("--today", type=datetime.date.fromisoformat, default=None,
