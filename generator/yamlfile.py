@@ -71,7 +71,7 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[LocatedData 
         located.data = _to_python(loader, node, (), located, errors)
         return located, errors
     except yaml.MarkedYAMLError as exc:
-        line, message = _plain_yaml_error(exc)
+        line, message = _plain_yaml_error(exc, text)
         return None, [ContentError(file, line + line_offset, message)]
     finally:
         loader.dispose()
@@ -103,7 +103,29 @@ def _to_python(loader, node, path, located, errors):
         return node.value
 
 
-def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+def _unclosed_quote_above(lines: list[str], line: int) -> int | None:
+    """The line (1-based), at or up to 5 lines above ``line``, whose value opens a double quote it
+    never closes; None if there is none."""
+    for number in range(line, max(0, line - 6), -1):
+        text = lines[number - 1] if 0 < number <= len(lines) else ""
+        value = text.split(": ", 1)[1] if ": " in text else text.strip().removeprefix("- ")
+        if value.startswith('"') and (value.count('"') - value.count('\\"')) % 2:
+            return number
+    return None
+
+
+def _indented_more_than_the_line_above(lines: list[str], line: int) -> bool:
+    """True if ``line`` (1-based) is a ``key:`` line indented deeper than the line above, which has a
+    value of its own (so nothing can be nested under it)."""
+    if not 1 < line <= len(lines):
+        return False
+    here, above = lines[line - 1], next((t for t in reversed(lines[:line - 1]) if t.strip()), "")
+    indent = lambda t: len(t) - len(t.lstrip(" "))  # noqa: E731
+    return (indent(here) > indent(above) and ":" in here and not above.rstrip().endswith(":")
+            and not above.lstrip().startswith("#"))
+
+
+def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, str]:
     """The line to look at and what is wrong there, in words an editor can act on."""
     problem = exc.problem or exc.context or "not valid YAML"
     mark = exc.problem_mark or exc.context_mark
@@ -113,7 +135,16 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
         closing = "}" if bracket == "{" else "]"
         return exc.context_mark.line + 1, (f"this is not valid YAML: the '{bracket}' on this line is not closed. "
                                            f"Add '{closing}' at the end of the line.")
+    lines = text.split("\n")
+    quoted = _unclosed_quote_above(lines, line)
+    if quoted:
+        # PyYAML notices an open quote only where the text runs into the next key, lines later.
+        return quoted, ("this is not valid YAML: the '\"' on this line is not closed. Add '\"' at the end of the "
+                        "text, or take the quote out.")
     if "mapping values are not allowed" in problem:
+        if _indented_more_than_the_line_above(lines, line):
+            return line, ("this is not valid YAML: this line is indented more than the line above. Line it up "
+                          "with the line above.")
         return line, ("this is not valid YAML: there is a ':' where one is not allowed. If the text contains ': ', "
                       "put the whole text in quotes.")
     if "'\\t'" in problem or "\\t" in problem or "tab character" in problem:

@@ -9,6 +9,17 @@ from sitebuild import replace_in, run_build, tree_digest
 
 CASES = [
     pytest.param(
+        "contacts.yaml", "  email: servicerecoveryteam@", "   email: servicerecoveryteam@", "   email: servicerecovery",
+        ["content/contacts.yaml:{line}: this is not valid YAML: this line is indented more than the line above. "
+         "Line it up with the line above."],
+        id="a line indented too far"),
+    pytest.param(
+        # PyYAML finds this two lines further down, where the text runs into the next key
+        "contacts.yaml", "  name: Service Recovery Team", '  name: "Service Recovery Team', '  name: "Service',
+        ["content/contacts.yaml:{line}: this is not valid YAML: the '\"' on this line is not closed. Add '\"' at "
+         "the end of the text, or take the quote out."],
+        id="a quote not closed"),
+    pytest.param(
         "calendar.yaml", "closure_days: []\n",
         "closure_days:\n  - {date: 2026-12-29, reason: Christmas closure}\n"
         "  - {date: 2026-12-29, reason: Christmas closure again}\n",
