@@ -71,5 +71,18 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def run(argv: list[str] | None = None) -> int:
+    """``main``, but a package missing from this Python is one line saying what to do, not a traceback
+    (the usual cause: the system's python3 instead of the project's .venv/bin/python)."""
+    try:
+        return main(argv)
+    except ModuleNotFoundError as error:
+        if error.name and error.name.split(".")[0] in ("generator", "navigator"):
+            raise  # our own code: a real bug, keep the traceback
+        print(f"python -m generator: the {error.name} package is not installed for this Python ({sys.executable}). "
+              "Run make deps, then use .venv/bin/python (or: pip install -r requirements.txt).", file=sys.stderr)
+        return 2
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

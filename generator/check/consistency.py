@@ -197,8 +197,9 @@ def _check_pair(content, f: Found, i, entry, discrepancies, policy_file, table_f
 
 # --- figures typed into a guidance page ------------------------------------------------------------
 
-TYPED_TIMESCALE = re.compile(rf"\b(?P<number>{_NUMBER})\s+(?P<unit>(?:working|calendar)\s+days?|months?)\b",
-                             re.IGNORECASE)
+# "10 working days", "twelve months", "a 12-month limit", "28 days", "2 weeks", "1 year"
+TYPED_TIMESCALE = re.compile(rf"\b(?P<number>{_NUMBER})(?:\s+|-)(?P<unit>(?:working|calendar)\s+days?|days?|weeks?|"
+                             r"months?|years?)\b", re.IGNORECASE)
 PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ()-]{6,}\d")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 SHORTCODE = re.compile(r"\{\{.*?\}\}")
@@ -295,8 +296,10 @@ def check_typed_figures(content: Content, report: Report) -> None:
                      for m in PHONE.finditer(line) if len(_dial(m.group(0))) >= 9]
             typed += [(m.group(0), emails.get(m.group(0).lower()), "email", "an email address")
                       for m in EMAIL.finditer(line)]
+            seen = set()  # once a line: "[0800 269851](tel:0800269851)" is one number typed, not two
             for says, cid, field, what in typed:
-                if cid:
+                if cid and (cid, field) not in seen:
+                    seen.add((cid, field))
                     report.add(page.file, line_no, WARNING,
                                f"{what} typed into the page: \"{says}\", the {field} of {content.contacts[cid].name} "
                                f"in {contacts_file}. If that changes, the page will not.",

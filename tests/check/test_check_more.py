@@ -194,3 +194,16 @@ def test_a_missing_snapshot_is_warned_about(content_copy):
     report = Report(datetime.date.fromisoformat(TODAY))
     check.check_snapshot(CONTENT, report)  # the repository's content has one
     assert report.warnings == []
+
+
+def test_other_ways_of_typing_a_figure_are_warned_about_too(content_copy):
+    page = content_copy / "pages/how-to-complain.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nThere is a 12-month limit. We reply in 28 days.\n"
+                    "Call [0800 269851](tel:0800269851).\n", encoding="utf-8")
+    report = Report(datetime.date.fromisoformat(TODAY))
+    consistency.check_typed_figures(load_content(content_copy), report)
+    said = sorted(x.message.split(". If")[0] for x in report.findings)
+    assert said == ['a phone number typed into the page: "0800 269851", the phone of Speak Up (Coventry City '
+                    "Council complaints) in content/contacts.yaml",  # once: not again for the tel: link
+                    'a timescale typed into the page: "12-month"',
+                    'a timescale typed into the page: "28 days"']

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import replace_in, run_build, tree_digest
+from sitebuild import CONTENT, replace_in, run_build, tree_digest
 
 
 CASES = [
@@ -53,7 +53,7 @@ CASES = [
     pytest.param(
         "services.yaml", "  contact: send_iass\n", "  contact: send_ias\n", "  contact: send_ias",
         ["content/services.yaml:{line}: 'send_ias' is not a contact in contacts.yaml. Use one of: broad_park_house, "
-         "childrens_rights_officer, councillors_and_mps, hate_crime, ico, lgsco, ofsted, send_iass, "
+         "childrens_rights_officer, council_website, councillors_and_mps, hate_crime, ico, lgsco, ofsted, send_iass, "
          "service_recovery_team, speak_up."],
         id="bad reference"),
     pytest.param(
@@ -252,3 +252,18 @@ def test_a_heading_underlined_with_equals_signs_is_not_taken_for_a_merge_conflic
     path.write_text(path.read_text(encoding="utf-8") + "\nMore about us\n=======\n\n> quoted\n", encoding="utf-8")
     result = run_build(content_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_package_missing_from_this_python_is_one_line(tmp_path):
+    """The system's python3 instead of .venv/bin/python: say what to do, not a traceback."""
+    import subprocess
+    import sys
+    code = ("import sys; sys.modules['markdown'] = None; from generator.__main__ import run; "
+            f"sys.exit(run(['build', '--no-runtime', '--site', {str(tmp_path / 'site')!r}]))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=CONTENT.parent, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"python -m generator: the markdown package is not installed for this Python ({sys.executable}). "
+        "Run make deps, then use .venv/bin/python (or: pip install -r requirements.txt)."]
+    assert not (tmp_path / "site").exists()
