@@ -28,7 +28,7 @@ def navigator_pages(content: Content) -> list[SitePage]:
         elif option.procedure == SERVICE_RECOVERY_DECIDES:
             outcome = "the Service Recovery Team decides the procedure"
         elif option.service:
-            outcome = f"start with {content.services[option.service].name}"
+            outcome = "what to do first"  # the answer names the service already
         else:
             outcome = "not dealt with as a complaint"
         title = f"{about}: {outcome}"

@@ -384,8 +384,8 @@ class Choice:
     contact: Optional[str] = ref("contacts", default=None)
     """Who to contact, shown with the answer when it ends the questions (a contact id)."""
     service_contact: bool = False
-    """Show the service's own contact with the answer, when the service chosen has one (services.yaml):
-    for answers that send you to the service itself first."""
+    """Show the service's own contact with the answer instead of ``contact``, when the service chosen
+    has one (services.yaml): for answers that send you to the service itself first."""
 
 
 @dataclass(kw_only=True)

@@ -183,10 +183,14 @@ def _timeline(args, rules):
         raise Usage(f"--complex: {stage.id} of the {procedure.id} procedure has no longer time to extend to")
     if args.new_date and not stage.new_date_if_late:
         raise Usage(f"--new-date: {stage.id} of the {procedure.id} procedure gives no new date in an update")
-    if args.new_date and args.new_date < args.received:
-        raise Usage("--new-date must be the same as or after --received")
     as_at = args.as_at or datetime.date.today()
     rules.calendar.check(as_at)
+    if args.new_date:
+        rules.calendar.check(args.new_date)
+        usual = rules.calendar.due_date(args.received, stage.respond.working_days)
+        if args.new_date <= usual:
+            # 11.2, 12.2: an update is sent because we cannot reply by the usual date
+            raise Usage(f"--new-date must be after {usual.isoformat()}, the date our response was first due")
     found = stage_timeline(rules, procedure, stage, args.received, as_at, responded=args.responded,
                            extended=args.complex, panel=args.panel, new_date=args.new_date,
                            found_out=args.found_out)

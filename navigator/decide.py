@@ -11,7 +11,7 @@ import datetime
 
 from . import flow
 from .calendar import DateOutOfRange
-from .dates import long_date
+from .dates import add_months, long_date
 from .rules import SERVICE_RECOVERY_DECIDES, Procedure, Rules
 from .timeline import COUNTS_FROM_TEXT, stage_timeline, time_limit  # noqa: F401 -- COUNTS_FROM_TEXT: the generator's too
 
@@ -52,14 +52,11 @@ def _contacts(rules: Rules, ids) -> list[dict]:
 
 
 def _answer_contacts(rules: Rules, choice, option) -> list[dict]:
-    """Who to contact about an answer that ends the questions: the service itself first, when the
-    answer sends you there and the service has a contact of its own (SEND IASS, Broad Park House)."""
-    ids = []
+    """Who to contact about an answer that ends the questions: the service itself, when the answer
+    sends you there and the service has a contact of its own (SEND IASS, Broad Park House)."""
     if choice.service_contact and option.service:
-        ids.append(rules.services[option.service].contact)
-    if choice.contact and choice.contact not in ids:
-        ids.append(choice.contact)
-    return _contacts(rules, ids)
+        return _contacts(rules, [rules.services[option.service].contact])
+    return _contacts(rules, [choice.contact] if choice.contact else [])
 
 
 def _out_of_scope_json(rules: Rules, item) -> dict:
@@ -68,7 +65,7 @@ def _out_of_scope_json(rules: Rules, item) -> dict:
 
 
 def _limit_message(check: dict, complained: bool, found_out_later: datetime.date | None = None,
-                   answered: bool = False) -> str:
+                   answered: str | None = None) -> str:
     """The time-limit sentence. Out of time is never a flat no: it says we may still accept it, and
     how to give the reason; a later discovery is the reason most people have (9.1)."""
     start = COUNTS_FROM_TEXT[check["counts_from"]]
@@ -77,9 +74,11 @@ def _limit_message(check: dict, complained: bool, found_out_later: datetime.date
             return f"You complained within {check['months']} months of when {start}."
         return f"You have until {check['last_day_text']} to complain ({check['months']} months from when {start})."
     if answered:
-        # Past stage 1, or answered: we did not turn it away for being late, so no warning and no instruction.
+        # We responded (at this stage, or at stage 1 if it is past it): no warning, but a response can
+        # itself say the complaint was too late, and then the reason is still to give.
         return (f"You complained more than {check['months']} months after {start}. This is normally outside "
-                "the policy, but we have already responded to your complaint.")
+                f"the policy, but we have already responded{' at stage 1' if answered == 'earlier' else ''}. "
+                "If our response said your complaint was too late, tell us why you could not complain sooner.")
     late = f"Complaints made more than {check['months']} months after {start} are normally outside the policy"
     discretion = check["discretion"].strip()
     if discretion[:1].islower():  # a clause: "unless there is a good reason ..."
@@ -133,12 +132,15 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
         service = rules.services[option.service]
         res["first_step"] = {"service": service.name, "text": service.first_step,
                              "contact": rules.contact(service.contact), "only_about": service.only_about,
-                             "also_contact": _contacts(rules, service.also_contact)}
+                             "also_contact": _contacts(rules, service.also_contact),
+                             # A formal complaint made: the first step is behind you; its contacts still help.
+                             "behind_you": bool(values.get("complained_yet"))}
 
     complained = values["complained"] if values.get("complained_yet") else None
     happened, found_out = values["happened"], values["found_out"]
     o = rules.ombudsman
-    res["ombudsman"] = {"name": o.name, "section": o.section, "contact": rules.contact(o.contact),
+    res["ombudsman"] = {"name": o.name, "short_name": o.short_name, "section": o.section,
+                        "contact": rules.contact(o.contact),
                         "after_all_stages": o.after_all_stages, "after_all_stages_section": o.after_all_stages_section,
                         "time_limit": time_limit(o.time_limit, happened, found_out, as_at)}
 
@@ -167,8 +169,10 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
         res["message"] = res["time_limit"]["message"]
         respond = next((i for i in res["timeline"] if i["id"] == "respond"), None)
         if respond and respond["status"] == "overdue":
-            # The main fact first: on a phone the warning is a screen and a half further down.
-            res["message"] = f"Our response is {respond['status_text']}. {res['message']}"
+            # The main fact first: on a phone the warning is a screen and a half further down. On
+            # another day than today (an advocate's "as at"), it says which day it is true on.
+            when = "" if as_at == today else f"On {long_date(as_at)}, o"
+            res["message"] = f"{when or 'O'}ur response is {respond['status_text']}. {res['message']}"
     return res
 
 
@@ -177,12 +181,20 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
     made_on = complained or today
     check = time_limit(procedure.time_limit, values["happened"], values["found_out"], made_on)
     stage = values.get("stage") or procedure.stages[0]
-    # Counted from when it happened (corporate, 9.1), a later discovery is the good reason to give.
-    found_out_later = (values["found_out"] if check["counts_from"] == "happened" and values["found_out"]
-                       and values["found_out"] > values["happened"] else None)
-    answered = complained is not None and (stage.number > 1 or values.get("responded") is not None)
+    # Counted from when it happened (corporate, 9.1), a later discovery is the good reason to give,
+    # if the complaint came within the same time of it.
+    found_out = values["found_out"]
+    found_out_later = (found_out if check["counts_from"] == "happened" and found_out and found_out > values["happened"]
+                       and made_on <= add_months(found_out, procedure.time_limit.months) else None)
+    # "this" if we responded at this stage (as at the date), "earlier" if the complaint is past stage 1.
+    responded = values.get("responded")
+    answered = None
+    if complained is not None and stage.number > 1:
+        answered = "earlier"
+    elif complained is not None and responded is not None and responded <= as_at:
+        answered = "this"
     check["message"] = _limit_message(check, complained is not None, found_out_later, answered)
-    check["answered"] = answered
+    check["answered"] = answered is not None
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
                               responded=values.get("responded"), extended=values.get("extended", False),
                               panel=values.get("panel"), new_date=values.get("new_date"),

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime
 
 from . import answers as A
+from .calendar import DateOutOfRange
 from .rules import SERVICE_RECOVERY_DECIDES, Rules
 
 NONE_OF_THESE = "none"
@@ -65,9 +66,10 @@ DATE_FIELDS = {
                    "The date you first made a formal complaint to us."),
     "responded": ("Date of our response", "Enter the date of our response",
                   "Leave this blank if we have not responded yet."),
-    "new_date": ("The new date we gave you", "Enter the new date we gave you",
-                 "If we sent you an update saying we need longer, enter the new date it gave. "
-                 "Leave this blank if not."),
+    # 11.2, 12.2: "an update with an estimate of the timescale for a response"
+    "new_date": ("New date in our update", "Enter the new date in our update",
+                 "If we sent you an update saying we need longer, enter the date it said you would get our "
+                 "response by. Leave this blank if not."),
     "panel": ("Date of the review panel", "Enter the date of the review panel",
               "Leave this blank if you do not know it yet."),
     "as_at": ("Date to work out from", "Enter the date to work out from", None),
@@ -253,6 +255,15 @@ def _check_stage(rules, raw, values, today):
             errors.append(err)
         else:
             out[name] = d
+    if not errors and out["new_date"]:
+        # An update is sent because we cannot reply in time: its date is after the one the policy gives.
+        try:
+            usual = rules.calendar.due_date(out["stage_received"], stage.respond.working_days)
+        except DateOutOfRange:
+            usual = None
+        if usual and out["new_date"] <= usual:
+            errors.append(A.error(qid, "new_date-day", f"{DATE_FIELDS['new_date'][0]} must be after "
+                                  f"{A.date_text(usual)}, the date our response was first due"))
     if not errors and out["panel"] and out["responded"]:
         # App. 1 para 6c: the response follows the panel's findings
         err = A.not_before(out["responded"], out["panel"], qid, "responded", DATE_FIELDS["responded"][0],
@@ -319,7 +330,7 @@ def _answered(qid: str, raw: dict, values: dict, rules: Rules) -> bool:
         # Without that record (an older link, the API), a stage of another procedure only is asked
         # again too. Any other value is read: one that is no stage at all is an error, as for any
         # radio question (a hand-edited link can send one).
-        if (isinstance(value, str) and procedure.stage(value) is None
+        if (raw.get("stage_procedure") is None and isinstance(value, str) and procedure.stage(value) is None
                 and any(p.stage(value) for p in rules.procedures.values())):
             return False
         return "stage" in raw
@@ -375,10 +386,14 @@ def read_as_at(rules: Rules, raw: dict, today: datetime.date, values: dict | Non
         d, err = A.read_date(value, "as_at", "as_at", label, enter)
         if err:
             return None, [err]
-    complained = (values or {}).get("complained") if (values or {}).get("complained_yet") else None
+    values = values or {}
     err = A.in_calendar(d, rules.calendar, "as_at", "as_at")
-    if not err and complained:
-        err = A.not_before(d, complained, "as_at", "as_at", label, EARLIER_TEXT["complained"])
+    if not err and values.get("complained_yet"):
+        if values.get("stage") and not values.get("first_stage"):
+            err = A.not_before(d, values["stage_received"], "as_at", "as_at", label,
+                               f"the date you asked for stage {values['stage'].number}")
+        else:
+            err = A.not_before(d, values["complained"], "as_at", "as_at", label, EARLIER_TEXT["complained"])
     return (None, [err]) if err else (d, [])
 
 
@@ -421,7 +436,7 @@ def _answer_text(qid: str, values: dict) -> str:
         if values.get("extended"):
             parts.append("we said we need longer")
         if values.get("new_date"):
-            parts.append(f"we gave a new date, {A.date_text(values['new_date'])}")
+            parts.append(f"new date in our update, {A.date_text(values['new_date'])}")
         parts.append(f"our response on {A.date_text(values['responded'])}" if values.get("responded")
                      else "no response yet")
         return "; ".join(parts)

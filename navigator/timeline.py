@@ -197,7 +197,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
 
     respond = stage.respond
     label = f"We send our response to {what}"
-    updated = new_date is not None and stage.new_date_if_late
+    can_update = new_date is not None and stage.new_date_if_late
 
     def make_respond():
         if respond.counted_from == "panel":
@@ -213,8 +213,11 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         note = None
         if respond.counted_from == "panel" and panel is None:
             note = "At the latest, if the panel meets on the last day it can."
+        # An update is sent because we cannot reply in time, so its date is later than the policy's;
+        # one that is not (the forms refuse it) changes nothing.
+        updated = can_update and new_date > standard
         if updated:
-            deadline = max(deadline, new_date)
+            deadline = new_date
             note = (f"We sent you an update with a new date, {long_date(new_date)}. "
                     f"The usual date was {long_date(standard)}.")
         late_by = None
@@ -222,7 +225,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             note = f"We responded on {long_date(responded)}."
             if responded > deadline:
                 late_by = cal.working_days_between(deadline, responded)
-                promised = "the new date we gave you" if updated else "the date the policy gives"
+                promised = "the new date in our update" if updated else "the date the policy gives"
                 note = (f"We responded on {long_date(responded)}, "
                         f"{plural(late_by) + ' ' if late_by else ''}after {promised}")
                 if maximum and not extended and responded <= maximum:
@@ -246,9 +249,9 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         ombudsman_contact = rules.contacts.get(rules.ombudsman.contact)
         text = (f"Our response is {respond_item['status_text']}. Contact {_team(rules, procedure)} "
                 "to ask when you will get it.")
-        if updated:
-            text = (f"Our response is {respond_item['status_text']}, after the new date we gave you. "
-                    f"Contact {_team(rules, procedure)} to ask when you will get it.")
+        if respond_item.get("new_date"):
+            text = (f"Our response is {respond_item['status_text']}. The new date in our update was "
+                    f"{respond_item['date_text']}. Contact {_team(rules, procedure)} to ask when you will get it.")
         elif stage.if_late:
             text += f" {stage.if_late}"
         if respond_item.get("maximum_date") and not respond_item.get("extended"):
@@ -301,5 +304,5 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         add("ombudsman_limit", label, limit.section, "you",
             lambda: _item(cal, as_at, "ombudsman_limit", label, add_months(limit_starts(limit, happened or found_out, found_out),
                                                                            limit.months),
-                          limit.section, "you", known=False, rule=f"{limit.months} months", note=limit.discretion))
+                          limit.section, "you", known=False, rule=f"{limit.months} months"))
     return {"items": items, "overdue": overdue}

@@ -51,7 +51,7 @@ export class NavigatorClient {
       if (data && "ready" in data) {
         if (data.ready && data.rulesLoaded) this._ready(data);
         else if (data.ready) this._loadRulesThenReady(data);
-        else this._fail("The calculator could not start in this browser.");
+        else this._fail("The calculator could not start in this browser.", { unsupported: Boolean(data.unsupported) });
         return;
       }
       const waiting = this.pending.get(data?.id);

@@ -62,11 +62,12 @@ function timelineTable(w, procedure, timeline, asAtText) {
   w.lines.push(caption);
   for (const item of timeline) {
     const rule = item.rule ? `${item.rule}${section(item.section)}` : (item.section ? `Complaints policy section ${item.section}` : "");
+    // The note goes with the status, not in the row header, which a screen reader repeats for every cell.
     const what = h("th", { scope: "row", role: "rowheader" }, item.label);
-    if (item.note) what.append(h("span", { class: "item-note", text: item.note }));
+    const status = cell("Status", h("strong", { class: `status status-${item.status}`, text: item.status_text }));
+    if (item.note) status.append(h("span", { class: "item-note", text: item.note }));
     body.append(h("tr", { "data-item": item.id, role: "row" },
-      what, cell("Date", itemDate(item)), cell("Timescale", rule || "-"),
-      cell("Status", h("strong", { class: `status status-${item.status}`, text: item.status_text }))));
+      what, cell("Date", itemDate(item)), cell("Timescale", rule || "-"), status));
     w.lines.push(`- ${item.label}: ${itemDate(item)}. ${rule ? `${rule}. ` : ""}Status: ${item.status_text}.${item.note ? ` ${item.note}` : ""}`);
   }
   w.lines.push("");
@@ -122,7 +123,9 @@ function procedureDates(w, proc, r, answers) {
     const box = h("div", { class: "warning-box overdue" });
     w.container.append(box);
     const inner = new Writer(box);
-    inner.p(o.text, { class: "warning-text" });
+    // GOV.UK warning text: the word "Warning" for screen readers, which do not see the style.
+    const warning = inner.p(o.text, { class: "warning-text" });
+    warning.prepend(h("span", { class: "visually-hidden", text: "Warning: " }));
     inner.contact(o.contact);
     w.lines.push(...inner.lines);
   }
@@ -158,7 +161,7 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   }
   if (r.outcome !== "complaint") {
     if (r.answer?.contacts?.length) {
-      w.h2("Contact");
+      w.h2("Who to contact");
       for (const c of r.answer.contacts) w.contact(c);
     }
     if (r.answer?.section) w.p(`Complaints policy section ${r.answer.section}.`, { class: "meta-small" });
@@ -173,11 +176,10 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   }
   for (const note of r.notes) w.p(`${note.text}${note.section ? ` (section ${note.section})` : ""}`);
 
-  if (r.first_step && answers.complained_yet === "yes") {
-    // The first step is behind you once you have complained formally; the contacts still help.
+  if (r.first_step?.behind_you) {
     w.h2(r.first_step.service);
     w.p(r.first_step.only_about);
-    w.p("You have already made a formal complaint. You can still contact them:");
+    w.p(`You have already made a formal complaint. You can still talk to ${r.first_step.contact?.name ?? "them"}:`);
     w.contact(r.first_step.contact);
     if (r.first_step.also_contact.length) {
       w.h3("You can also contact");
@@ -219,7 +221,9 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
     w.contact(contact);
     if (r.informal) w.p(`${r.informal.text}${section(r.informal.section)}`);
   } else if (main.overdue?.some((o) => o.item === "respond")) {
-    w.p(`Our response is late. Contact ${contact?.name ?? "us"} (details above) to ask when you will get it.`);
+    // With the contact here too: someone who jumps to this heading should not have to look for it.
+    w.p(`Our response is late. Contact ${contact?.name ?? "us"} to ask when you will get it:`);
+    w.contact(contact);
   }
   if (!r.service_recovery_decides && !notYet && items.escalate) {
     const e = items.escalate;
@@ -244,17 +248,18 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   }
   if (r.ombudsman) {
     w.h3(`The ${r.ombudsman.name}`);
-    w.p(`If you are still unhappy after our final response, you can complain to the ${r.ombudsman.name}. ${r.ombudsman.after_all_stages}`);
+    const last = main.procedure.stages.at(-1);
+    const lastStage = r.service_recovery_decides || !last ? "the last stage" : `stage ${last.number}`;
+    w.p(`If you are still unhappy after our response at ${lastStage}, you can complain to the ${r.ombudsman.name}. ` +
+      r.ombudsman.after_all_stages);
     // 13.1 "would normally expect": a usual limit to know about, not an instruction to go now, which
-    // would contradict 13.2 while our own stages are still open. And how to give the reason if later.
+    // would contradict 13.2 while our own stages are still open. The discretion says how to go later.
     const limit = r.ombudsman.time_limit;
-    const usual = `The Ombudsman usually expects a complaint within ${limit.months} months of when ` +
-      `${limit.counts_from_text} (${limit.from_date_text})`;
-    w.p(limit.in_time
-      ? `${usual}: by ${limit.last_day_text}${section(limit.section)}.`
-      : `${usual}. That was ${limit.last_day_text}${section(limit.section)}.`);
-    w.p(`${limit.discretion} If you go later, tell the Ombudsman why, for example that you were still going ` +
-      "through our complaints procedure.");
+    const o = r.ombudsman.short_name;
+    w.p(`The ${o} usually expects a complaint within ${limit.months} months of when ${limit.counts_from_text}. ` +
+      `For you, that ${limit.in_time ? "is" : "was"} ${limit.last_day_text} (${limit.months} months from ` +
+      `${limit.from_date_text}${limit.section ? `; complaints policy section ${limit.section}` : ""}).`);
+    w.p(limit.discretion);
     w.contact(r.ombudsman.contact);
   }
   return { heading, text: w.lines.join("\n"), events: events(r), datesHeading };

@@ -15,7 +15,9 @@
 //   worker -> page  {ready: true, ms, snapshot, rulesLoaded}
 //                                               Python and the navigator are loaded (ms since start);
 //                                               snapshot: "used", "saved" or "none" (see below)
-//                   {ready: false, error}       loading failed; every request will get {id, error}
+//                   {ready: false, error, unsupported}
+//                                               loading failed; every request will get {id, error}.
+//                                               unsupported: the WebAssembly would not compile or link here
 //   page -> worker  {id, request}               request: a JSON string (or an object, JSON-encoded here)
 //   worker -> page  {id, response}              response: the JSON string from navigator.browser.handle
 //                   {id, error}                 handle raised (the Python exception's last line)
@@ -63,7 +65,13 @@ for (const name of ["instantiateStreaming", "instantiate"]) {
   if (typeof original !== "function") continue;
   WebAssembly[name] = function (...args) {
     const result = original.apply(this, args);
-    result.catch((error) => wasmFailed(new Error(`the WebAssembly did not load (${lastLine(error)})`)));
+    result.catch((error) => {
+      const failure = new Error(`the WebAssembly did not load (${lastLine(error)})`);
+      // Fetched but not compiled or linked: this browser lacks something the runtime needs (a
+      // fetch failing, or the wrong type, is a TypeError: the connection or the server).
+      failure.unsupported = error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
+      wasmFailed(failure);
+    });
     return result;
   };
 }
@@ -263,7 +271,7 @@ handleReady.then(
       console.warn(`navigator: no start-up snapshot (${lastLine(error)})`);
     }
   },
-  (error) => self.postMessage({ ready: false, error: lastLine(error) }),
+  (error) => self.postMessage({ ready: false, error: lastLine(error), unsupported: Boolean(error?.unsupported) }),
 );
 
 let queue = Promise.resolve();

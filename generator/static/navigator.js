@@ -24,13 +24,15 @@ const view = document.getElementById("navigator-view");
 const statusBox = document.getElementById("navigator-status");
 const staticLinks = document.getElementById("navigator-static");
 const intro = document.getElementById("navigator-intro");
-const announce = announcer(document.getElementById("navigator-live"));
+const live = document.getElementById("navigator-live");
+const announce = announcer(live);
 const today = todayIso(root);
 const baseTitle = document.title;
 const pageTitle = root.dataset.title;
 const firstForm = document.getElementById("navigator-form");
 
-const KEYS = { problem_dates: ["happened", "found_out"], stage: ["stage", "stage_received", "responded", "extended", "panel"] };
+const KEYS = { problem_dates: ["happened", "found_out"],
+  stage: ["stage", "stage_received", "new_date", "responded", "extended", "panel"] }; // navigator/flow.py STAGE_DETAILS
 const keysOf = (qid) => KEYS[qid] ?? [qid];
 const without = (answers, keys) => Object.fromEntries(Object.entries(answers).filter(([k]) => !keys.includes(k)));
 
@@ -63,10 +65,20 @@ function onState(state, detail) {
     staticLinks.hidden = true; // shown while it was slow; the live questions are here now
     if (waiting) announce("The calculator is ready.");
   } else {
+    // Failed: the form cannot go on, so it goes, and the page's own heading comes back above the list
+    // of answers. (Slow: the form stays; Python may still be ready in time.)
+    const focusWasInForm = state === "failed" && (view.contains(document.activeElement) ||
+      document.activeElement === document.body);
+    if (state === "failed") {
+      intro.hidden = false;
+      root.insertBefore(intro, statusBox);
+      view.hidden = true;
+    }
     // Failed with WebAssembly and workers there, it is the loading (the connection, or the site), not the browser.
     showFallback(state === "slow" ? "The questions are taking a long time to load."
       : detail.unsupported ? "The questions cannot run in this browser."
       : "The questions could not load. You can try reloading the page later.");
+    if (focusWasInForm) statusBox.querySelector("h2").focus();
   }
 }
 
@@ -85,7 +97,7 @@ function hideStatus() {
 function showFallback(first) {
   const text = `${first} You can still find out which procedure applies and when we should reply.`;
   showStatus("fallback",
-    h("h2", { text: "The questions are not working" }),
+    h("h2", { tabindex: "-1", text: "The questions are not working" }),
     h("p", { text }),
     h("ul", {},
       h("li", {}, h("a", { href: "#navigator-static", text: "Choose what your complaint is about from a list", onclick: (e) => {
@@ -131,7 +143,8 @@ function setView(nodes, { title, heading = null, focus = "heading", say = null }
   document.title = `${title} - ${baseTitle}`;
   const target = focus === "errors" ? view.querySelector(".error-summary") : (heading ?? view.querySelector("h1"));
   if (focus && target) target.focus();
-  if (say) announce(say);
+  // An old announcement left in the region would be read again by someone reading down the page.
+  if (say) announce(say); else live.textContent = "";
 }
 
 function pushState(state, hash, push) {
@@ -359,7 +372,8 @@ function asAtForm(reply, errors) {
     } else if (next.kind === "result") {
       answers = next.answers;
       showResult(next, false, null, "dates");
-      announce(`Statuses updated as at ${next.result.as_at_text}`);
+      // Focus goes to the dates; the lead above them may have changed too ("Our response is overdue ..."), so say it.
+      announce(`Statuses updated as at ${next.result.as_at_text}. ${next.result.message ?? ""}`.trim());
     }
   });
   return form;

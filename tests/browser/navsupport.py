@@ -111,8 +111,10 @@ def to_result(page, answers: dict) -> None:
 
 
 def timeline_rows(page) -> list[dict]:
+    """Each row: its item id, date, status and note (the note is in the status cell, after the status)."""
     return page.eval_on_selector_all("table.timeline tbody tr", """rows => rows.map(r => ({
-        id: r.dataset.item, date: r.cells[1].innerText.trim(), status: r.cells[3].innerText.trim()}))""")
+        id: r.dataset.item, date: r.cells[1].innerText.trim(), status: r.cells[3].querySelector('.status').innerText.trim(),
+        note: r.cells[3].querySelector('.item-note')?.innerText.trim() ?? null}))""")
 
 
 CORPORATE_OVERDUE = {

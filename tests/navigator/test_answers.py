@@ -73,9 +73,13 @@ ERROR_CASES = [
     # complained 10 March 2026: dates as at 1 March would describe a complaint not yet made
     ({"stage": "stage1", "as_at": dmy("1", "3", "2026")}, "as_at", "as_at-day",
      "Date to work out from must be the same as or after the date you complained"),
+    ({"stage": "stage2", "stage_received": dmy("1", "4", "2026"), "as_at": dmy("20", "3", "2026")}, "as_at",
+     "as_at-day", "Date to work out from must be the same as or after the date you asked for stage 2"),
+    # A stage recorded for this procedure that is not one of its stages (a hand-edited link): an error
+    ({"stage": "stage3", "stage_procedure": "corporate"}, "stage", "stage", "Select where your complaint is now"),
     # 11.2: the new date in an update comes after the complaint
     ({"stage": "stage1", "new_date": dmy("1", "3", "2026")}, "stage", "new_date-day",
-     "The new date we gave you must be the same as or after the date you complained"),
+     "New date in our update must be the same as or after the date you complained"),
 ]
 
 

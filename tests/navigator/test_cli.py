@@ -77,6 +77,13 @@ def test_timeline_shows_a_late_response_and_when_it_came():
      "navigator: --complex: stage1 of the corporate procedure has no longer time to extend to"),
     (("timeline", "--procedure", "corporate", "--received", "2026-04-04", "--found-out", "2036-06-01"),
      "navigator: --found-out must be the same as or before --received"),
+    # 11.2: received Saturday 4 April 2026 (Easter), our response due Monday 20 April; an update's date is later
+    (("timeline", "--procedure", "corporate", "--received", "2026-04-04", "--new-date", "2026-04-20"),
+     "navigator: --new-date must be after 2026-04-20, the date our response was first due"),
+    (("timeline", "--procedure", "corporate", "--received", "2026-04-04", "--new-date", "2040-01-01"),
+     "navigator: We can only work out dates up to 31 December 2036"),
+    (("timeline", "--procedure", "adults", "--received", "2026-04-04", "--new-date", "2026-05-29"),
+     "navigator: --new-date: stage1 of the adults procedure gives no new date in an update"),
     (("frobnicate",), None),
 ])
 def test_bad_input_exits_2_with_one_line(args, message):
@@ -121,3 +128,13 @@ def test_timeline_shows_both_ends_of_a_range():
     assert lines[respond].lstrip().startswith("Monday 6 July 2026")
     assert lines[respond + 1].split() == ["Tuesday", "1", "September", "2026", "(at", "the", "latest,", "if",
                                           "it", "takes", "longer)"]
+
+
+def test_a_new_date_from_an_update_moves_our_response_date():
+    # 11.2: received Tuesday 10 March 2026, usually due Tuesday 24 March; the update said Tuesday 14 April
+    r = run("timeline", "--procedure", "corporate", "--received", "2026-03-10", "--new-date", "2026-04-14",
+            "--as-at", "2026-04-16", "--json")
+    assert r.returncode == 0, r.stderr
+    respond = next(i for i in json.loads(r.stdout)["items"] if i["id"] == "respond")
+    assert (respond["date"], respond["standard_date"], respond["status_text"]) == (
+        "2026-04-14", "2026-03-24", "overdue by 2 working days")

@@ -34,7 +34,8 @@ def test_first_question_is_static(R, rules):
 
 # (section, answers changed, outcome, who to contact)
 ROUTES = [
-    ("3.3, 10.3", {"request_type": "first_request"}, "not_a_complaint", []),  # the service; no contact known
+    # 3.3: ask the service first; no service's own contact is known, so the council's website (4.3)
+    ("3.3, 10.3", {"request_type": "first_request"}, "not_a_complaint", ["council_website"]),
     ("8.1", {"request_type": "comment"}, "not_a_complaint", ["speak_up"]),  # 5.2: comments by phone to Speak Up
     ("8.2", {"request_type": "compliment"}, "not_a_complaint", ["speak_up"]),
     ("4.2", {"complainant": "representative_without_permission"}, "not_permitted", []),
@@ -312,18 +313,25 @@ LATE_CASES = [
      "2026-07-03",
      "Complaints made more than 12 months after the problem happened are normally outside the policy. "
      "We can still accept a complaint made later if there is a good reason, so tell us why it is late."),
-    # We responded (10 July): the complaint was not turned away, so no instruction to give a reason.
+    # Found out 1 March 2025, itself more than 12 months before: no good reason, so no such example.
+    ({"happened": "2025-01-10", "found_out": "2025-03-01", "complained": "2026-07-01", "stage": "stage1"},
+     "2026-07-03",
+     "Complaints made more than 12 months after the problem happened are normally outside the policy. "
+     "We can still accept a complaint made later if there is a good reason, so tell us why it is late."),
+    # We responded (10 July): no warning; but a response can say it was too late.
     ({"happened": "2025-06-10", "found_out": "2026-05-01", "complained": "2026-07-01", "stage": "stage1",
       "stage_received": "2026-07-01", "responded": "2026-07-10"},
      "2026-07-20",
      "You complained more than 12 months after the problem happened. This is normally outside the policy, "
-     "but we have already responded to your complaint."),
-    # At stage 2 (12.4), stage 1 was answered.
+     "but we have already responded. If our response said your complaint was too late, tell us why you could "
+     "not complain sooner."),
+    # At stage 2 (12.4), stage 1 was answered, though stage 2's reply is still to come (and late).
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage2",
       "stage_received": "2026-08-03"},
-     "2026-08-05",
-     "You complained more than 12 months after the problem happened. This is normally outside the policy, "
-     "but we have already responded to your complaint."),
+     "2026-11-23",
+     "Our response is overdue by 59 working days. You complained more than 12 months after the problem happened. "
+     "This is normally outside the policy, but we have already responded at stage 1. If our response said your "
+     "complaint was too late, tell us why you could not complain sooner."),
 ]
 
 
@@ -334,6 +342,8 @@ def test_a_late_complaint_is_told_how_to_give_the_reason_unless_we_already_answe
     assert res["time_limit"]["in_time"] is False
     assert res["message"] == message
     assert res["time_limit"]["answered"] is (changes.get("responded") is not None or changes["stage"] == "stage2")
+    if changes["stage"] == "stage2":  # 12.2: 20 working days from 3 August 2026 is 1 September (31 August is a bank holiday)
+        assert by_id(res["timeline"])["respond"]["date"] == "2026-09-01"
 
 
 def test_the_ombudsman_limit_is_its_usual_limit_not_a_last_day(R, complaint):
@@ -363,10 +373,9 @@ NEW_DATE_CASES = [
      "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", "2026-04-10", "2026-04-20", "done", "We responded on Friday 10 April 2026."),
     ("2026-04-14", "2026-04-16", "2026-04-20", "done, 2 working days late",
-     "We responded on Thursday 16 April 2026, 2 working days after the new date we gave you."),
-    # A "new" date before the policy's does not shorten the time the policy gives.
-    ("2026-03-20", None, "2026-03-23", "in 1 working day",
-     "We sent you an update with a new date, Friday 20 March 2026. The usual date was Tuesday 24 March 2026."),
+     "We responded on Thursday 16 April 2026, 2 working days after the new date in our update."),
+    ("2026-04-14", None, "2026-03-26", "in 11 working days",  # Easter between
+     "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
 ]
 
 
@@ -377,15 +386,15 @@ def test_an_update_with_a_new_date_moves_our_response_date(R, complaint, new_dat
     res = result(R, answers, today=datetime.date.fromisoformat(as_at))
     respond = by_id(res["timeline"])["respond"]
     assert (respond["status_text"], respond["note"]) == (status_text, note)
-    assert respond["date"] == max(new_date, "2026-03-24")
+    assert respond["date"] == new_date
     overdue = [o["text"] for o in res["overdue"] if o["item"] == "respond"]
     if status_text.startswith("overdue"):
-        assert overdue == ["Our response is overdue by 2 working days, after the new date we gave you. "
-                           "Contact Speak Up (Coventry City Council complaints) to ask when you will get it."
-                           " If you are still waiting, you can complain to the Local Government and Social Care "
-                           "Ombudsman. The Ombudsman normally expects you to go through all our stages first. "
-                           "It can make an exception, for example if waiting could cause you harm. If you are "
-                           "not sure, ask the Ombudsman's advice team."]
+        assert overdue == ["Our response is overdue by 2 working days. The new date in our update was Tuesday "
+                           "14 April 2026. Contact Speak Up (Coventry City Council complaints) to ask when you "
+                           "will get it. If you are still waiting, you can complain to the Local Government and "
+                           "Social Care Ombudsman. The Ombudsman normally expects you to go through all our "
+                           "stages first. It can make an exception, for example if waiting could cause you harm. "
+                           "If you are not sure, ask the Ombudsman's advice team."]
     else:
         assert overdue == []
 
@@ -401,7 +410,11 @@ def test_the_new_date_is_asked_only_where_the_policy_gives_one(R, complaint):
         assert fields.get("new_date", {}).get("stages", []) == stages, service
     step = decide(R, complaint(stage="stage1", new_date="2026-03-01"), TODAY)
     assert [e["message"] for e in step["errors"]] == [
-        "The new date we gave you must be the same as or after the date you complained"]
+        "New date in our update must be the same as or after the date you complained"]
+    # 11.2: complained 10 March 2026, so our response was due 24 March; an update's date comes later
+    step = decide(R, complaint(stage="stage1", new_date="2026-03-24"), TODAY)
+    assert [(e["field"], e["message"]) for e in step["errors"]] == [
+        ("new_date-day", "New date in our update must be after 24 March 2026, the date our response was first due")]
 
 
 @pytest.mark.parametrize("service,stage,section", [("council_service", "stage1", "10.4"),
@@ -419,8 +432,33 @@ def test_asking_for_the_next_stage_may_meet_informal_resolution_first(R, complai
 @pytest.mark.parametrize("complainant", ["parent_or_carer", "child_or_young_person"])
 def test_a_parent_or_a_child_can_complain_and_is_told_about_an_advocate(R, complaint, complainant):
     # 4.1 and the children's services page: "someone acting on behalf of the child or young person, such
-    # as a parent, carer ..."; "we can put you in touch with the advocacy service at Off the Record".
-    res = result(R, complaint(service="children_social_care", complainant=complainant, stage="stage1"))
-    assert res["outcome"] == "complaint"
-    [note] = [n["text"] for n in res["notes"] if "advocate" in n["text"]]
-    assert "Off the Record" in note and "Speak Up" in note
+    # as a parent, carer ..."; "we can put you in touch with the advocacy service". The answers are
+    # offered for every service, so the note names no children's services' provider.
+    for service in ("children_social_care", "council_service"):
+        res = result(R, complaint(service=service, complainant=complainant, stage="stage1"))
+        assert res["outcome"] == "complaint"
+        [note] = [n["text"] for n in res["notes"] if "advocate" in n["text"]]
+        assert "Tell Speak Up" in note and "Off the Record" not in note
+    if complainant == "parent_or_carer":  # 4.2: permission, if they can give it
+        assert "If they are old enough to decide for themselves, we may ask if they agree." in note
+
+
+def test_a_new_date_not_after_the_policy_s_changes_nothing(R):
+    """The forms refuse one (an update is sent because we cannot reply in time); the timeline, which
+    the API and the command line also reach, keeps the policy's date and words (11.2)."""
+    from navigator.timeline import stage_timeline
+    corporate = R.procedures["corporate"]
+    received, as_at = datetime.date(2026, 3, 10), datetime.date(2026, 3, 26)
+    plain = stage_timeline(R, corporate, corporate.stages[0], received, as_at)
+    early = stage_timeline(R, corporate, corporate.stages[0], received, as_at, new_date=datetime.date(2026, 3, 20))
+    assert early == plain
+    assert by_id(early["items"])["respond"]["status_text"] == "overdue by 2 working days"
+
+
+def test_on_another_day_the_lead_says_which_day_it_is_true_on(R, complaint):
+    # 11.2: received Tuesday 10 March 2026, due Tuesday 24 March; as at Thursday 26 March, 2 working days late
+    answers = complaint(stage="stage1", as_at={"day": "26", "month": "3", "year": "2026"})
+    res = result(R, answers)
+    assert res["message"].startswith("On Thursday 26 March 2026, our response is overdue by 2 working days. ")
+    res = result(R, complaint(stage="stage1"), today=datetime.date(2026, 3, 26))
+    assert res["message"].startswith("Our response is overdue by 2 working days. ")
