@@ -79,7 +79,12 @@ def _limit_message(check: dict, complained: bool, found_out_later: datetime.date
         return (f"You complained more than {check['months']} months after {start}. This is normally outside "
                 f"the policy, but we have already responded{' at stage 1' if answered == 'earlier' else ''}. "
                 "If our response said your complaint was too late, tell us why you could not complain sooner.")
-    late = f"Complaints made more than {check['months']} months after {start} are normally outside the policy"
+    # Your situation first, in your words; then that it is not a flat no.
+    if complained:
+        late = f"You complained more than {check['months']} months after {start}, so it is normally outside the policy"
+    else:
+        late = (f"It is more than {check['months']} months since {start}, so a complaint now would normally be "
+                "outside the policy")
     discretion = check["discretion"].strip()
     if discretion[:1].islower():  # a clause: "unless there is a good reason ..."
         message = f"{late}, {discretion.rstrip('.')}. Tell us why you could not complain sooner."

@@ -305,18 +305,18 @@ LATE_CASES = [
     # 1 July 2026. Found out 1 May 2026: the reason to give is named.
     ({"happened": "2025-06-10", "found_out": "2026-05-01", "complained": "2026-07-01", "stage": "stage1"},
      "2026-07-03",
-     "Complaints made more than 12 months after the problem happened are normally outside the policy. "
+     "You complained more than 12 months after the problem happened, so it is normally outside the policy. "
      "We can still accept a complaint made later if there is a good reason, so tell us why it is late. "
      "For example, tell us that you only found out about the problem on Friday 1 May 2026."),
     # Found out when it happened: no such example.
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage1"},
      "2026-07-03",
-     "Complaints made more than 12 months after the problem happened are normally outside the policy. "
+     "You complained more than 12 months after the problem happened, so it is normally outside the policy. "
      "We can still accept a complaint made later if there is a good reason, so tell us why it is late."),
     # Found out 1 March 2025, itself more than 12 months before: no good reason, so no such example.
     ({"happened": "2025-01-10", "found_out": "2025-03-01", "complained": "2026-07-01", "stage": "stage1"},
      "2026-07-03",
-     "Complaints made more than 12 months after the problem happened are normally outside the policy. "
+     "You complained more than 12 months after the problem happened, so it is normally outside the policy. "
      "We can still accept a complaint made later if there is a good reason, so tell us why it is late."),
     # We responded (10 July): no warning; but a response can say it was too late.
     ({"happened": "2025-06-10", "found_out": "2026-05-01", "complained": "2026-07-01", "stage": "stage1",
@@ -462,3 +462,12 @@ def test_on_another_day_the_lead_says_which_day_it_is_true_on(R, complaint):
     assert res["message"].startswith("On Thursday 26 March 2026, our response is overdue by 2 working days. ")
     res = result(R, complaint(stage="stage1"), today=datetime.date(2026, 3, 26))
     assert res["message"].startswith("Our response is overdue by 2 working days. ")
+
+
+def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R, complaint):
+    # 9.1: happened 1 June 2025; as at 23 November 2026, more than 12 months ago
+    res = result(R, complaint(happened="2025-06-01", found_out="2025-06-01", complained_yet="no", complained=None))
+    assert res["message"] == (
+        "If you complain today, this is what happens under the corporate complaints procedure. It is more than "
+        "12 months since the problem happened, so a complaint now would normally be outside the policy. We can "
+        "still accept a complaint made later if there is a good reason, so tell us why it is late.")
