@@ -379,6 +379,8 @@ class Choice:
     """Extra words under the answer."""
     answer: Optional[str] = None
     """What to tell someone who picks it, when it ends the questions."""
+    heading: Optional[str] = None
+    """The result's heading for that answer, if not "This is not a complaint" (say what to do)."""
     note: Optional[str] = None
     """Something to tell the person who chose this."""
     contact: Optional[str] = ref("contacts", default=None)

@@ -123,7 +123,7 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
         choice = values.get(key)
         if choice and choice.answer:
             res.update(outcome=outcome, message=choice.answer,
-                       answer={"text": choice.answer, "section": choice.section,
+                       answer={"text": choice.answer, "section": choice.section, "heading": choice.heading,
                                "contacts": _answer_contacts(rules, choice, option)})
             return res
 

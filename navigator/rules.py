@@ -147,6 +147,7 @@ class Choice(NamedTuple):
     note: str | None
     contact: str | None = None
     service_contact: bool = False
+    heading: str | None = None
 
 
 class Rules(NamedTuple):
@@ -261,7 +262,7 @@ def _procedure(pid: str, p: dict) -> Procedure:
 
 def _choice(c: dict) -> Choice:
     return Choice(c["id"], _text(c["label"]), c.get("section"), c.get("hint"), c.get("answer"), c.get("note"),
-                  c.get("contact"), bool(c.get("service_contact")))
+                  c.get("contact"), bool(c.get("service_contact")), c.get("heading"))
 
 
 def _check_references(rules: Rules) -> None:

@@ -130,16 +130,18 @@ export function contactCard(contact, out = null) {
   const items = h("ul", { class: "contact-list" });
   const lines = [contact.name];
   if (contact.phone) {
-    items.append(h("li", {}, "Phone: ", h("a", { href: telHref(contact.phone), text: contact.phone })));
-    lines.push(`Phone: ${contact.phone}`);
+    // The same words as the pages' contact blocks (generator/templates/blocks.html contact).
+    items.append(h("li", {}, "Telephone: ", h("a", { href: telHref(contact.phone), text: contact.phone })));
+    lines.push(`Telephone: ${contact.phone}`);
   }
   if (contact.email) {
     items.append(h("li", {}, "Email: ", h("a", { href: `mailto:${contact.email}`, text: contact.email })));
     lines.push(`Email: ${contact.email}`);
   }
   if (contact.web && /^https:\/\//.test(contact.web)) {
-    items.append(h("li", {}, "Website: ", h("a", { href: contact.web, text: contact.web })));
-    lines.push(`Website: ${contact.web}`);
+    const shown = contact.web.split("://")[1].replace(/\/$/, "");
+    items.append(h("li", {}, "Online: ", h("a", { href: contact.web, text: shown })));
+    lines.push(`Online: ${contact.web}`);
   }
   const card = h("div", { class: "contact" }, h("p", { class: "contact-name", text: contact.name }), items);
   if (contact.post && contact.post.length) {

@@ -15,7 +15,7 @@ export function resultHeading(result) {
     if (result.service_recovery_decides) return "The Service Recovery Team decides which procedure applies";
     return result.procedure.name;
   }
-  return HEADINGS[result.outcome] ?? "Your result";
+  return result.answer?.heading ?? HEADINGS[result.outcome] ?? "Your result";
 }
 
 const section = (s) => (s ? ` (complaints policy section ${s})` : "");

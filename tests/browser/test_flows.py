@@ -60,8 +60,9 @@ def test_children_range_is_shown(page, site_dir):
 def test_out_of_time_is_never_a_flat_no(page, site_dir):
     to_result(page, OUT_OF_TIME)
     text = page.inner_text(".result")
-    assert "normally outside the policy" in text
-    assert "We can still accept a complaint made later if there is a good reason" in text
+    assert ("It is more than 12 months since the problem happened, so a complaint now would normally be outside "
+            "the policy. We can still accept a complaint made later if there is a good reason, so tell us why it "
+            "is late.") in text
     check_against_api(page, site_dir, OUT_OF_TIME)
 
 
@@ -80,16 +81,20 @@ def test_out_of_scope_from_the_list(page):
 
 def test_not_a_complaint(page):
     to_result(page, {"service": "council_service", "request_type": "first_request"})
-    assert page.inner_text(".result h1") == "This is not a complaint"
+    assert page.inner_text(".result h1") == "Ask the service first"  # navigator.yaml: the answer's heading
     assert "Ask the service or report the problem first" in page.inner_text(".result")
 
 
 def test_a_comment_says_who_to_send_it_to(page):
     """8.1 and 5.2: comments go to Speak Up, like complaints."""
     to_result(page, {"service": "council_service", "request_type": "comment"})
+    assert page.inner_text(".result h1") == "How to send a comment"
+    assert page.title().startswith("Result: How to send a comment - ")
     card = page.locator(".result .contact")
     assert card.locator(".contact-name").inner_text() == "Speak Up (Coventry City Council complaints)"
-    assert "0800 269851" in card.inner_text()
+    # the same words as the pages' contact blocks
+    assert card.locator("li").all_inner_texts() == ["Telephone: 0800 269851", "Email: speakup@coventry.gov.uk",
+                                                    "Online: www.coventry.gov.uk/speakup"]
 
 
 def test_send_iass_first_step(page, site_dir):
