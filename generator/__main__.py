@@ -80,7 +80,8 @@ def run(argv: list[str] | None = None) -> int:
         if error.name and error.name.split(".")[0] in ("generator", "navigator"):
             raise  # our own code: a real bug, keep the traceback
         print(f"python -m generator: the {error.name} package is not installed for this Python ({sys.executable}). "
-              "Run make deps, then use .venv/bin/python (or: pip install -r requirements.txt).", file=sys.stderr)
+              "Run make deps, then use .venv/bin/python (or: pip install -r requirements.txt -r requirements-dev.txt).",
+              file=sys.stderr)
         return 2
 
 

@@ -105,24 +105,32 @@ def _to_python(loader, node, path, located, errors):
 
 def _unclosed_quote_above(lines: list[str], line: int) -> int | None:
     """The line (1-based), at or up to 5 lines above ``line``, whose value opens a double quote it
-    never closes; None if there is none."""
+    never closes: one where closing the quote makes the whole file valid YAML. None if there is none
+    (a quoted text may run over several lines, so an odd number of quotes alone proves nothing)."""
     for number in range(line, max(0, line - 6), -1):
         text = lines[number - 1] if 0 < number <= len(lines) else ""
         value = text.split(": ", 1)[1] if ": " in text else text.strip().removeprefix("- ")
-        if value.startswith('"') and (value.count('"') - value.count('\\"')) % 2:
-            return number
+        if not (value.startswith('"') and (value.count('"') - value.count('\\"')) % 2):
+            continue
+        mended = lines[:number - 1] + [text.rstrip() + '"'] + lines[number:]
+        try:
+            yaml.compose("\n".join(mended), Loader=FAST_LOADER)
+        except yaml.YAMLError:
+            continue
+        return number
     return None
 
 
-def _indented_more_than_the_line_above(lines: list[str], line: int) -> bool:
+def _indented_more_than_the_line_above(lines: list[str], line: int, column: int | None) -> bool:
     """True if ``line`` (1-based) is a ``key:`` line indented deeper than the line above, which has a
-    value of its own (so nothing can be nested under it)."""
+    value of its own (so nothing can be nested under it), and PyYAML stopped at the key's own ':'
+    (``column``, 0-based); a ': ' later in the line is one in the text, which wants quotes instead."""
     if not 1 < line <= len(lines):
         return False
     here, above = lines[line - 1], next((t for t in reversed(lines[:line - 1]) if t.strip()), "")
     indent = lambda t: len(t) - len(t.lstrip(" "))  # noqa: E731
-    return (indent(here) > indent(above) and ":" in here and not above.rstrip().endswith(":")
-            and not above.lstrip().startswith("#"))
+    return (indent(here) > indent(above) and ":" in here and column == here.index(":")
+            and not above.rstrip().endswith(":") and not above.lstrip().startswith("#"))
 
 
 def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, str]:
@@ -142,12 +150,14 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, s
         return quoted, ("this is not valid YAML: the '\"' on this line is not closed. Add '\"' at the end of the "
                         "text, or take the quote out.")
     if "mapping values are not allowed" in problem:
-        if _indented_more_than_the_line_above(lines, line):
+        if _indented_more_than_the_line_above(lines, line, mark.column if mark else None):
             return line, ("this is not valid YAML: this line is indented more than the line above. Line it up "
                           "with the line above.")
         return line, ("this is not valid YAML: there is a ':' where one is not allowed. If the text contains ': ', "
                       "put the whole text in quotes.")
-    if "'\\t'" in problem or "\\t" in problem or "tab character" in problem:
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "'\\t'" in problem or "\\t" in problem or "tab character" in problem or (
+            "cannot start any token" in problem and "\t" in here[:len(here) - len(here.lstrip())]):
         return line, "this is not valid YAML: there is a tab character. Indent with spaces."
     return line, (f"this is not valid YAML: {problem}. "
                   "Check the indentation and that any text containing ': ' or '#' is in quotes.")

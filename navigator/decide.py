@@ -65,7 +65,7 @@ def _out_of_scope_json(rules: Rules, item) -> dict:
 
 
 def _limit_message(check: dict, complained: bool, found_out_later: datetime.date | None = None,
-                   answered: str | None = None) -> str:
+                   answered: int | None = None) -> str:
     """The time-limit sentence. Out of time is never a flat no: it says we may still accept it, and
     how to give the reason; a later discovery is the reason most people have (9.1)."""
     start = COUNTS_FROM_TEXT[check["counts_from"]]
@@ -73,11 +73,11 @@ def _limit_message(check: dict, complained: bool, found_out_later: datetime.date
         if complained:
             return f"You complained within {check['months']} months of when {start}."
         return f"You have until {check['last_day_text']} to complain ({check['months']} months from when {start})."
-    if answered:
-        # We responded (at this stage, or at stage 1 if it is past it): no warning, but a response can
+    if answered is not None:
+        # We responded (at this stage, or at the one before it): no warning, but a response can
         # itself say the complaint was too late, and then the reason is still to give.
         return (f"You complained more than {check['months']} months after {start}. This is normally outside "
-                f"the policy, but we have already responded{' at stage 1' if answered == 'earlier' else ''}. "
+                f"the policy, but we have already responded at stage {answered}. "
                 "If our response said your complaint was too late, tell us why you could not complain sooner.")
     # Your situation first, in your words; then that it is not a flat no.
     if complained:
@@ -191,13 +191,13 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
     found_out = values["found_out"]
     found_out_later = (found_out if check["counts_from"] == "happened" and found_out and found_out > values["happened"]
                        and made_on <= add_months(found_out, procedure.time_limit.months) else None)
-    # "this" if we responded at this stage (as at the date), "earlier" if the complaint is past stage 1.
+    # The number of the last stage we responded at (as at the date): this one, or the one before it.
     responded = values.get("responded")
     answered = None
-    if complained is not None and stage.number > 1:
-        answered = "earlier"
-    elif complained is not None and responded is not None and responded <= as_at:
-        answered = "this"
+    if complained is not None and responded is not None and responded <= as_at:
+        answered = stage.number
+    elif complained is not None and stage is not procedure.stages[0]:
+        answered = procedure.stages[procedure.stages.index(stage) - 1].number
     check["message"] = _limit_message(check, complained is not None, found_out_later, answered)
     check["answered"] = answered is not None
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,

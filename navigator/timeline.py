@@ -304,5 +304,6 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         add("ombudsman_limit", label, limit.section, "you",
             lambda: _item(cal, as_at, "ombudsman_limit", label, add_months(limit_starts(limit, happened or found_out, found_out),
                                                                            limit.months),
-                          limit.section, "you", known=False, rule=f"{limit.months} months"))
+                          limit.section, "you", known=False, rule=f"{limit.months} months",
+                          note=limit.discretion))  # never a flat "passed": also in the calendar file and JSON
     return {"items": items, "overdue": overdue}

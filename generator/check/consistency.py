@@ -197,9 +197,10 @@ def _check_pair(content, f: Found, i, entry, discrepancies, policy_file, table_f
 
 # --- figures typed into a guidance page ------------------------------------------------------------
 
-# "10 working days", "twelve months", "a 12-month limit", "28 days", "2 weeks", "1 year"
-TYPED_TIMESCALE = re.compile(rf"\b(?P<number>{_NUMBER})(?:\s+|-)(?P<unit>(?:working|calendar)\s+days?|days?|weeks?|"
-                             r"months?|years?)\b", re.IGNORECASE)
+# "10 working days", "twelve months", "a 12-month limit", "28 days", "2 weeks", "1 year"; not an age
+# ("18 years old"), opening hours ("7 days a week") or "no one day".
+TYPED_TIMESCALE = re.compile(rf"(?<!\bno )\b(?P<number>{_NUMBER})(?:\s+|-)(?P<unit>(?:working|calendar)\s+days?|"
+                             r"days?(?!\s+a\s+week)|weeks?|months?|years?(?![\s-]+old))\b", re.IGNORECASE)
 PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ()-]{6,}\d")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 SHORTCODE = re.compile(r"\{\{.*?\}\}")

@@ -4,8 +4,9 @@
 //   const reply = await client.ask({ action: "next", today, answers });   // waits until ready
 //
 // onState(state, detail) is called with "ready" ({ms, workerMs, snapshot}), "slow" (the timeout passed; it
-// may still become ready) or "failed" ({reason, unsupported}: true if this browser has no WebAssembly or workers,
-// false if it has them but loading failed). Requests made before "ready" wait for it; if
+// may still become ready) or "failed" ({reason, unsupported, compileFailed}: unsupported if this browser has no
+// WebAssembly or workers; compileFailed if the WebAssembly came but would not compile, a browser too old or a
+// damaged download; neither if loading failed). Requests made before "ready" wait for it; if
 // loading fails they reject. The worker and rules.json are found relative to this file, so any
 // page can use it; the worker loads the rules before it says it is ready.
 
@@ -51,7 +52,7 @@ export class NavigatorClient {
       if (data && "ready" in data) {
         if (data.ready && data.rulesLoaded) this._ready(data);
         else if (data.ready) this._loadRulesThenReady(data);
-        else this._fail("The calculator could not start in this browser.", { unsupported: Boolean(data.unsupported) });
+        else this._fail("The calculator could not start in this browser.", { compileFailed: Boolean(data.compileFailed) });
         return;
       }
       const waiting = this.pending.get(data?.id);
@@ -103,14 +104,14 @@ export class NavigatorClient {
     this.onState("ready", { ms: this.readyMs, workerMs: ms, snapshot });
   }
 
-  _fail(reason, { unsupported = false } = {}) {
+  _fail(reason, { unsupported = false, compileFailed = false } = {}) {
     clearTimeout(this.timer);
     if (this.state === "failed") return;
     this.state = "failed";
     this._reject(new Error(reason));
     for (const waiting of this.pending.values()) waiting.reject(new Error(reason));
     this.pending.clear();
-    this.onState("failed", { reason, unsupported });
+    this.onState("failed", { reason, unsupported, compileFailed });
   }
 
   _send(request) {

@@ -44,11 +44,17 @@ export function todayIso(root) {
 }
 
 /** A polite live region that announces `text` (cleared first so a repeat is announced). */
+/** say(text) puts text in the live region (emptied first, so the same words are said again);
+ * say.clear() empties it, and stops a text still waiting to go in. */
 export function announcer(region) {
-  return (text) => {
+  let timer = null;
+  const say = (text) => {
+    clearTimeout(timer);
     region.textContent = "";
-    setTimeout(() => { region.textContent = text; }, 50);
+    timer = setTimeout(() => { region.textContent = text; }, 50);
   };
+  say.clear = () => { clearTimeout(timer); region.textContent = ""; };
+  return say;
 }
 
 export function errorMessage(id, message) {

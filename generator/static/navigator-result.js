@@ -26,7 +26,13 @@ class Writer {
   add(node, text) { this.container.append(node); if (text !== null && text !== undefined) this.lines.push(text, ""); return node; }
   h2(text, attrs = {}) { return this.add(h("h2", { ...attrs, text }), text.toUpperCase()); }
   h3(text) { return this.add(h("h3", { text }), text); }
-  p(text, attrs = {}) { return text ? this.add(h("p", { ...attrs, text }), text) : null; }
+  p(text, attrs = {}) {
+    if (!text) return null;
+    const node = this.add(h("p", { ...attrs, text }), text);
+    // GOV.UK warning text: the word "Warning" for screen readers, which do not see the style.
+    if (/\bwarning-text\b/.test(attrs.class ?? "")) node.prepend(h("span", { class: "visually-hidden", text: "Warning: " }));
+    return node;
+  }
   list(items) {
     const ul = h("ul");
     for (const item of items) ul.append(h("li", { text: item }));
@@ -123,9 +129,7 @@ function procedureDates(w, proc, r, answers) {
     const box = h("div", { class: "warning-box overdue" });
     w.container.append(box);
     const inner = new Writer(box);
-    // GOV.UK warning text: the word "Warning" for screen readers, which do not see the style.
-    const warning = inner.p(o.text, { class: "warning-text" });
-    warning.prepend(h("span", { class: "visually-hidden", text: "Warning: " }));
+    inner.p(o.text, { class: "warning-text" });
     inner.contact(o.contact);
     w.lines.push(...inner.lines);
   }
@@ -179,7 +183,7 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   if (r.first_step?.behind_you) {
     w.h2(r.first_step.service);
     w.p(r.first_step.only_about);
-    w.p(`You have already made a formal complaint. You can still talk to ${r.first_step.contact?.name ?? "them"}:`);
+    w.p("You have already made a formal complaint. These contacts can still help:");
     w.contact(r.first_step.contact);
     if (r.first_step.also_contact.length) {
       w.h3("You can also contact");
@@ -257,7 +261,7 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
     const limit = r.ombudsman.time_limit;
     const o = r.ombudsman.short_name;
     w.p(`The ${o} usually expects a complaint within ${limit.months} months of when ${limit.counts_from_text}. ` +
-      `For you, that ${limit.in_time ? "is" : "was"} ${limit.last_day_text} (${limit.months} months from ` +
+      `For you, the ${limit.months} months ${limit.in_time ? "end" : "ended"} on ${limit.last_day_text} (from ` +
       `${limit.from_date_text}${limit.section ? `; complaints policy section ${limit.section}` : ""}).`);
     w.p(limit.discretion);
     w.contact(r.ombudsman.contact);

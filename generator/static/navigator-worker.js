@@ -15,9 +15,9 @@
 //   worker -> page  {ready: true, ms, snapshot, rulesLoaded}
 //                                               Python and the navigator are loaded (ms since start);
 //                                               snapshot: "used", "saved" or "none" (see below)
-//                   {ready: false, error, unsupported}
+//                   {ready: false, error, compileFailed}
 //                                               loading failed; every request will get {id, error}.
-//                                               unsupported: the WebAssembly would not compile or link here
+//                                               compileFailed: the WebAssembly came but would not compile or link
 //   page -> worker  {id, request}               request: a JSON string (or an object, JSON-encoded here)
 //   worker -> page  {id, response}              response: the JSON string from navigator.browser.handle
 //                   {id, error}                 handle raised (the Python exception's last line)
@@ -67,9 +67,10 @@ for (const name of ["instantiateStreaming", "instantiate"]) {
     const result = original.apply(this, args);
     result.catch((error) => {
       const failure = new Error(`the WebAssembly did not load (${lastLine(error)})`);
-      // Fetched but not compiled or linked: this browser lacks something the runtime needs (a
-      // fetch failing, or the wrong type, is a TypeError: the connection or the server).
-      failure.unsupported = error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
+      // Fetched but not compiled or linked: this browser may lack something the runtime needs, or
+      // the download was damaged (a fetch failing, or the wrong type, is a TypeError: the connection
+      // or the server). The page cannot tell which, and says both.
+      failure.compileFailed = error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
       wasmFailed(failure);
     });
     return result;
@@ -271,7 +272,7 @@ handleReady.then(
       console.warn(`navigator: no start-up snapshot (${lastLine(error)})`);
     }
   },
-  (error) => self.postMessage({ ready: false, error: lastLine(error), unsupported: Boolean(error?.unsupported) }),
+  (error) => self.postMessage({ ready: false, error: lastLine(error), compileFailed: Boolean(error?.compileFailed) }),
 );
 
 let queue = Promise.resolve();

@@ -24,8 +24,7 @@ const view = document.getElementById("navigator-view");
 const statusBox = document.getElementById("navigator-status");
 const staticLinks = document.getElementById("navigator-static");
 const intro = document.getElementById("navigator-intro");
-const live = document.getElementById("navigator-live");
-const announce = announcer(live);
+const announce = announcer(document.getElementById("navigator-live"));
 const today = todayIso(root);
 const baseTitle = document.title;
 const pageTitle = root.dataset.title;
@@ -77,6 +76,8 @@ function onState(state, detail) {
     // Failed with WebAssembly and workers there, it is the loading (the connection, or the site), not the browser.
     showFallback(state === "slow" ? "The questions are taking a long time to load."
       : detail.unsupported ? "The questions cannot run in this browser."
+      : detail.compileFailed ? "The questions could not start. Try reloading the page. If that does not help, " +
+        "this browser cannot run them."
       : "The questions could not load. You can try reloading the page later.");
     if (focusWasInForm) statusBox.querySelector("h2").focus();
   }
@@ -136,6 +137,9 @@ async function ask(request) {
 // ---- views ------------------------------------------------------------------------------
 
 function setView(nodes, { title, heading = null, focus = "heading", say = null }) {
+  // Once Python has failed, the page is the notice and the list of answers: nothing may replace them
+  // (a share link, Back or Start again would otherwise hide the page's heading and the list again).
+  if (client.state === "failed") return;
   if (statusBox.dataset.kind === "notice") hideStatus();
   intro.hidden = true;
   view.replaceChildren(...nodes.filter(Boolean));
@@ -144,7 +148,7 @@ function setView(nodes, { title, heading = null, focus = "heading", say = null }
   const target = focus === "errors" ? view.querySelector(".error-summary") : (heading ?? view.querySelector("h1"));
   if (focus && target) target.focus();
   // An old announcement left in the region would be read again by someone reading down the page.
-  if (say) announce(say); else live.textContent = "";
+  if (say) announce(say); else announce.clear();
 }
 
 function pushState(state, hash, push) {
@@ -504,11 +508,12 @@ window.addEventListener("popstate", (event) => {
 // ---- start ------------------------------------------------------------------------------
 
 function start() {
+  root.dataset.enhanced = "true";
+  if (client.state === "failed") return; // no WebAssembly or workers: the notice and the list are the page
   wireForm(firstForm, "service");
   firstForm.hidden = false;
   staticLinks.hidden = true;
   intro.hidden = true;
-  root.dataset.enhanced = "true";
   root.dataset.interactiveMs = String(Math.round(performance.now()));
   performance.mark("navigator-interactive"); // read by `make bench`
   const state = history.state;

@@ -111,7 +111,7 @@ def test_after_a_formal_complaint_the_first_step_is_not_asked_for_again(page):
     to_result(page, {**BROAD_PARK, "complained_yet": "yes", "complained": date("2026-11-10"), "stage": "stage1"})
     text = page.inner_text(".result")
     assert "First step" not in text and "Speak to staff at Broad Park House" not in text
-    assert "You have already made a formal complaint. You can still talk to Broad Park House:" in text
+    assert "You have already made a formal complaint. These contacts can still help:" in text
     for contact in ("Broad Park House", "Ofsted", "Independent Children's Rights Officer"):
         assert contact in text
 
@@ -240,16 +240,18 @@ def _served_as_text(route):
 
 
 COULD_NOT_LOAD = "The questions could not load. You can try reloading the page later."
-CANNOT_RUN = "The questions cannot run in this browser."
+COULD_NOT_START = ("The questions could not start. Try reloading the page. If that does not help, this browser "
+                   "cannot run them.")
 
 
 @pytest.mark.parametrize("wasm,said", [
     pytest.param(lambda route: route.abort(), COULD_NOT_LOAD, id="connection-lost"),
     pytest.param(lambda route: route.fulfill(status=404, body="not here"), COULD_NOT_LOAD, id="missing"),
     pytest.param(_served_as_text, COULD_NOT_LOAD, id="wrong-type"),
-    # bytes that arrive but do not compile: what a browser lacking a WebAssembly feature meets
+    # bytes that arrive but do not compile: a damaged download, or a browser lacking a WebAssembly
+    # feature; the page cannot tell which
     pytest.param(lambda route: route.fulfill(status=200, body=b"\0asm\x01\0\0\0\xff",
-                                             content_type="application/wasm"), CANNOT_RUN, id="does-not-compile"),
+                                             content_type="application/wasm"), COULD_NOT_START, id="does-not-compile"),
 ])
 def test_the_webassembly_failing_to_load_says_so_at_once(fresh_page, context, wasm, said):
     """Pyodide swallows this failure and would wait for ever: the page must not call it slow 12 s later.
@@ -269,14 +271,21 @@ def test_the_webassembly_failing_to_load_says_so_at_once(fresh_page, context, wa
     page.problems.clear()
 
 
-def test_a_browser_without_webassembly_is_told_so(browser, base_url):
+@pytest.mark.parametrize("fragment", ["", "#a=eyJzZXJ2aWNlIjoiY291bmNpbF9zZXJ2aWNlIn0"])  # and a share link
+def test_a_browser_without_webassembly_is_told_so(browser, base_url, fragment):
+    """The notice, under the page's heading, and the list of answers: nothing hides them afterwards."""
     ctx = browser.new_context(base_url=base_url)
     try:
         ctx.add_init_script("delete globalThis.WebAssembly")
         page = ctx.new_page()
-        page.goto("navigator/")
+        page.goto("navigator/" + fragment)
         page.wait_for_selector("#navigator[data-state=failed]", state="attached", timeout=8_000)
+        page.wait_for_timeout(500)  # anything the page does after failing (a share link's request) has run
         assert page.inner_text("#navigator-status p").startswith("The questions cannot run in this browser.")
+        assert [h.inner_text() for h in page.query_selector_all("main h1, main h2") if h.is_visible()][:3] == [
+            "Check which complaints procedure applies", "The questions are not working",
+            "What is your complaint about?"]
+        assert page.is_visible("#navigator-static a[href='council-service/']")
     finally:
         ctx.close()
 
@@ -338,8 +347,8 @@ def test_deadlines_already_gone_are_not_written_as_instructions(page, site_dir):
     # 13.1: 12 months from 1 June 2025, when they found out: gone by 23 November 2026
     to_result(page, OUT_OF_TIME)
     text = page.inner_text(".result")
-    assert "For you, that was Monday 1 June 2026 (12 months from Sunday 1 June 2025; complaints policy section " \
-           "13.1)." in text
+    assert "For you, the 12 months ended on Monday 1 June 2026 (from Sunday 1 June 2025; complaints policy " \
+           "section 13.1)." in text
     assert "Go to the Ombudsman by" not in text
 
 
@@ -353,7 +362,7 @@ def test_the_ombudsman_limit_is_not_an_instruction_while_our_stages_are_open(pag
     text = page.inner_text(".result")
     assert "Go to the Ombudsman by" not in text
     assert ("The Ombudsman usually expects a complaint within 12 months of when you found out about the problem. "
-            "For you, that is Tuesday 1 December 2026 (12 months from Monday 1 December 2025; complaints policy "
+            "For you, the 12 months end on Tuesday 1 December 2026 (from Monday 1 December 2025; complaints policy "
             "section 13.1).") in text
     assert "If you go later, tell the Ombudsman why, for example that you were still going through our " \
            "complaints procedure." in text

@@ -207,3 +207,12 @@ def test_other_ways_of_typing_a_figure_are_warned_about_too(content_copy):
                     "Council complaints) in content/contacts.yaml",  # once: not again for the tel: link
                     'a timescale typed into the page: "12-month"',
                     'a timescale typed into the page: "28 days"']
+
+
+def test_an_age_opening_hours_and_no_one_day_are_not_timescales(content_copy):
+    page = content_copy / "pages/how-to-complain.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nIf you are under 18 years old, we are open 7 days a week, "
+                    "and no one day is busier.\n", encoding="utf-8")
+    report = Report(datetime.date.fromisoformat(TODAY))
+    consistency.check_typed_figures(load_content(content_copy), report)
+    assert report.findings == []

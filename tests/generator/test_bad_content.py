@@ -20,6 +20,19 @@ CASES = [
          "the end of the text, or take the quote out."],
         id="a quote not closed"),
     pytest.param(
+        # a ': ' in the text of a list item's second key is not an indentation slip
+        "navigator.yaml", "    label: A comment or suggestion", "    label: Comment: a suggestion",
+        "    label: Comment: a suggestion",
+        ["content/navigator.yaml:{line}: this is not valid YAML: there is a ':' where one is not allowed. If the text "
+         "contains ': ', put the whole text in quotes."],
+        id="a colon in the text"),
+    pytest.param(
+        # a quoted text over two lines is valid YAML: the tab below it is the problem, not the quote
+        "contacts.yaml", "  name: Service Recovery Team\n  email:", '  name: "Service Recovery\n    Team"\n\temail:',
+        "\temail:",
+        ["content/contacts.yaml:{line}: this is not valid YAML: there is a tab character. Indent with spaces."],
+        id="a tab under a quoted text over two lines"),
+    pytest.param(
         "calendar.yaml", "closure_days: []\n",
         "closure_days:\n  - {date: 2026-12-29, reason: Christmas closure}\n"
         "  - {date: 2026-12-29, reason: Christmas closure again}\n",
@@ -265,5 +278,5 @@ def test_a_package_missing_from_this_python_is_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
         f"python -m generator: the markdown package is not installed for this Python ({sys.executable}). "
-        "Run make deps, then use .venv/bin/python (or: pip install -r requirements.txt)."]
+        "Run make deps, then use .venv/bin/python (or: pip install -r requirements.txt -r requirements-dev.txt)."]
     assert not (tmp_path / "site").exists()

@@ -125,3 +125,15 @@ def test_the_figures_in_words_are_the_sites_words():
     """The tests above look for the words the site's `words` filter writes."""
     from generator.shortcodes import number_in_words
     assert {n: number_in_words(n) for n in IN_WORDS} == IN_WORDS
+
+
+def test_the_page_drops_the_same_stage_answers_as_python():
+    """navigator.js drops a question's answers when you change it; for the stage question that list must
+    be navigator/flow.py's (a detail missing from it, such as new_date, would outlive a changed stage)."""
+    import json
+    from pathlib import Path
+
+    from navigator.flow import STAGE_DETAILS
+    script = (Path(__file__).resolve().parents[2] / "generator/static/navigator.js").read_text(encoding="utf-8")
+    keys = re.search(r"stage: (\[[^\]]*\])", script).group(1)
+    assert json.loads(keys) == ["stage", *STAGE_DETAILS]

@@ -138,3 +138,13 @@ def test_a_new_date_from_an_update_moves_our_response_date():
     respond = next(i for i in json.loads(r.stdout)["items"] if i["id"] == "respond")
     assert (respond["date"], respond["standard_date"], respond["status_text"]) == (
         "2026-04-14", "2026-03-24", "overdue by 2 working days")
+
+
+def test_the_ombudsman_s_usual_time_limit_is_never_a_flat_passed():
+    # 13.1: 12 months from when you found out (2 January 2025) ended on 2 January 2026; the Ombudsman can still decide
+    r = run("timeline", "--procedure", "corporate", "--received", "2025-03-03", "--found-out", "2025-01-02",
+            "--as-at", "2026-11-23", "--json")
+    item = next(i for i in json.loads(r.stdout)["items"] if i["id"] == "ombudsman_limit")
+    assert (item["date"], item["status"]) == ("2026-01-02", "passed")
+    assert item["note"].startswith("The Ombudsman can still decide to look at a complaint made later if there is a "
+                                   "good reason.")

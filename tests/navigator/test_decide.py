@@ -34,7 +34,7 @@ def test_first_question_is_static(R, rules):
 
 # (section, answers changed, outcome, who to contact)
 ROUTES = [
-    # 3.3: ask the service first; no service's own contact is known, so the council's website (4.3)
+    # 3.3: ask the service first; no service's own contact is known, so the council's own website
     ("3.3, 10.3", {"request_type": "first_request"}, "not_a_complaint", ["council_website"]),
     ("8.1", {"request_type": "comment"}, "not_a_complaint", ["speak_up"]),  # 5.2: comments by phone to Speak Up
     ("8.2", {"request_type": "compliment"}, "not_a_complaint", ["speak_up"]),
@@ -323,8 +323,15 @@ LATE_CASES = [
       "stage_received": "2026-07-01", "responded": "2026-07-10"},
      "2026-07-20",
      "You complained more than 12 months after the problem happened. This is normally outside the policy, "
-     "but we have already responded. If our response said your complaint was too late, tell us why you could "
-     "not complain sooner."),
+     "but we have already responded at stage 1. If our response said your complaint was too late, tell us why you "
+     "could not complain sooner."),
+    # At stage 2 with our stage 2 response (12.2): that is the stage named.
+    ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage2",
+      "stage_received": "2026-08-03", "responded": "2026-08-20"},
+     "2026-09-01",
+     "You complained more than 12 months after the problem happened. This is normally outside the policy, "
+     "but we have already responded at stage 2. If our response said your complaint was too late, tell us why you "
+     "could not complain sooner."),
     # At stage 2 (12.4), stage 1 was answered, though stage 2's reply is still to come (and late).
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage2",
       "stage_received": "2026-08-03"},
