@@ -316,8 +316,9 @@ function showQuestion(def, reply, errors, push, prefill = answers) {
 function showFirst(push = false, notice = null, focus = true, changing = false) {
   const form = firstForm;
   for (const input of form.querySelectorAll("input")) input.checked = input.value === answers.service;
-  // Reached by a Change link, it is a question like the others: its own title, and a way back.
-  const back = changing && depth > 0 ? h("a", { href: "#check", class: "back-link", text: "Back",
+  // Reached by a Change link, it is a question like the others: its own title, and a way back to where
+  // the link was ("Check your answers" or the result; a Change link always adds a history entry).
+  const back = changing ? h("a", { href: "#check", class: "back-link", text: "Back",
     onclick: (e) => { e.preventDefault(); history.back(); } }) : null;
   setView([back, form], { title: form.querySelector(".step-heading").textContent, focus: focus ? "heading" : null });
   if (!changing) document.title = baseTitle; // the page as it loads
@@ -328,8 +329,8 @@ function showFirst(push = false, notice = null, focus = true, changing = false) 
   }
 }
 
-async function changeQuestion(qid, push = true) {
-  if (qid === "service") { showFirst(push, null, true, true); return; }
+async function changeQuestion(qid, push = true, fromChangeLink = false) {
+  if (qid === "service") { showFirst(push, null, true, fromChangeLink); return; }
   const reply = await ask({ action: "next", today, answers: without(answers, keysOf(qid)) });
   if (!reply) return;
   if (reply.kind === "question") showQuestion(reply.question, reply, null, push, answers);
@@ -340,7 +341,7 @@ async function changeQuestion(qid, push = true) {
 function summaryList(reply) {
   const dl = h("dl", { class: "summary-list" });
   for (const row of reply.summary) {
-    const change = h("a", { href: `#q=${row.question}`, onclick: (e) => { e.preventDefault(); changeQuestion(row.question); } },
+    const change = h("a", { href: `#q=${row.question}`, onclick: (e) => { e.preventDefault(); changeQuestion(row.question, true, true); } },
       "Change", h("span", { class: "visually-hidden", text: ` your answer to: ${row.title}` }));
     dl.append(h("div", {}, h("dt", { text: row.title }), h("dd", { text: row.answer_text }), h("dd", { class: "actions" }, change)));
   }
