@@ -75,7 +75,7 @@ def fill_question(page, qid: str, answers: dict) -> None:
     else:
         page.check(f"input[name={qid}][value={answers[qid]}]")
         if qid == "stage":
-            for name in ("stage_received", "responded", "panel"):
+            for name in ("stage_received", "new_date", "responded", "panel"):
                 if name in answers:
                     fill_date(page, name, answers[name])
             if answers.get("extended") == "yes":

@@ -367,3 +367,15 @@ def test_the_ombudsman_limit_is_not_an_instruction_while_our_stages_are_open(pag
     assert "If you go later, tell the Ombudsman why, for example that you were still going through our " \
            "complaints procedure." in text
     assert "If you are not sure, ask the Ombudsman's advice team." in text  # 13.2
+
+
+def test_an_update_with_a_new_date_in_the_browser(page, site_dir):
+    # 11.2: complaint received Tuesday 10 March 2026, due Tuesday 24 March; our update gave Tuesday 14 April
+    answers = {**CORPORATE_OVERDUE, "new_date": date("2026-04-14")}
+    to_result(page, answers)
+    check_against_api(page, site_dir, answers)
+    [row] = [r for r in timeline_rows(page) if r["id"] == "respond"]
+    assert row["date"] == "Tuesday 14 April 2026"
+    assert row["note"] == "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was " \
+                          "Tuesday 24 March 2026."
+    assert "new date in our update, 14 April 2026" in page.inner_text(".summary-list")
