@@ -26,7 +26,7 @@ from .navigator_pages import navigator_pages
 from .offline import stamp_worker, write_service_worker
 from .precompress import precompress_site
 from .ruledata import rule_data
-from navigator.decide import COUNTS_FROM_TEXT
+from navigator.timeline import COUNTS_FROM_TEXT
 
 HERE = Path(__file__).parent
 SITE_NAME = "Complaints, comments and compliments"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from navigator.decide import COUNTS_FROM_TEXT
+from navigator.timeline import COUNTS_FROM_TEXT
 
 from .exceptions import ContentError, ContentErrors
 from .yamlfile import FAST_LOADER, parse_yaml

@@ -22,7 +22,7 @@ from pathlib import Path
 from .calendar import DateOutOfRange
 from .dates import long_date, parse_iso, plural
 from .rules import RulesError, load_rules
-from .timeline import stage_timeline
+from .timeline import first_due, stage_timeline
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -187,7 +187,7 @@ def _timeline(args, rules):
     rules.calendar.check(as_at)
     if args.new_date:
         rules.calendar.check(args.new_date)
-        usual = rules.calendar.due_date(args.received, stage.respond.working_days)
+        usual = first_due(rules.calendar, stage, args.received)
         if args.new_date <= usual:
             # 11.2, 12.2: an update is sent because we cannot reply by the usual date
             raise Usage(f"--new-date must be after {usual.isoformat()}, the date our response was first due")

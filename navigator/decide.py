@@ -13,7 +13,7 @@ from . import flow
 from .calendar import DateOutOfRange
 from .dates import add_months, long_date
 from .rules import SERVICE_RECOVERY_DECIDES, Procedure, Rules
-from .timeline import COUNTS_FROM_TEXT, stage_timeline, time_limit  # noqa: F401 -- COUNTS_FROM_TEXT: the generator's too
+from .timeline import COUNTS_FROM_TEXT, stage_timeline, time_limit
 
 
 

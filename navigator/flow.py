@@ -36,6 +36,7 @@ import datetime
 from . import answers as A
 from .calendar import DateOutOfRange
 from .rules import SERVICE_RECOVERY_DECIDES, Rules
+from .timeline import first_due
 
 NONE_OF_THESE = "none"
 YES, NO = "yes", "no"
@@ -258,7 +259,7 @@ def _check_stage(rules, raw, values, today):
     if not errors and out["new_date"]:
         # An update is sent because we cannot reply in time: its date is after the one the policy gives.
         try:
-            usual = rules.calendar.due_date(out["stage_received"], stage.respond.working_days)
+            usual = first_due(rules.calendar, stage, out["stage_received"])
         except DateOutOfRange:
             usual = None
         if usual and out["new_date"] <= usual:

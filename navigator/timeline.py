@@ -98,6 +98,13 @@ def _item(calendar, as_at, item_id, label, date, section, who, *, done=False, kn
     return item
 
 
+def first_due(calendar: WorkingCalendar, stage: Stage, received: datetime.date) -> datetime.date:
+    """The date the policy gives for our response to ``stage``, received on ``received`` (a stage whose
+    response counts from receipt, as every stage with ``new_date_if_late`` does): an update's new date
+    must be later than this."""
+    return calendar.due_date(received, stage.respond.working_days)
+
+
 def _team(rules: Rules, procedure: Procedure) -> str:
     """The name of the team to contact about this procedure, for a sentence."""
     contact = rules.contacts.get(procedure.contact)
@@ -207,7 +214,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             standard = cal.due_date(start, respond.working_days)
         else:
             start = received
-            standard = cal.due_date(received, respond.working_days)
+            standard = first_due(cal, stage, received)
         maximum = cal.due_date(start, respond.up_to) if respond.up_to is not None else None
         deadline = maximum if (extended and maximum) else standard
         note = None
@@ -247,12 +254,11 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
     respond_item = add("respond", label, respond.section, "council", make_respond)
     if respond_item and respond_item["status"] == "overdue":
         ombudsman_contact = rules.contacts.get(rules.ombudsman.contact)
-        text = (f"Our response is {respond_item['status_text']}. Contact {_team(rules, procedure)} "
-                "to ask when you will get it.")
+        text = f"Our response is {respond_item['status_text']}."
         if respond_item.get("new_date"):
-            text = (f"Our response is {respond_item['status_text']}. The new date in our update was "
-                    f"{respond_item['date_text']}. Contact {_team(rules, procedure)} to ask when you will get it.")
-        elif stage.if_late:
+            text += f" The new date in our update was {respond_item['date_text']}."
+        text += f" Contact {_team(rules, procedure)} to ask when you will get it."
+        if stage.if_late and not respond_item.get("new_date"):  # "we send you an update": you have had it
             text += f" {stage.if_late}"
         if respond_item.get("maximum_date") and not respond_item.get("extended"):
             # "Aim 25, up to 65" (App. 1 6b): past the aim is late unless we told you it needs longer,
