@@ -252,10 +252,9 @@ def _shortcode_for(path: str, unit: str, in_words: bool) -> str:
 
 
 def _dial(phone: str) -> str:
-    """The digits of a phone number as dialled: no note in brackets, no extension, +44 as 0."""
-    number = re.split(r"\s*ext", phone, flags=re.IGNORECASE)[0]
-    number = re.sub(r"\s*\([^)]*[A-Za-z][^)]*\)\s*$", "", number)
-    digits = re.sub(r"[^0-9+]", "", number)
+    """The digits of a phone number as dialled (as in its tel: link), with +44 as 0."""
+    from ..shortcodes import tel_href
+    digits = tel_href(phone).removeprefix("tel:")
     return "0" + digits[3:] if digits.startswith("+44") else digits.lstrip("+")
 
 
@@ -277,8 +276,6 @@ def check_typed_figures(content: Content, report: Report) -> None:
             for m in TYPED_TIMESCALE.finditer(text):
                 says = " ".join(m.group(0).split())
                 value, unit = number_value(m.group("number")), unit_of(m.group("unit"))
-                if unit == "month":
-                    unit = "months"
                 matches = [path for path, v, u in figures if v == value and u == unit]
                 in_words = not m.group("number").isdigit()
                 if matches:

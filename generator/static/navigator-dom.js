@@ -43,8 +43,7 @@ export function todayIso(root) {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A polite live region that announces `text` (cleared first so a repeat is announced). */
-/** say(text) puts text in the live region (emptied first, so the same words are said again);
+/** A polite live region: say(text) puts text in the live region (emptied first, so the same words are said again);
  * say.clear() empties it, and stops a text still waiting to go in. */
 export function announcer(region) {
   let timer = null;
