@@ -82,10 +82,15 @@ def fill_question(page, qid: str, answers: dict) -> None:
                 page.check("#extended")
 
 
-def submit(page) -> None:
+def click_to_next_view(page, selector: str) -> None:
+    """Click ``selector`` and wait until the navigator shows the next view (its step counter moves)."""
     before = step(page)
-    page.click("#navigator-view form.navigator-form button[type=submit]")
+    page.click(selector)
     wait_step(page, before)
+
+
+def submit(page) -> None:
+    click_to_next_view(page, "#navigator-view form.navigator-form button[type=submit]")
 
 
 def answer_all(page, answers: dict, stop_at: str | None = None) -> None:
@@ -104,9 +109,7 @@ def to_result(page, answers: dict) -> None:
     open_navigator(page)
     answer_all(page, answers)
     assert page.inner_text("h1") == "Check your answers"
-    before = step(page)
-    page.click("text=See your result")
-    wait_step(page, before)
+    click_to_next_view(page, "text=See your result")
     page.wait_for_selector(".result h1")
 
 

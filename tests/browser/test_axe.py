@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.check.axe import run_axe
-from navsupport import ADULTS, answer_all, open_navigator, step, submit, wait_step
+from navsupport import ADULTS, answer_all, click_to_next_view, open_navigator, submit
 
 
 def clean(page):
@@ -24,14 +24,10 @@ def test_navigator_states(axe_page):
     clean(page)  # date error state
     answer_all(page, ADULTS)
     clean(page)  # check your answers, then the stage question's conditional fields already passed
-    before = step(page)
-    page.click("text=See your result")
-    wait_step(page, before)
+    click_to_next_view(page, "text=See your result")
     clean(page)  # result
     page.fill("#as_at-day", "40")
-    before = step(page)
-    page.click("#as-at-form button")
-    wait_step(page, before)
+    click_to_next_view(page, "#as-at-form button")
     assert page.is_visible(".error-summary")
     clean(page)  # result with an "as at" error
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from navsupport import (ADULTS, date, BROAD_PARK, CHILDREN, CORPORATE_OVERDUE, OUT_OF_TIME, SEND_IASS, api_next,
-                        open_navigator, step, submit, timeline_rows, to_result, wait_step, current_question,
-                        fill_question)
+                        click_to_next_view, open_navigator, step, submit, timeline_rows, to_result, wait_step,
+                        current_question, fill_question)
 
 
 def check_against_api(page, site_dir, answers):
@@ -138,19 +138,13 @@ def test_change_an_answer_drops_answers_that_no_longer_apply(page):
     from navsupport import answer_all
     answer_all(page, answers)
     assert "Stage 2" in page.inner_text(".summary-list")
-    before = step(page)
-    page.click(".summary-list a:has-text('your answer to: What is your complaint about?')")
-    wait_step(page, before)
+    click_to_next_view(page, ".summary-list a:has-text('your answer to: What is your complaint about?')")
     assert page.is_checked("input[name=service][value=council_service]")
     # The first question, reached by Change, is a question like the others: its title, and Back.
     assert page.title().startswith("What is your complaint about? - Check which complaints procedure applies")
-    before = step(page)
-    page.click("#navigator-view a.back-link")
-    wait_step(page, before)
+    click_to_next_view(page, "#navigator-view a.back-link")
     assert page.inner_text("h1") == "Check your answers"
-    before = step(page)
-    page.click(".summary-list a:has-text('your answer to: What is your complaint about?')")
-    wait_step(page, before)
+    click_to_next_view(page, ".summary-list a:has-text('your answer to: What is your complaint about?')")
     page.check("input[name=service][value=adults_social_care]")
     submit(page)
     # stage 2 does not exist in the adults' procedure: that question is asked again
@@ -172,9 +166,7 @@ def test_browser_back_and_forward(page):
     page.go_back()
     wait_step(page, before)
     assert current_question(page) == "request_type" and page.is_checked("input[value=complaint]")
-    before = step(page)
-    page.click(".back-link")
-    wait_step(page, before)
+    click_to_next_view(page, ".back-link")
     assert current_question(page) == "service"
     before = step(page)
     page.go_forward()
@@ -188,9 +180,7 @@ def test_as_at_date_changes_statuses(page, site_dir):
     assert "in 5 working days" in page.inner_text("tr[data-item=respond]")
     for part, value in (("day", "4"), ("month", "12"), ("year", "2026")):
         page.fill(f"#as_at-{part}", value)
-    before = step(page)
-    page.click("#as-at-form button")
-    wait_step(page, before)
+    click_to_next_view(page, "#as-at-form button")
     expected = api_next(site_dir, {**ADULTS, "as_at": {"day": "4", "month": "12", "year": "2026"}})["result"]
     respond = next(i for i in expected["timeline"] if i["id"] == "respond")
     assert respond["status_text"] == "overdue by 4 working days"
@@ -200,9 +190,7 @@ def test_as_at_date_changes_statuses(page, site_dir):
     # as at the due date itself
     for part, value in (("day", "30"), ("month", "11"), ("year", "2026")):
         page.fill(f"#as_at-{part}", value)
-    before = step(page)
-    page.click("#as-at-form button")
-    wait_step(page, before)
+    click_to_next_view(page, "#as-at-form button")
     assert "due today" in page.inner_text("tr[data-item=respond]")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from navsupport import CHILDREN, CORPORATE_OVERDUE, current_question, fill_question, step, submit, wait_step
+from navsupport import CHILDREN, CORPORATE_OVERDUE, click_to_next_view, current_question, fill_question, submit
 
 NARROW = {"width": 320, "height": 640}
 
@@ -48,9 +48,7 @@ def test_the_navigator_reflows_at_every_step_and_its_timeline_stays_a_table(fres
         submit(page)
         assert len(asked) < 12
     assert page.inner_text("h1") == "Check your answers" and sideways(page) == 0
-    before = step(page)
-    page.click("text=See your result")
-    wait_step(page, before)
+    click_to_next_view(page, "text=See your result")
     page.wait_for_selector(".result h1")
     assert sideways(page) == 0
 

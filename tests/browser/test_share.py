@@ -4,7 +4,7 @@ from __future__ import annotations
 import base64
 import json
 
-from navsupport import ADULTS, open_navigator, timeline_rows, to_result
+from navsupport import ADULTS, click_to_next_view, open_navigator, timeline_rows, to_result
 
 
 def b64(data) -> str:
@@ -69,15 +69,10 @@ def test_hostile_choice_and_plain_fragment(fresh_page):
 def test_from_a_shared_result_change_then_back_leads_back_to_the_result(fresh_page):
     """A shared link opens on the result with no history behind it: the first question, reached by its
     Change link, still has a Back link, and it goes back to the result."""
-    from navsupport import step, wait_step
     page = fresh_page
     open_navigator(page, "#a=" + b64(ADULTS))
     page.wait_for_selector(".result h1", timeout=30_000)
-    before = step(page)
-    page.click(".summary-list a:has-text('your answer to: What is your complaint about?')")
-    wait_step(page, before)
+    click_to_next_view(page, ".summary-list a:has-text('your answer to: What is your complaint about?')")
     assert page.inner_text("h1") == "What is your complaint about?"
-    before = step(page)
-    page.click("#navigator-view a.back-link")
-    wait_step(page, before)
+    click_to_next_view(page, "#navigator-view a.back-link")
     assert page.inner_text("h1") == "Adults' social care complaints procedure"

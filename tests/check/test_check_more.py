@@ -105,14 +105,21 @@ Call {{ contacts.lgsco.phone }} within {{ ombudsman.time_limit }}, up to {{ chil
 """
 
 
-def test_figures_typed_into_a_guidance_page_are_warned_about(content_copy):
+def typed_into_a_page(content_copy, text: str) -> Report:
+    """check_typed_figures, after ``text`` is added to the end of a guidance page."""
     page = content_copy / "pages/how-to-complain.md"
-    page.write_text(page.read_text(encoding="utf-8") + TYPED, encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+    report = Report(datetime.date.fromisoformat(TODAY))
+    consistency.check_typed_figures(load_content(content_copy), report)
+    return report
+
+
+def test_figures_typed_into_a_guidance_page_are_warned_about(content_copy):
     policy = content_copy / "policy/policy.md"
     policy.write_text(policy.read_text(encoding="utf-8") + "\nCall 0800 269851 within 10 working days.\n",
                       encoding="utf-8")
-    report = Report(datetime.date.fromisoformat(TODAY))
-    consistency.check_typed_figures(load_content(content_copy), report)
+    report = typed_into_a_page(content_copy, TYPED)
+    page = content_copy / "pages/how-to-complain.md"
     first, second = line_of(page, "We reply within 10"), line_of(page, "twelve months")
     f = "content/pages/how-to-complain.md"
     assert sorted((x.line, x.message, x.fix) for x in report.findings) == sorted([
@@ -197,11 +204,8 @@ def test_a_missing_snapshot_is_warned_about(content_copy):
 
 
 def test_other_ways_of_typing_a_figure_are_warned_about_too(content_copy):
-    page = content_copy / "pages/how-to-complain.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nThere is a 12-month limit. We reply in 28 days.\n"
-                    "Call [0800 269851](tel:0800269851).\n", encoding="utf-8")
-    report = Report(datetime.date.fromisoformat(TODAY))
-    consistency.check_typed_figures(load_content(content_copy), report)
+    report = typed_into_a_page(content_copy, "\nThere is a 12-month limit. We reply in 28 days.\n"
+                                             "Call [0800 269851](tel:0800269851).\n")
     said = sorted(x.message.split(". If")[0] for x in report.findings)
     assert said == ['a phone number typed into the page: "0800 269851", the phone of Speak Up (Coventry City '
                     "Council complaints) in content/contacts.yaml",  # once: not again for the tel: link
@@ -210,9 +214,6 @@ def test_other_ways_of_typing_a_figure_are_warned_about_too(content_copy):
 
 
 def test_an_age_opening_hours_and_no_one_day_are_not_timescales(content_copy):
-    page = content_copy / "pages/how-to-complain.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nIf you are under 18 years old, we are open 7 days a week, "
-                    "and no one day is busier.\n", encoding="utf-8")
-    report = Report(datetime.date.fromisoformat(TODAY))
-    consistency.check_typed_figures(load_content(content_copy), report)
+    report = typed_into_a_page(content_copy, "\nIf you are under 18 years old, we are open 7 days a week, and no "
+                                             "one day is busier.\n")
     assert report.findings == []
