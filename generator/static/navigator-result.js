@@ -180,16 +180,8 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
   }
   for (const note of r.notes) w.p(`${note.text}${note.section ? ` (section ${note.section})` : ""}`);
 
-  if (r.first_step?.behind_you) {
-    w.h2(r.first_step.service);
-    w.p(r.first_step.only_about);
-    w.p("You have already made a formal complaint. These contacts can still help:");
-    w.contact(r.first_step.contact);
-    if (r.first_step.also_contact.length) {
-      w.h3("You can also contact");
-      for (const c of r.first_step.also_contact) w.contact(c);
-    }
-  } else if (r.first_step) {
+  // After a formal complaint the first step is behind you: its contacts come last (below), after the dates.
+  if (r.first_step && !r.first_step.behind_you) {
     w.h2(`First step: ${r.first_step.service}`);
     w.p(r.first_step.text);
     w.p(r.first_step.only_about);
@@ -265,6 +257,16 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
       `${limit.from_date_text}${limit.section ? `; complaints policy section ${limit.section}` : ""}).`);
     w.p(limit.discretion);
     w.contact(r.ombudsman.contact);
+  }
+  if (r.first_step?.behind_you) {
+    w.h2(r.first_step.service);
+    w.p(r.first_step.only_about);
+    w.p("You have already made a formal complaint. These contacts can still help:");
+    w.contact(r.first_step.contact);
+    if (r.first_step.also_contact.length) {
+      w.h3("You can also contact");
+      for (const c of r.first_step.also_contact) w.contact(c);
+    }
   }
   return { heading, text: w.lines.join("\n"), events: events(r), datesHeading };
 }

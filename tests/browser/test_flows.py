@@ -114,6 +114,10 @@ def test_after_a_formal_complaint_the_first_step_is_not_asked_for_again(page):
     assert "You have already made a formal complaint. These contacts can still help:" in text
     for contact in ("Broad Park House", "Ofsted", "Independent Children's Rights Officer"):
         assert contact in text
+    # the dates first: once the complaint is made, they are what this page is for
+    headings = page.locator(".result h2").all_inner_texts()
+    assert headings.index("Time limit and dates") < headings.index("Broad Park House (children's services)") \
+        == len(headings) - 1
 
 
 def test_asking_for_the_next_stage_says_we_may_try_informally_first(page, site_dir):
