@@ -173,6 +173,9 @@ class Timescale:
     """When the longer time applies, for example "if the complaint is complex"."""
     start: Literal["received", "panel"] = field(default="received", metadata={"key": "from"})
     """What the days count from: the day the stage's request is received (default) or the day of the review panel."""
+    aim: bool = False
+    """true where the policy gives this time as an aim ("the aim is to respond within"), not a promise: the
+    tables then say "We aim to reply within". The navigator's dates are the same either way."""
 
     def problems(self):
         if self.up_to is not None and self.up_to <= self.working_days:

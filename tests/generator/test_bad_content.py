@@ -53,7 +53,7 @@ CASES = [
          "if_late_section, new_date_if_late, grounds, grounds_section, after, after_contact, after_section."],
         id="unknown key"),
     pytest.param(
-        "procedures/adults.yaml", "    respond: {working_days: 20, section: \"App. 2 para 7-8\"}\n", "",
+        "procedures/adults.yaml", "    respond: {working_days: 20, aim: true, section: \"App. 2 para 7-8\"}\n", "",
         "  - id: stage1",
         ["content/procedures/adults.yaml:{line}: the entry 'stage1' in 'stages' is missing 'respond': "
          "how many working days we have to reply at this stage."],

@@ -354,8 +354,20 @@ def test_timescale_tables_say_each_step_in_a_whole_sentence_and_cite_each_sectio
     # App. 1 para 6a gives both stage 1 figures; App. 3 the 10 to 20 (App. 1 para 6c and App. 3, the panel)
     assert rows["Stage 1: Local resolution"][1:] == [
         "We reply within 10 working days (up to 20 if the complaint is complex)", "App. 1 para 6a; App. 3"]
+    # App. 3's 30 days count from the request; the 15 from the panel (App. 1 para 6c)
     assert rows["Stage 3: Review panel"][1:] == [
-        "The panel meets within 30 working days. We reply within 15 working days of the panel", "App. 1 para 6c; App. 3"]
+        "The panel meets within 30 working days of your request. We reply within 15 working days of the panel",
+        "App. 1 para 6c; App. 3"]
+    # App. 1 para 6b: "The aim is to respond ... within twenty-five working days, but they can take up to sixty-five"
+    assert rows["Stage 2: Investigation"][1] == \
+        "We aim to reply within 25 working days (up to 65 if the investigation needs longer)"
+    # 12.4: "Ordinarily ... twenty working days"
+    assert rows["Asking for the next stage"][1:] == [
+        "You ask within 20 working days of our reply. If you need longer, tell us why", "12.4"]
+    # App. 2 para 7: "the aim is to provide a response within twenty working days"; para 8 repeats both figures
+    adults = next(t for caption, t in tables.items() if caption.startswith("Adults"))
+    assert [td.get_text(" ", strip=True) for td in adults.tbody.find("tr").find_all("td")] == [
+        "3 working days", "We aim to reply within 20 working days", "App. 2 para 7-8"]
     corporate = next(t for caption, t in tables.items() if caption.startswith("Corporate"))
     informal = corporate.tbody.find("tr")
     assert [td.get_text(" ", strip=True) for td in informal.find_all("td")] == [
