@@ -38,7 +38,7 @@ def bank_holidays(calendar, build_year: int) -> dict[datetime.date, str]:
     key = f"{source.country}-{source.subdivision}-{source.first_year}-{last_year}-{_holidays_version()}"
     cached = CACHE / f"bank-holidays-{key}.json"
     if cached.is_file():
-        return {datetime.date.fromisoformat(d): name for d, name in json.loads(cached.read_text()).items()}
+        return days_off({datetime.date.fromisoformat(d): name for d, name in json.loads(cached.read_text()).items()})
     import holidays
 
     found = holidays.country_holidays(source.country, subdiv=source.subdivision,
@@ -46,7 +46,19 @@ def bank_holidays(calendar, build_year: int) -> dict[datetime.date, str]:
     result = dict(sorted(found.items()))
     CACHE.mkdir(parents=True, exist_ok=True)
     cached.write_text(json.dumps({d.isoformat(): name for d, name in result.items()}, indent=0))
-    return result
+    return days_off(result)
+
+
+def days_off(found: dict[datetime.date, str]) -> dict[datetime.date, str]:
+    """The bank holidays that take a working day off, named as GOV.UK names them.
+
+    A bank holiday on a Saturday or Sunday takes no working day off; its substitute day, the
+    next weekday, does. The holidays package lists both, and calls the substitute "Boxing Day
+    (observed)"; GOV.UK lists only the weekday, as "Boxing Day (substitute day)". Weekends are
+    never working days, so leaving out weekend dates changes no count, only what the lists of
+    closed days show (the working-days page, the calculator, the navigator).
+    """
+    return {day: name.replace("(observed)", "(substitute day)") for day, name in found.items() if day.weekday() < 5}
 
 
 def _bank_holidays_or_error(content: Content, build_date: datetime.date) -> dict[datetime.date, str]:

@@ -26,7 +26,7 @@ WORKING_DAY_CASES = [
     ("Good Friday", D(2026, 4, 3), False),
     ("Easter Monday", D(2026, 4, 6), False),
     ("Christmas Day", D(2026, 12, 25), False),
-    ("Boxing Day (observed) on a Monday", D(2026, 12, 28), False),
+    ("Boxing Day (substitute day) on a Monday", D(2026, 12, 28), False),
     ("New Year's Day", D(2027, 1, 1), False),
     ("between Christmas and New Year", D(2026, 12, 29), True),
 ]
@@ -63,8 +63,17 @@ def test_between_counts_end_not_start(cal):
 
 def test_closed_days_listed(cal):
     assert [r for _, r in cal.closed_days(D(2026, 12, 24), D(2027, 1, 4))] == [
-        "Christmas Day", "Boxing Day", "Boxing Day (observed)", "New Year's Day"]
+        "Christmas Day", "Boxing Day (substitute day)", "New Year's Day"]
     assert (D(2026, 4, 3), "Good Friday") in cal.holidays_in_year(2026)
+
+
+def test_a_weekend_bank_holiday_is_listed_on_its_substitute_day_only(cal):
+    # As GOV.UK lists them: Boxing Day 2026 is a Saturday, so Monday 28 December is the day off.
+    # A weekend is no working day anyway, so the counts are the same; only the lists change.
+    assert [(d, r) for d, r in cal.holidays_in_year(2026) if d.month == 12] == [
+        (D(2026, 12, 25), "Christmas Day"), (D(2026, 12, 28), "Boxing Day (substitute day)")]
+    assert [(d, r) for d, r in cal.holidays_in_year(2027) if d.month == 12] == [
+        (D(2027, 12, 27), "Christmas Day (substitute day)"), (D(2027, 12, 28), "Boxing Day (substitute day)")]
 
 
 def test_out_of_range_is_an_error_not_a_guess(cal):

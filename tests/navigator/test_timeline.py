@@ -32,7 +32,7 @@ DUE_CASES = [
     # 3 working days, not page 004's 2 (which would be Wednesday 27 May): Friday 22 May 2026, then the
     # Spring bank holiday on Monday 25 May; day 1 Tuesday 26, day 3 Thursday 28
     ("App. 1 para 6a", "children", "stage1", D(2026, 5, 22), "acknowledge", D(2026, 5, 28)),
-    # "within 3 days": Thursday 24 December 2026; Christmas Day Friday 25, Boxing Day (observed) Monday 28;
+    # "within 3 days": Thursday 24 December 2026; Christmas Day Friday 25, Boxing Day (substitute day) Monday 28;
     # day 1 Tuesday 29, day 3 Thursday 31
     ("App. 1 para 6b", "children", "stage2", D(2026, 12, 24), "acknowledge", D(2026, 12, 31)),
     ("App. 1 para 6b", "children", "stage2", D(2026, 11, 2), "respond", D(2026, 12, 7)),
