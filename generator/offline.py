@@ -78,14 +78,18 @@ def write_service_worker(site: Path) -> dict:
     pages_version = hashlib.sha256(json.dumps(precache, sort_keys=True).encode()).hexdigest()[:16]
     manifest = site / "pyodide" / "manifest.json"
     version = runtime_version(site)
-    runtime_files = sorted(f"pyodide/{name}" for name in json.loads(manifest.read_text())) if manifest.is_file() else []
+    runtime_sha256 = ({f"pyodide/{name}": entry["sha256"] for name, entry in sorted(json.loads(manifest.read_text()).items())}
+                      if manifest.is_file() else {})
     settings = {
         "pages_cache": f"{CACHE_PREFIX}pages-{pages_version}",
         "runtime_cache": f"{RUNTIME_CACHE_PREFIX}{version}",
         "snapshot_cache": f"{SNAPSHOT_CACHE_PREFIX}{version}",
         "prefix": CACHE_PREFIX,
         "precache": sorted(precache),
-        "runtime": runtime_files,
+        "runtime": list(runtime_sha256),
+        # Checked before a runtime file goes into the cache: the file names stay the same from build to
+        # build, so the browser's HTTP cache (or a page of the last build) can hand over the old bytes.
+        "runtime_sha256": runtime_sha256,
     }
     script = TEMPLATE.read_text(encoding="utf-8").replace("/*SETTINGS*/{}", json.dumps(settings, indent=1))
     (site / "sw.js").write_text(script, encoding="utf-8")

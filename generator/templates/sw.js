@@ -17,13 +17,38 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const keep = new Set([SETTINGS.pages_cache, SETTINGS.runtime_cache, SETTINGS.snapshot_cache]);
-    for (const name of await caches.keys()) {
-      if (name.startsWith(SETTINGS.prefix) && !keep.has(name)) await caches.delete(name);
-    }
+    await deleteOlderCaches();
     await self.clients.claim();
   })());
 });
+
+// Every cache of ours but this build's. Also run after caching the runtime: a page of an older build,
+// still open, can write its start-up snapshot into a cache this worker has already deleted.
+async function deleteOlderCaches() {
+  const keep = new Set([SETTINGS.pages_cache, SETTINGS.runtime_cache, SETTINGS.snapshot_cache]);
+  for (const name of await caches.keys()) {
+    if (name.startsWith(SETTINGS.prefix) && !keep.has(name)) await caches.delete(name);
+  }
+}
+
+function isCurrent() {
+  return !self.serviceWorker || self.registration.active === self.serviceWorker; // older browsers lack self.serviceWorker
+}
+
+function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// Keep a runtime file only if it is this build's: its name is the same in every build, so the
+// browser's HTTP cache, or a request from a page of the last build, can bring the old one.
+async function keepRuntimeFile(key, response) {
+  const path = new URL(key).pathname.slice(SCOPE.pathname.length);
+  const expected = SETTINGS.runtime_sha256[path];
+  if (!expected || !response.ok || !isCurrent()) return false;
+  if (hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer())) !== expected) return false;
+  await (await caches.open(SETTINGS.runtime_cache)).put(key, response);
+  return true;
+}
 
 // The address a file is cached under: no query, no fragment, and "x/index.html" as "x/".
 function cacheKey(url) {
@@ -31,20 +56,22 @@ function cacheKey(url) {
   return key.href;
 }
 
-async function respond(request, url) {
+async function respond(event, request, url) {
   const key = cacheKey(url);
   // caches.match with a cacheName never creates a cache: a worker that a newer build has replaced
   // must not bring back the caches the newer one deleted.
   const page = await caches.match(key, { cacheName: SETTINGS.pages_cache });
   if (page) return page;
+  if (request.mode === "navigate" && !key.endsWith("/") &&
+      await caches.match(key + "/", { cacheName: SETTINGS.pages_cache })) {
+    return Response.redirect(key + "/", 301); // as the server does, so the page's relative links work
+  }
   if (url.pathname.startsWith(RUNTIME_PATH)) {
     const cached = await caches.match(key, { cacheName: SETTINGS.runtime_cache });
     if (cached) return cached;
     const response = await fetch(request);
-    const current = !self.serviceWorker || self.registration.active === self.serviceWorker; // older browsers lack self.serviceWorker
-    if (response.ok && current) {
-      await (await caches.open(SETTINGS.runtime_cache)).put(key, response.clone());
-    }
+    // Checked and kept after the page has its copy: checking first would hold up its start.
+    event.waitUntil(keepRuntimeFile(key, response.clone()).catch(() => false));
     return response;
   }
   try {
@@ -52,24 +79,27 @@ async function respond(request, url) {
   } catch (error) {
     if (request.mode === "navigate") {
       const notFound = await caches.match(new URL("404.html", SCOPE).href, { cacheName: SETTINGS.pages_cache });
-      if (notFound) return notFound;
+      // Cached as 404.html's own (200) response: offline, a missing page is still a 404.
+      if (notFound) return new Response(notFound.body, { status: 404, statusText: "Not Found", headers: notFound.headers });
     }
     throw error;
   }
 }
 
 // The navigator page asks for this once Python has started: the runtime files are then in the
-// browser's HTTP cache, so copying them into ours downloads nothing again.
+// browser's HTTP cache, so copying them into ours downloads nothing again. A copy there that is not
+// this build's (the names never change) is fetched again, and kept only if it is this build's.
 self.addEventListener("message", (event) => {
   if (event.data?.type !== "cache-runtime") return;
   event.waitUntil((async () => {
-    const cache = await caches.open(SETTINGS.runtime_cache);
+    if (!isCurrent()) return;
     for (const file of SETTINGS.runtime) {
       const url = new URL(file, SCOPE).href;
-      if (await cache.match(url)) continue;
-      const response = await fetch(url, { cache: "force-cache" });
-      if (response.ok) await cache.put(url, response);
+      if (await caches.match(url, { cacheName: SETTINGS.runtime_cache })) continue;
+      if (await keepRuntimeFile(url, await fetch(url, { cache: "force-cache" }))) continue;
+      await keepRuntimeFile(url, await fetch(url, { cache: "no-cache" }));
     }
+    await deleteOlderCaches();
   })());
 });
 
@@ -78,5 +108,5 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
-  event.respondWith(respond(request, url));
+  event.respondWith(respond(event, request, url));
 });

@@ -3,6 +3,7 @@ build replaces the old cache cleanly (issue 4, "Taking the answer away")."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -14,6 +15,11 @@ from sitebuild import CONTENT, replace_in
 pytestmark = pytest.mark.browser
 
 WAIT_FOR_CONTROL = "async () => { await navigator.serviceWorker.ready; return !!navigator.serviceWorker.controller; }"
+RUNTIME_CACHED = ("async (files) => { const names = await caches.keys();"
+                  " const runtime = names.find((n) => n.startsWith('complaints-guidance-runtime-'));"
+                  " if (!runtime) return false; const cache = await caches.open(runtime);"
+                  " const hits = await Promise.all(files.map((f) => cache.match(new URL('../' + f, location.href))));"
+                  " return hits.every(Boolean); }")
 OUR_CACHES = "async () => (await caches.keys()).filter((k) => k.startsWith('complaints-guidance-')).sort()"
 
 
@@ -39,6 +45,36 @@ def test_guidance_pages_work_offline_after_the_first_visit(tmp_path):
         page.goto(base + "timescales/")
         assert "working days" in page.locator("main").inner_text()
         assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("Arial")  # the CSS too
+        # An address typed without its last slash goes to the page, as the server sends it there online
+        page.goto(base + "what-happens-next")
+        assert page.url == base + "what-happens-next/"
+        assert page.locator("h1").inner_text() == "What happens after you complain"
+        # and an address with no page is still a 404, with the site's own page
+        response = page.goto(base + "no-such-page/")
+        assert response.status == 404 and page.locator("h1").inner_text() == "Page not found"
+        browser.close()
+
+
+def test_only_this_builds_runtime_files_are_kept(tmp_path):
+    """The runtime's file names are the same in every build, so the browser's HTTP cache, or a page of
+    the last build still open, can hand the service worker the last build's bytes; it keeps a file
+    only if its SHA-256 is the one this build lists. Here the build lists another hash for the wheel."""
+    site = build_site(tmp_path / "site")
+    sw = site / "sw.js"
+    wheel = next(name for name in json.loads((site / "pyodide" / "manifest.json").read_text()) if name.endswith(".whl"))
+    text = sw.read_text()
+    listed = re.search(rf'"pyodide/{re.escape(wheel)}": "([0-9a-f]{{64}})"', text)
+    sw.write_text(text.replace(listed.group(0), listed.group(0).replace(listed.group(1), "0" * 64)))
+    sw.with_name("sw.js.br").unlink(missing_ok=True)  # tools/serve.py would send the build's Brotli copy
+    others = [f"pyodide/{name}" for name in json.loads((site / "pyodide" / "manifest.json").read_text())
+              if name != wheel]
+    with serving(site) as base, sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = browser.new_context().new_page()
+        page.goto(base + "navigator/")
+        page.wait_for_selector("#navigator[data-state=ready]", state="attached", timeout=60_000)
+        eventually(page, RUNTIME_CACHED, others)  # the wheel comes first in the list, so it has been tried
+        assert not page.evaluate(RUNTIME_CACHED, [f"pyodide/{wheel}"])
         browser.close()
 
 
@@ -53,11 +89,7 @@ def test_the_navigator_works_offline_on_a_second_visit(tmp_path):
         page.goto(base + "navigator/")
         page.wait_for_selector("#navigator[data-state=ready]", state="attached", timeout=60_000)
         # The page registers the service worker once Python is ready, and asks it to keep the runtime.
-        eventually(page, "async (files) => { const names = await caches.keys();"
-                         " const runtime = names.find((n) => n.startsWith('complaints-guidance-runtime-'));"
-                         " if (!runtime) return false; const cache = await caches.open(runtime);"
-                         " const hits = await Promise.all(files.map((f) => cache.match(new URL('../' + f, location.href))));"
-                         " return hits.every(Boolean); }", runtime)
+        eventually(page, RUNTIME_CACHED, runtime)
         context.set_offline(True)
         page.reload()
         page.wait_for_selector("#navigator[data-state=ready]", state="attached", timeout=60_000)

@@ -17,12 +17,14 @@ STATIC_WORKER = Path(offline.__file__).parent / "static" / "navigator-worker.js"
 
 
 def site_with_worker(tmp_path: Path, manifest: dict | None) -> Path:
+    """A site with the worker and, unless None, a runtime manifest of {file name: its sha256}."""
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)
     shutil.copy(STATIC_WORKER, site / offline.WORKER)
     if manifest is not None:
         (site / "pyodide").mkdir()
-        (site / "pyodide" / "manifest.json").write_text(json.dumps(manifest))
+        (site / "pyodide" / "manifest.json").write_text(json.dumps(
+            {name: {"size": 1, "sha256": sha256} for name, sha256 in manifest.items()}))
     return site
 
 
@@ -42,6 +44,8 @@ def test_the_worker_names_the_snapshot_and_runtime_caches_as_the_service_worker_
     snapshot_cache = worker_constant(site, "SNAPSHOT_CACHE_PREFIX") + worker_version(site)
     runtime_cache = worker_constant(site, "RUNTIME_CACHE_PREFIX") + worker_version(site)
     assert (snapshot_cache, runtime_cache) == (settings["snapshot_cache"], settings["runtime_cache"])
+    # and the service worker keeps a runtime file only if it has the hash the manifest lists
+    assert settings["runtime_sha256"] == {"pyodide/pyodide.asm.wasm": "ab12"}
 
 
 def test_a_new_runtime_gives_the_worker_a_new_version(tmp_path):
