@@ -138,9 +138,10 @@ function procedureDates(w, proc, r, answers) {
 
 /**
  * Render `reply.result` into `container`. Returns {heading, text, events}.
- * `asAt` is a DOM node (the "as at" form) placed before the dates.
+ * `asAtForm` is a DOM node (the "as at" form) placed after the dates; `today` (ISO) picks the
+ * calendar's events (the result's own as-at date if not given).
  */
-export function renderResult(container, reply, { asAtForm = null } = {}) {
+export function renderResult(container, reply, { asAtForm = null, today = null } = {}) {
   const r = reply.result;
   const answers = reply.answers ?? {};
   const w = new Writer(container);
@@ -268,18 +269,25 @@ export function renderResult(container, reply, { asAtForm = null } = {}) {
       for (const c of r.first_step.also_contact) w.contact(c);
     }
   }
-  return { heading, text: w.lines.join("\n"), events: events(r), datesHeading };
+  return { heading, text: w.lines.join("\n"), events: events(r, { today: today ?? r.as_at, answers }), datesHeading };
 }
 
 /**
  * One all-day event per date still to come, across every procedure shown: a diary has no use for a
  * date already gone. Where the policy gives a longest time (10, up to 20), its last day is an event
  * too. With several possible procedures (10.5), each title says which procedure it is for.
+ *
+ * "Still to come" is from `today`, not from the date the statuses are worked out as at: an advocate
+ * who looks ahead to a meeting still wants next week's date in the diary. Each event's UID names the
+ * complaint (its service and dates) and the step, never the step's date, so a file downloaded again
+ * after an update with a new date replaces the old event instead of adding a second one.
  */
-export function events(result) {
+export function events(result, { today = result.as_at ?? "", answers = {} } = {}) {
   const several = Boolean(result.service_recovery_decides);
   const procs = several ? result.possible_procedures : [result];
-  const asAt = result.as_at ?? "";
+  const complaint = [answers.service, answers.complained_yet === "yes" ? answers.complained : "planned", answers.stage,
+    answers.stage_received].filter((part) => typeof part === "string" && part).join("-");
+  const dated = ["upcoming", "due_today", "overdue", "passed"]; // not done, and not a date we do not know
   const out = [];
   for (const proc of procs) {
     if (!proc.procedure) continue;
@@ -292,14 +300,14 @@ export function events(result) {
         item.section ? `Complaints policy section ${item.section}.` : null,
         item.note ?? null,
       ].filter(Boolean).join(" ");
-      if (["upcoming", "due_today"].includes(item.status)) {
-        out.push({ date: item.date, summary: title(item.label), description,
-          uid: `${proc.procedure.id}-${item.id}-${item.date}@complaints-navigator` });
+      const uid = `${complaint}-${proc.procedure.id}-${item.id}`;
+      if (dated.includes(item.status) && item.date >= today) {
+        out.push({ date: item.date, summary: title(item.label), description, uid: `${uid}@complaints-navigator` });
       }
       const latest = item.maximum_date;
-      if (latest && !item.extended && latest !== item.date && latest >= asAt && !item.status.startsWith("done")) {
+      if (latest && !item.extended && latest !== item.date && latest >= today && !item.status.startsWith("done")) {
         out.push({ date: latest, summary: title(`${item.label} (at the latest, if it takes longer)`), description,
-          uid: `${proc.procedure.id}-${item.id}-latest-${latest}@complaints-navigator` });
+          uid: `${uid}-latest@complaints-navigator` });
       }
     }
   }

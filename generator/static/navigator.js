@@ -359,12 +359,14 @@ function showCheck(reply, push) {
 
 // ---- the result -------------------------------------------------------------------------
 
-function asAtForm(reply, errors) {
+// `typed`: the date as entered, kept in the boxes when it has an error (the result and its share link
+// stay as they were, with the last date that worked).
+function asAtForm(reply, errors, typed = null) {
   const error = (errors ?? [])[0] ?? null;
   const form = h("form", { class: "as-at", method: "dialog", novalidate: true, id: "as-at-form" });
   form.append(dateInput({ id: "as_at", label: "Work out the statuses as at another date",
     hint: `For example, the date of a meeting. Leave it blank for today. Now showing ${reply.result?.as_at_text ?? "today"}.` },
-  reply.answers?.as_at ?? {}, error),
+  typed ?? reply.answers?.as_at ?? {}, error),
   h("button", { type: "submit", class: "button button-secondary", text: "Update the statuses" }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -373,7 +375,7 @@ function asAtForm(reply, errors) {
     const next = await ask({ action: "next", today, answers: request });
     if (!next) return;
     if (next.kind === "errors" && next.question === "as_at") {
-      showResult({ ...reply, answers: request }, false, next.errors);
+      showResult(reply, false, next.errors, "heading", asAt);
     } else if (next.kind === "result") {
       answers = next.answers;
       showResult(next, false, null, "dates");
@@ -391,6 +393,17 @@ export function shareHash(data) {
   return `#a=${btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
 }
 
+// The shape answers have: {question: text, a list of texts, or a date's {day, month, year} as text},
+// where a blank may be null.
+// Anything else in a link is not ours, and deeply nested data would overflow Python's stack in Pyodide.
+function isAnswers(data) {
+  const text = (v) => typeof v === "string" || v === null;
+  const plain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  return plain(data) && Object.keys(data).length <= 50 && Object.values(data).every((v) =>
+    text(v) || (Array.isArray(v) && v.length <= 50 && v.every(text)) ||
+    (plain(v) && Object.keys(v).length <= 3 && Object.values(v).every(text)));
+}
+
 function readShare(hash) {
   try {
     const text = hash.slice(3);
@@ -398,7 +411,7 @@ function readShare(hash) {
     const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     const data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-    return data && typeof data === "object" && !Array.isArray(data) ? data : null;
+    return isAnswers(data) ? data : null;
   } catch (error) {
     return null;
   }
@@ -448,9 +461,10 @@ async function copyText(text, box) {
   }
 }
 
-function showResult(reply, push, errors = null, focusOn = "heading") {
+function showResult(reply, push, errors = null, focusOn = "heading", typedAsAt = null) {
   const body = h("div", { class: "result" });
-  const built = renderResult(body, reply, { asAtForm: reply.result?.outcome === "complaint" ? asAtForm(reply, errors) : null });
+  const built = renderResult(body, reply, { today,
+    asAtForm: reply.result?.outcome === "complaint" ? asAtForm(reply, errors, typedAsAt) : null });
   const back = h("a", { href: "#check", class: "back-link", text: "Back", onclick: (e) => {
     e.preventDefault();
     if (depth > 0) history.back(); else showCheck(reply, true);
@@ -492,6 +506,17 @@ async function openShared(hash) {
   const reply = await ask({ action: "next", today, answers: data });
   if (!reply) { showFirst(false); return; }
   answers = reply.kind === "errors" ? data : reply.answers;
+  if (reply.kind === "errors" && !reply.definition && reply.question === "as_at") {
+    // Only the "as at" date is wrong (a date with no working-day data, say): show the result as at
+    // today, with the error at that date's boxes, rather than lose every answer.
+    const { as_at: typed, ...rest } = data;
+    const asAtToday = await ask({ action: "next", today, answers: rest });
+    if (asAtToday?.kind === "result") {
+      answers = asAtToday.answers;
+      showResult(asAtToday, false, reply.errors, "heading", typed);
+      return;
+    }
+  }
   if (reply.kind === "result") showResult(reply, false);
   else if (reply.kind === "question") showQuestion(reply.question, reply, null, false);
   else if (reply.definition) showQuestion(reply.definition, reply, reply.errors, false, data);

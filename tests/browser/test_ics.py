@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import re
 
-from navsupport import ADULTS, CHILDREN, CORPORATE_OVERDUE, api_next, to_result
+from navsupport import ADULTS, CHILDREN, CORPORATE_OVERDUE, api_next, click_to_next_view, date, to_result
+
+# Complained on Monday 16 November 2026: our stage 1 response is due on 30 November, after today (23 November)
+CORPORATE_NOT_LATE = {**CORPORATE_OVERDUE, "happened": date("2026-11-02"), "found_out": date("2026-11-02"),
+                      "complained": date("2026-11-16")}
 
 
 def unfold(text: str) -> list[str]:
@@ -70,3 +74,41 @@ def test_with_several_possible_procedures_each_event_says_which(page):
     summaries = [line.split(":", 1)[1].replace("\\,", ",") for line in lines if line.startswith("SUMMARY:")]
     assert summaries and len(summaries) == len(set(summaries)), summaries
     assert all(s.split(": ")[0].endswith("procedure") for s in summaries), summaries
+
+
+def as_at(page, iso: str) -> None:
+    y, m, d = iso.split("-")
+    for part, value in (("day", str(int(d))), ("month", str(int(m))), ("year", y)):
+        page.fill(f"#as_at-{part}", value)
+    click_to_next_view(page, "#as-at-form button")
+
+
+def test_the_file_holds_the_dates_still_to_come_whatever_date_the_statuses_are_worked_out_at(page):
+    """An advocate looks ahead to a meeting on 4 December: our response, due on 30 November, is then
+    "overdue", but it has not happened yet, so the diary still needs it. The file is the same file."""
+    to_result(page, ADULTS)
+    before = [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")]
+    assert any(line == "DTSTART;VALUE=DATE:20261130" for line in before)
+    as_at(page, "2026-12-04")
+    assert "overdue" in page.inner_text("tr[data-item=respond]")
+    assert [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")] == before
+
+
+def test_an_event_keeps_its_uid_when_an_update_moves_its_date(page):
+    """11.2: an update with a new date moves our response; downloaded again, the file must replace
+    the old event, so the UID names the complaint and the step, not the date."""
+    def uids(answers):
+        to_result(page, answers)
+        events = {}
+        for line in unfold(download(page).decode()):
+            if line.startswith("UID:"):
+                uid = line[4:]
+            elif line.startswith("DTSTART;VALUE=DATE:"):
+                events[uid] = line.split(":")[1]
+        return events
+
+    before = uids(CORPORATE_NOT_LATE)
+    after = uids({**CORPORATE_NOT_LATE, "new_date": date("2027-01-15")})
+    moved = [uid for uid in before if "-respond" in uid]
+    assert moved and all(after[uid] == "20270115" for uid in moved if not uid.endswith("-latest@complaints-navigator"))
+    assert before.keys() == after.keys()

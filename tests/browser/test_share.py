@@ -76,3 +76,37 @@ def test_from_a_shared_result_change_then_back_leads_back_to_the_result(fresh_pa
     assert page.inner_text("h1") == "What is your complaint about?"
     click_to_next_view(page, "#navigator-view a.back-link")
     assert page.inner_text("h1") == "Adults' social care complaints procedure"
+
+
+def test_a_link_whose_as_at_date_cannot_be_worked_out_still_opens_the_result(fresh_page):
+    """The other answers are good: the result opens as at today, with the error at the date's boxes."""
+    page = fresh_page
+    open_navigator(page, "#a=" + b64({**ADULTS, "as_at": {"day": "1", "month": "1", "year": "2099"}}))
+    page.wait_for_selector(".result h1", timeout=30_000)
+    assert page.inner_text(".result h1") == "Adults' social care complaints procedure"
+    assert page.inner_text(".error-summary a").startswith("We can only work out dates up to")
+    assert page.input_value("#as_at-year") == "2099"
+
+
+def test_a_wrong_as_at_date_is_not_put_in_the_share_link(page):
+    to_result(page, ADULTS)
+    good = page.input_value("#share-url")
+    for part, value in (("day", "31"), ("month", "2"), ("year", "2026")):
+        page.fill(f"#as_at-{part}", value)
+    page.click("#as-at-form button")
+    page.wait_for_selector(".error-summary", timeout=30_000)
+    assert page.inner_text(".error-summary a") == "Date to work out from must be a real date"
+    assert page.input_value("#as_at-day") == "31"  # kept, to correct
+    assert page.input_value("#share-url") == good
+
+
+def test_deeply_nested_data_in_a_link_is_refused_before_python_sees_it(fresh_page):
+    """Thousands of nested lists overflow the WebAssembly stack in Pyodide's JSON reader."""
+    page = fresh_page
+    fatal = []
+    page.on("console", lambda m: fatal.append(m.text) if "fatal error" in m.text else None)
+    nested = '{"service": ' + "[" * 3000 + "]" * 3000 + "}"  # 6 KB: under the link's length limit
+    open_navigator(page, "#a=" + base64.urlsafe_b64encode(nested.encode()).decode().rstrip("="))
+    page.wait_for_selector("#navigator-status:has-text('does not contain answers we can read')")
+    page.wait_for_selector("#navigator[data-state=ready]", state="attached", timeout=60_000)
+    assert not fatal
