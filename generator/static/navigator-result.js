@@ -285,8 +285,10 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
 export function events(result, { today = result.as_at ?? "", answers = {} } = {}) {
   const several = Boolean(result.service_recovery_decides);
   const procs = several ? result.possible_procedures : [result];
+  // A date answer is its boxes ({day, month, year}) or an ISO date.
+  const part = (v) => (typeof v === "string" ? v : v && typeof v === "object" ? [v.year, v.month, v.day].join("-") : "");
   const complaint = [answers.service, answers.complained_yet === "yes" ? answers.complained : "planned", answers.stage,
-    answers.stage_received].filter((part) => typeof part === "string" && part).join("-");
+    answers.stage_received].map(part).filter(Boolean).join("-");
   const dated = ["upcoming", "due_today", "overdue", "passed"]; // not done, and not a date we do not know
   const out = [];
   for (const proc of procs) {

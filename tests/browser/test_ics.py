@@ -112,3 +112,6 @@ def test_an_event_keeps_its_uid_when_an_update_moves_its_date(page):
     moved = [uid for uid in before if "-respond" in uid]
     assert moved and all(after[uid] == "20270115" for uid in moved if not uid.endswith("-latest@complaints-navigator"))
     assert before.keys() == after.keys()
+    # and another complaint, made the next day, is another set of events
+    other = uids({**CORPORATE_NOT_LATE, "complained": date("2026-11-17")})
+    assert not other.keys() & before.keys()
