@@ -84,6 +84,7 @@ def write_service_worker(site: Path) -> dict:
         "pages_cache": f"{CACHE_PREFIX}pages-{pages_version}",
         "runtime_cache": f"{RUNTIME_CACHE_PREFIX}{version}",
         "snapshot_cache": f"{SNAPSHOT_CACHE_PREFIX}{version}",
+        "snapshot_prefix": SNAPSHOT_CACHE_PREFIX,
         "prefix": CACHE_PREFIX,
         "precache": sorted(precache),
         "runtime": list(runtime_sha256),

@@ -22,12 +22,21 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// Every cache of ours but this build's. Also run after caching the runtime: a page of an older build,
-// still open, can write its start-up snapshot into a cache this worker has already deleted.
+// Every cache of ours but this build's: run when this build's worker takes over.
 async function deleteOlderCaches() {
   const keep = new Set([SETTINGS.pages_cache, SETTINGS.runtime_cache, SETTINGS.snapshot_cache]);
   for (const name of await caches.keys()) {
     if (name.startsWith(SETTINGS.prefix) && !keep.has(name)) await caches.delete(name);
+  }
+}
+
+// Other builds' start-up snapshots: a page of an older build, still open, can write its snapshot into
+// a cache this worker deleted on taking over. Only snapshots: a newer build may be installing its own
+// pages and runtime caches right now, and only while this worker is the one in charge.
+async function deleteOtherSnapshots() {
+  if (!isCurrent() || self.registration.installing || self.registration.waiting) return;
+  for (const name of await caches.keys()) {
+    if (name.startsWith(SETTINGS.snapshot_prefix) && name !== SETTINGS.snapshot_cache) await caches.delete(name);
   }
 }
 
@@ -41,13 +50,17 @@ function hex(buffer) {
 
 // Keep a runtime file only if it is this build's: its name is the same in every build, so the
 // browser's HTTP cache, or a request from a page of the last build, can bring the old one.
+// "kept", "other" (not this build's bytes, or not a whole file) or "replaced" (a newer build's worker
+// has taken over: this one must not bring back a cache that one deleted).
 async function keepRuntimeFile(key, response) {
   const path = new URL(key).pathname.slice(SCOPE.pathname.length);
   const expected = SETTINGS.runtime_sha256[path];
-  if (!expected || !response.ok || !isCurrent()) return false;
-  if (hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer())) !== expected) return false;
+  if (!isCurrent()) return "replaced";
+  if (!expected || !response.ok) return "other";
+  if (hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer())) !== expected) return "other";
+  if (!isCurrent()) return "replaced"; // reading and hashing 10 MB takes a while
   await (await caches.open(SETTINGS.runtime_cache)).put(key, response);
-  return true;
+  return "kept";
 }
 
 // The address a file is cached under: no query, no fragment, and "x/index.html" as "x/".
@@ -64,14 +77,15 @@ async function respond(event, request, url) {
   if (page) return page;
   if (request.mode === "navigate" && !key.endsWith("/") &&
       await caches.match(key + "/", { cacheName: SETTINGS.pages_cache })) {
-    return Response.redirect(key + "/", 301); // as the server does, so the page's relative links work
+    // As the server does (query kept), so the page's relative links work.
+    return Response.redirect(new URL(url.pathname + "/" + url.search, url.origin).href, 301);
   }
   if (url.pathname.startsWith(RUNTIME_PATH)) {
     const cached = await caches.match(key, { cacheName: SETTINGS.runtime_cache });
     if (cached) return cached;
     const response = await fetch(request);
     // Checked and kept after the page has its copy: checking first would hold up its start.
-    event.waitUntil(keepRuntimeFile(key, response.clone()).catch(() => false));
+    event.waitUntil(keepRuntimeFile(key, response.clone()).catch(() => "other"));
     return response;
   }
   try {
@@ -92,14 +106,14 @@ async function respond(event, request, url) {
 self.addEventListener("message", (event) => {
   if (event.data?.type !== "cache-runtime") return;
   event.waitUntil((async () => {
-    if (!isCurrent()) return;
     for (const file of SETTINGS.runtime) {
       const url = new URL(file, SCOPE).href;
       if (await caches.match(url, { cacheName: SETTINGS.runtime_cache })) continue;
-      if (await keepRuntimeFile(url, await fetch(url, { cache: "force-cache" }))) continue;
-      await keepRuntimeFile(url, await fetch(url, { cache: "no-cache" }));
+      let kept = await keepRuntimeFile(url, await fetch(url, { cache: "force-cache" }));
+      if (kept === "other") kept = await keepRuntimeFile(url, await fetch(url, { cache: "no-cache" }));
+      if (kept === "replaced") return;
     }
-    await deleteOlderCaches();
+    await deleteOtherSnapshots();
   })());
 });
 

@@ -100,6 +100,28 @@ def test_the_navigator_works_offline_on_a_second_visit(tmp_path):
         browser.close()
 
 
+def test_caching_the_runtime_deletes_an_old_snapshot_and_nothing_a_newer_build_may_be_making(tmp_path):
+    """A page of the last build, still open, can write its start-up snapshot after this build's worker
+    deleted the old caches; the next runtime caching removes it. But a newer build may be installing
+    its own caches at that moment, so nothing else is deleted then."""
+    site = build_site(tmp_path / "site")
+    runtime = sorted(f"pyodide/{name}" for name in json.loads((site / "pyodide" / "manifest.json").read_text()))
+    with serving(site) as base, sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = browser.new_context().new_page()
+        page.goto(base + "navigator/")
+        page.wait_for_selector("#navigator[data-state=ready]", state="attached", timeout=60_000)
+        eventually(page, RUNTIME_CACHED, runtime)
+        page.evaluate("""async () => {
+            await caches.open('complaints-guidance-snapshot-0123456789abcdef');
+            await caches.open('complaints-guidance-pages-from-a-newer-build');
+            (await navigator.serviceWorker.ready).active.postMessage({ type: 'cache-runtime' });
+        }""")
+        eventually(page, "async () => !(await caches.has('complaints-guidance-snapshot-0123456789abcdef'))")
+        assert page.evaluate("caches.has('complaints-guidance-pages-from-a-newer-build')")
+        browser.close()
+
+
 def test_a_new_build_replaces_the_old_cache(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
