@@ -277,18 +277,22 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
  * date already gone. Where the policy gives a longest time (10, up to 20), its last day is an event
  * too. With several possible procedures (10.5), each title says which procedure it is for.
  *
- * "Still to come" is from `today`, not from the date the statuses are worked out as at: an advocate
- * who looks ahead to a meeting still wants next week's date in the diary. Each event's UID names the
+ * "Still to come" is from `today`: give it a result worked out as at today (navigator.js does), since
+ * statuses as at another date can hide a date (before our response, there is no date yet to ask
+ * for the next stage) or show one already gone as still to come. Each event's UID names the
  * complaint (its service and dates) and the step, never the step's date, so a file downloaded again
  * after an update with a new date replaces the old event instead of adding a second one.
  */
 export function events(result, { today = result.as_at ?? "", answers = {} } = {}) {
   const several = Boolean(result.service_recovery_decides);
   const procs = several ? result.possible_procedures : [result];
-  // A date answer is its boxes ({day, month, year}) or an ISO date.
-  const part = (v) => (typeof v === "string" ? v : v && typeof v === "object" ? [v.year, v.month, v.day].join("-") : "");
-  const complaint = [answers.service, answers.complained_yet === "yes" ? answers.complained : "planned", answers.stage,
-    answers.stage_received].map(part).filter(Boolean).join("-");
+  // A date answer is its boxes ({day, month, year}, typed "2" or "02") or an ISO date.
+  const part = (v) => (typeof v === "string" ? v : v && typeof v === "object"
+    ? [v.year, v.month, v.day].map((x) => String(Number(x)).padStart(2, "0")).join("-") : "");
+  const complaint = [answers.service, answers.complained_yet === "yes" ? answers.complained : "planned"]
+    .map(part).filter(Boolean).join("-");
+  // The stage's own steps belong to the stage; the Ombudsman's time limit to the whole complaint.
+  const stage = [answers.stage, answers.stage_received].map(part).filter(Boolean).join("-");
   const dated = ["upcoming", "due_today", "overdue", "passed"]; // not done, and not a date we do not know
   const out = [];
   for (const proc of procs) {
@@ -302,7 +306,7 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
         item.section ? `Complaints policy section ${item.section}.` : null,
         item.note ?? null,
       ].filter(Boolean).join(" ");
-      const uid = `${complaint}-${proc.procedure.id}-${item.id}`;
+      const uid = [complaint, item.id.startsWith("ombudsman") ? "" : stage, proc.procedure.id, item.id].filter(Boolean).join("-");
       if (dated.includes(item.status) && item.date >= today) {
         out.push({ date: item.date, summary: title(item.label), description, uid: `${uid}@complaints-navigator` });
       }

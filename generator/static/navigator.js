@@ -16,7 +16,7 @@
 
 import { h, todayIso, announcer, errorSummary, errorMessage, dateInput, readDate } from "./navigator-dom.js";
 import { NavigatorClient } from "./navigator-client.js";
-import { renderResult, resultHeading } from "./navigator-result.js";
+import { events, renderResult, resultHeading } from "./navigator-result.js";
 import { calendar, download } from "./ics.js";
 
 const root = document.getElementById("navigator");
@@ -417,14 +417,31 @@ function readShare(hash) {
   }
 }
 
+// The calendar holds the dates still to come from today. Statuses worked out as at another date
+// can hide some (as at a date before our response, there is no date yet to ask for the next stage),
+// so the events then come from the same answers worked out as at today.
+async function eventsFromToday(reply) {
+  const { as_at: _, ...rest } = reply.answers ?? {};
+  const now = await ask({ action: "next", today, answers: rest });
+  return now?.kind === "result" ? events(now.result, { today, answers: now.answers }) : [];
+}
+
 function takeAway(built, reply) {
   const box = h("div", { class: "take-away", "data-no-print": "true" });
   box.append(h("h2", { text: "Take this away" }));
   const buttons = h("div", { class: "button-group" });
-  if (built.events.length) {
+  const asAtAnotherDay = reply.result?.outcome === "complaint" && reply.result.as_at !== today;
+  if (built.events.length || asAtAnotherDay) {
     buttons.append(h("button", { type: "button", class: "button button-secondary", id: "download-ics",
-      text: "Download the dates (.ics)", onclick: () => {
-        download(calendar(built.events, { name: built.heading }), "complaint-dates.ics");
+      text: "Download the dates (.ics)", onclick: async () => {
+        const list = asAtAnotherDay ? await eventsFromToday(reply) : built.events;
+        if (!list.length) {
+          const none = box.querySelector(".ics-status") ?? h("p", { class: "ics-status", role: "status" });
+          none.textContent = "There are no dates still to come to put in a calendar.";
+          box.append(none);
+          return;
+        }
+        download(calendar(list, { name: built.heading }), "complaint-dates.ics");
         announce("The dates are downloading as a calendar file.");
       } }));
   }

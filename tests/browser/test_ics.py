@@ -8,6 +8,9 @@ from navsupport import ADULTS, CHILDREN, CORPORATE_OVERDUE, api_next, click_to_n
 # Complained on Monday 16 November 2026: our stage 1 response is due on 30 November, after today (23 November)
 CORPORATE_NOT_LATE = {**CORPORATE_OVERDUE, "happened": date("2026-11-02"), "found_out": date("2026-11-02"),
                       "complained": date("2026-11-16")}
+# Complained on 2 November 2026, our stage 1 response came on 20 November: stage 2 can be asked for until 18 December
+CORPORATE_ANSWERED = {**CORPORATE_OVERDUE, "happened": date("2026-10-26"), "found_out": date("2026-10-26"),
+                      "complained": date("2026-11-02"), "responded": date("2026-11-20")}
 
 
 def unfold(text: str) -> list[str]:
@@ -115,3 +118,21 @@ def test_an_event_keeps_its_uid_when_an_update_moves_its_date(page):
     # and another complaint, made the next day, is another set of events
     other = uids({**CORPORATE_NOT_LATE, "complained": date("2026-11-17")})
     assert not other.keys() & before.keys()
+
+
+def test_a_past_as_at_date_does_not_hide_a_date_still_to_come(page):
+    """As at 10 November our response had not come, so there was no date yet to ask for stage 2; today
+    there is (12.4), and the diary needs it."""
+    to_result(page, CORPORATE_ANSWERED)
+    before = [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")]
+    assert "DTSTART;VALUE=DATE:20261218" in before
+    as_at(page, "2026-11-10")
+    assert [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")] == before
+
+
+def test_a_date_typed_with_a_leading_zero_is_the_same_complaint(page):
+    def uids(answers):
+        to_result(page, answers)
+        return [line for line in unfold(download(page).decode()) if line.startswith("UID:")]
+    assert uids(CORPORATE_ANSWERED) == uids({**CORPORATE_ANSWERED,
+                                             "complained": {"day": "02", "month": "11", "year": "2026"}})
