@@ -439,6 +439,7 @@ function takeAway(built, reply) {
           const none = box.querySelector(".ics-status") ?? h("p", { class: "ics-status", role: "status" });
           none.textContent = "There are no dates still to come to put in a calendar.";
           box.append(none);
+          announce(none.textContent); // a status added now may not be read out by itself
           return;
         }
         download(calendar(list, { name: built.heading }), "complaint-dates.ics");

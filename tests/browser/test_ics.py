@@ -136,3 +136,15 @@ def test_a_date_typed_with_a_leading_zero_is_the_same_complaint(page):
         return [line for line in unfold(download(page).decode()) if line.startswith("UID:")]
     assert uids(CORPORATE_ANSWERED) == uids({**CORPORATE_ANSWERED,
                                              "complained": {"day": "02", "month": "11", "year": "2026"}})
+
+
+def test_when_no_date_is_still_to_come_the_button_says_so(page):
+    """Worked out as at a day in 2024, our response was still to come; today every date has gone."""
+    to_result(page, {**CORPORATE_OVERDUE, "happened": date("2024-01-02"), "found_out": date("2024-01-02"),
+                     "complained": date("2024-02-01"), "responded": date("2024-02-12")})
+    assert not page.query_selector("#download-ics")  # nothing to come, as at today
+    as_at(page, "2024-02-05")
+    assert "in 8 working days" in page.inner_text("tr[data-item=respond]")  # due Thursday 15 February 2024
+    page.click("#download-ics")
+    page.wait_for_selector(".ics-status")
+    assert page.inner_text(".ics-status") == "There are no dates still to come to put in a calendar."
