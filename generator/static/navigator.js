@@ -421,8 +421,7 @@ function readShare(hash) {
 // can hide some (as at a date before our response, there is no date yet to ask for the next stage),
 // so the events then come from the same answers worked out as at today.
 async function eventsFromToday(reply) {
-  const { as_at: _, ...rest } = reply.answers ?? {};
-  const now = await ask({ action: "next", today, answers: rest });
+  const now = await ask({ action: "next", today, answers: without(reply.answers ?? {}, ["as_at"]) });
   return now?.kind === "result" ? events(now.result, { today, answers: now.answers }) : [];
 }
 
@@ -527,11 +526,10 @@ async function openShared(hash) {
   if (reply.kind === "errors" && !reply.definition && reply.question === "as_at") {
     // Only the "as at" date is wrong (a date with no working-day data, say): show the result as at
     // today, with the error at that date's boxes, rather than lose every answer.
-    const { as_at: typed, ...rest } = data;
-    const asAtToday = await ask({ action: "next", today, answers: rest });
+    const asAtToday = await ask({ action: "next", today, answers: without(data, ["as_at"]) });
     if (asAtToday?.kind === "result") {
       answers = asAtToday.answers;
-      showResult(asAtToday, false, reply.errors, "heading", typed);
+      showResult(asAtToday, false, reply.errors, "heading", data.as_at);
       return;
     }
   }
