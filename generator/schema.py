@@ -175,7 +175,8 @@ class Timescale:
     """What the days count from: the day the stage's request is received (default) or the day of the review panel."""
     aim: bool = False
     """true where the policy gives this time as an aim ("the aim is to respond within"), not a promise: the
-    tables then say "We aim to reply within". The navigator's dates are the same either way."""
+    tables then say "We aim to reply within". The navigator's dates are the same either way, but a reply
+    not sent by then is "past our aim", not "overdue" (only the ``up_to`` time, if any, is a limit)."""
 
     def problems(self):
         if self.up_to is not None and self.up_to <= self.working_days:

@@ -173,7 +173,7 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
     else:
         res["message"] = res["time_limit"]["message"]
         respond = next((i for i in res["timeline"] if i["id"] == "respond"), None)
-        if respond and respond["status"] == "overdue":
+        if respond and respond["status"] in ("overdue", "past_aim"):
             # The main fact first: on a phone the warning is a screen and a half further down. On
             # another day than today (an advocate's "as at"), it says which day it is true on.
             when = "" if as_at == today else f"On {long_date(as_at)}, o"

@@ -50,6 +50,7 @@ class Timescale(NamedTuple):
     up_to_when: str | None
     counted_from: str
     section: str
+    aim: bool = False  # the policy gives this time as an aim ("the aim is to respond within"), not a limit
 
 
 class TimeLimit(NamedTuple):
@@ -227,7 +228,7 @@ def _timescale(t: dict | None) -> Timescale | None:
         return None
     up_to = t.get("up_to")
     return Timescale(_int(t["working_days"]), None if up_to is None else _int(up_to), t.get("up_to_when"),
-                     t.get("from") or "received", str(t.get("section") or ""))
+                     t.get("from") or "received", str(t.get("section") or ""), bool(t.get("aim")))
 
 
 def _time_limit(t: dict) -> TimeLimit:

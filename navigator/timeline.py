@@ -13,6 +13,10 @@ An item's ``status`` is relative to the "as at" date:
 - ``due_today``
 - ``upcoming``: in ``working_days`` working days
 - ``overdue``: the date passed ``working_days`` working days ago
+- ``past_aim``: our reply is not sent, and the date we aimed for (App. 1 para 6b, App. 2 para 7: "the
+  aim is to respond within") passed ``working_days`` working days ago. Not ``overdue``: an aim is not
+  a limit. Where the policy also gives a longest time ("up to 65"), past that it is ``overdue``,
+  counted from that date.
 - ``passed``: the date passed ``working_days`` working days ago, and whether the
   thing happened is not known (we never ask whether an acknowledgement came, so
   we cannot call it overdue), or it was yours to do (the last day to ask for the
@@ -112,8 +116,10 @@ def _team(rules: Rules, procedure: Procedure) -> str:
 
 
 def _flag(rules: Rules, procedure: Procedure, item_id: str, section: str, text: str) -> dict:
-    """Something the council is late with, what to do, and who to contact (``overdue`` in the timeline)."""
-    return {"item": item_id, "text": text, "contact": rules.contact(procedure.contact),
+    """Something the council is late with, what to do, and who to contact (``overdue`` in the timeline).
+
+    ``kind`` is ``late``, or ``past_aim`` for a reply not sent by the date the policy gives as an aim."""
+    return {"item": item_id, "kind": "late", "text": text, "contact": rules.contact(procedure.contact),
             "ombudsman_contact": rules.contact(rules.ombudsman.contact), "section": section}
 
 
@@ -126,6 +132,8 @@ def _within(t: Timescale, extended: bool = False) -> str:
     text = f"within {plural(t.working_days)}"
     if t.counted_from == "panel":
         text += " of the panel"
+    if t.aim:
+        text = f"aim: {text}"
     if t.up_to is not None:
         text += f", or up to {plural(t.up_to)}" + (f" {t.up_to_when}" if t.up_to_when else "")
     return text
@@ -227,31 +235,62 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             deadline = new_date
             note = (f"We sent you an update with a new date, {long_date(new_date)}. "
                     f"The usual date was {long_date(standard)}.")
+        # An aim (App. 1 para 6b, App. 2 para 7) is measured as an aim only while it is the date in
+        # force: not once we said we need the longer time, nor against an update's new date.
+        aiming = respond.aim and not updated and not (extended and maximum)
         late_by = None
         if has_responded:
             note = f"We responded on {long_date(responded)}."
             if responded > deadline:
                 late_by = cal.working_days_between(deadline, responded)
-                promised = "the new date in our update" if updated else "the date the policy gives"
+                promised = ("the date we aimed for" if aiming else
+                            "the new date in our update" if updated else "the date the policy gives")
                 note = (f"We responded on {long_date(responded)}, "
                         f"{plural(late_by) + ' ' if late_by else ''}after {promised}")
                 if maximum and not extended and responded <= maximum:
-                    # "10, up to 20 if complex": within the longer time, it was late only if we did not say so
-                    note += f", but within the {plural(respond.up_to)} we can take if we told you it needed longer"
+                    if aiming:  # "but they can take up to sixty-five working days"
+                        note += f", within the {plural(respond.up_to)} it can take"
+                    else:  # "10, up to 20 if complex": within the longer time, late only if we did not say so
+                        note += f", but within the {plural(respond.up_to)} we can take if we told you it needed longer"
                 note += "."
         item = _item(cal, as_at, "respond", label, deadline, respond.section, "council", done=has_responded,
                      responded_text=long_date(responded) if has_responded else None,
                      known=response_known, rule=_within(respond), standard_date=standard.isoformat(),
                      maximum_date=maximum.isoformat() if maximum else None, extended=bool(extended and maximum),
                      if_late=stage.if_late, if_late_section=stage.if_late_section, note=note,
-                     new_date=new_date.isoformat() if updated else None)
+                     new_date=new_date.isoformat() if updated else None, aim=aiming)
         if late_by is not None:
             # Done, but late: an advocate needs to see a past delay, not only a present one.
+            after = "after our aim" if aiming else "late"
             item.update(status="done_late", working_days=late_by,
-                        status_text=f"done, {plural(late_by)} late" if late_by else "done late")
+                        status_text=f"done, {plural(late_by)} {after}" if late_by else f"done {after}")
+        elif aiming and item["status"] == "overdue":
+            if maximum and as_at > maximum:
+                # Past the longest time too: that one is a limit, so overdue, counted from it.
+                item.update(status(cal, maximum, as_at))
+            else:
+                n = item["working_days"]
+                item.update(status="past_aim",
+                            status_text=f"past our aim by {plural(n)}" if n else "past our aim")
         return item
 
     respond_item = add("respond", label, respond.section, "council", make_respond)
+    if respond_item and respond_item["status"] == "past_aim":
+        text = f"We aimed to reply by {respond_item['date_text']}. We have not replied yet."
+        if respond_item.get("maximum_date"):
+            # App. 1 para 6b: "they can take up to sixty-five working days. The complainant will be kept
+            # informed of the anticipated timescales for completion and the reasons for any delay."
+            when = f" {respond.up_to_when}" if respond.up_to_when else ""
+            longest = datetime.date.fromisoformat(respond_item["maximum_date"])
+            text += (f" It can take up to {plural(respond.up_to)}{when}, so until {long_date(longest)}."
+                     " We should tell you why it is taking longer and when to expect our reply."
+                     f" If we have not, contact {_team(rules, procedure)}.")
+        else:
+            ombudsman_contact = rules.contacts.get(rules.ombudsman.contact)
+            text += (f" Contact {_team(rules, procedure)} to ask when you will get it. If you are still waiting,"
+                     " you can complain to the "
+                     f"{ombudsman_contact.name if ombudsman_contact else rules.ombudsman.name}.")
+        overdue.append({**_flag(rules, procedure, "respond", respond.section, text), "kind": "past_aim"})
     if respond_item and respond_item["status"] == "overdue":
         ombudsman_contact = rules.contacts.get(rules.ombudsman.contact)
         text = f"Our response is {respond_item['status_text']}."
@@ -261,13 +300,16 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         if stage.if_late and not respond_item.get("new_date"):  # "we send you an update": you have had it
             text += f" {stage.if_late}"
         if respond_item.get("maximum_date") and not respond_item.get("extended"):
-            # "Aim 25, up to 65" (App. 1 6b): past the aim is late unless we told you it needs longer,
-            # so say how long it can take then, before pointing to the Ombudsman.
+            # "10, up to 20 if complex" (App. 1 6a): past the 10 is late unless we told you it needs
+            # longer, so say how long it can take then, before pointing to the Ombudsman. (Past an aim's
+            # longest time, App. 1 6b, only the second sentence below applies.)
             when = f" {respond.up_to_when}" if respond.up_to_when else ""
             longest = datetime.date.fromisoformat(respond_item["maximum_date"])
             if longest >= as_at:
                 text += (f" We can take up to {plural(respond.up_to)}{when} (until {long_date(longest)}), "
                          "but only if we told you so.")
+            elif respond.aim:  # the aim's longest time (App. 1 6b), which the overdue days count from
+                text += f" The longest we can take, {plural(respond.up_to)}, ended on {long_date(longest)}."
             else:
                 text += (f" Even if we told you it needed longer, the longest we can take, {plural(respond.up_to)},"
                          f" ended on {long_date(longest)}.")

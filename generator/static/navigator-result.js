@@ -219,7 +219,10 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     if (r.informal) w.p(`${r.informal.text}${section(r.informal.section)}`);
   } else if (main.overdue?.some((o) => o.item === "respond")) {
     // With the contact here too: someone who jumps to this heading should not have to look for it.
-    w.p(`Our response is late. Contact ${contact?.name ?? "us"} to ask when you will get it:`);
+    // Past an aim (App. 1 para 6b, App. 2 para 7) the reply is not late, but we should say when it comes.
+    const pastAim = main.overdue.some((o) => o.item === "respond" && o.kind === "past_aim");
+    w.p(`${pastAim ? "We have not replied by the date we aimed for." : "Our response is late."} ` +
+      `Contact ${contact?.name ?? "us"} to ask when you will get it:`);
     w.contact(contact);
   }
   if (!r.service_recovery_decides && !notYet && items.escalate) {

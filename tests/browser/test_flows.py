@@ -55,6 +55,12 @@ def test_children_range_is_shown(page, site_dir):
     assert "up to 65 working days" in page.inner_text("tr[data-item=respond]")
     # The letter asking for stage 3 gives the date of the complaint, not of the request for stage 2 (1 October)
     assert "I made a complaint on Wednesday 10 June 2026." in page.inner_text("#letter")
+    # App. 1 para 6b: asked for on 1 October 2026, the 25-day aim was Thursday 5 November; as at 23 November
+    # the reply is past that aim, but not overdue: it can take up to 65 working days.
+    assert "past our aim by 12 working days" in page.inner_text("tr[data-item=respond]")
+    assert "overdue" not in page.inner_text(".result")
+    assert "We aimed to reply by Thursday 5 November 2026." in page.inner_text(".warning-box")
+    assert "We have not replied by the date we aimed for. Contact Speak Up" in page.inner_text(".result")
 
 
 def test_out_of_time_is_never_a_flat_no(page, site_dir):

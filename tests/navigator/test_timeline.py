@@ -235,20 +235,49 @@ def test_beyond_the_calendar_says_so(R):
     assert found["respond"]["status_text"] == "We can only work out dates up to 31 December 2036"
 
 
-def test_past_the_aim_says_how_long_it_can_take_if_we_said_so(R):
+def test_past_the_aim_is_past_the_aim_not_overdue(R):
     # App. 1 para 6b: "The aim is to respond within twenty-five working days, but they can take up to
-    # sixty-five". Received Monday 1 June 2026: the aim ends Monday 6 July; the longest, Tuesday 1 September (31 August is a bank holiday).
-    found, overdue = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 8, 17))
-    assert (found["respond"]["date"], found["respond"]["status"]) == ("2026-07-06", "overdue")
-    [flag] = overdue
-    assert ("We can take up to 65 working days if the investigation needs longer (until Tuesday 1 September 2026), "
-            "but only if we told you so.") in flag["text"]
-    # Told it needs longer: not late until the longest time has passed.
+    # sixty-five working days. The complainant will be kept informed of the anticipated timescales for
+    # completion and the reasons for any delay." Received Monday 1 June 2026: the aim ends Monday 6 July;
+    # the longest, Tuesday 1 September (31 August is a bank holiday).
+    found, [flag] = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 8, 17))
+    respond = found["respond"]
+    assert (respond["date"], respond["status"], respond["status_text"]) == (
+        "2026-07-06", "past_aim", "past our aim by 30 working days")
+    assert respond["rule"] == "aim: within 25 working days, or up to 65 working days if the investigation needs longer"
+    assert flag["kind"] == "past_aim"
+    assert flag["text"] == (
+        "We aimed to reply by Monday 6 July 2026. We have not replied yet. It can take up to 65 working days if "
+        "the investigation needs longer, so until Tuesday 1 September 2026. We should tell you why it is taking "
+        "longer and when to expect our reply. If we have not, contact Speak Up (Coventry City Council complaints).")
+    # Told it needs longer: the 65 is then the date, and not late until it has passed.
     found, overdue = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 8, 17), extended=True)
     assert (found["respond"]["date"], found["respond"]["status"], overdue) == ("2026-09-01", "upcoming", [])
-    # A timescale with no longer limit says nothing of one (11.2).
-    _, [flag] = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 19))
-    assert "only if we told you so" not in flag["text"]
+    # A timescale that is not an aim is late once its date has passed (11.2).
+    found, [flag] = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 19))
+    assert (found["respond"]["status"], flag["kind"]) == ("overdue", "late")
+
+
+def test_past_the_adults_aim_points_to_speak_up_and_the_ombudsman(R):
+    # App. 2 para 7: "the aim is to provide a response within twenty working days", with no longest time.
+    # Received Tuesday 1 September 2026, aim Tuesday 29 September; as at Tuesday 20 October.
+    found, [flag] = items(R, "adults", "stage1", D(2026, 9, 1), D(2026, 10, 20))
+    assert (found["respond"]["status"], found["respond"]["status_text"]) == ("past_aim", "past our aim by 15 working days")
+    assert flag["text"] == (
+        "We aimed to reply by Tuesday 29 September 2026. We have not replied yet. Contact Speak Up (Coventry City "
+        "Council complaints) to ask when you will get it. If you are still waiting, you can complain to the Local "
+        "Government and Social Care Ombudsman.")
+
+
+def test_a_reply_after_the_aim_says_so_without_calling_it_late(R):
+    # App. 2 para 7: aim 20 working days. Received 1 September 2026, aim 29 September, replied 5 October.
+    found, _ = items(R, "adults", "stage1", D(2026, 9, 1), D(2026, 10, 20), responded=D(2026, 10, 5))
+    assert (found["respond"]["status"], found["respond"]["status_text"]) == ("done_late", "done, 4 working days after our aim")
+    assert found["respond"]["note"] == "We responded on Monday 5 October 2026, 4 working days after the date we aimed for."
+    # App. 1 para 6b: after the 25-day aim (6 July 2026), within the 65 (1 September).
+    found, _ = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 8, 17), responded=D(2026, 8, 3))
+    assert found["respond"]["note"] == ("We responded on Monday 3 August 2026, 20 working days after the date we "
+                                        "aimed for, within the 65 working days it can take.")
 
 
 def test_a_date_passed_over_a_weekend_is_overdue_not_overdue_by_nothing(R):
@@ -259,12 +288,27 @@ def test_a_date_passed_over_a_weekend_is_overdue_not_overdue_by_nothing(R):
     assert (found["respond"]["status"], found["respond"]["status_text"]) == ("overdue", "overdue")
 
 
-def test_past_the_longest_time_too_says_so(R):
-    # App. 1 para 6b: received Monday 1 June 2026, the longest time (65 working days) ended Tuesday 1 September.
-    _, [flag] = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 10, 1))
-    assert ("Even if we told you it needed longer, the longest we can take, 65 working days, ended on "
-            "Tuesday 1 September 2026.") in flag["text"]
+def test_past_the_longest_time_too_is_overdue_from_that_date(R):
+    # App. 1 para 6b: received Monday 1 June 2026, the longest time (65 working days) ended Tuesday 1 September;
+    # as at Thursday 1 October that is 22 working days ago (the aim, Monday 6 July, was 62).
+    found, [flag] = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 10, 1))
+    assert (found["respond"]["status"], found["respond"]["status_text"]) == ("overdue", "overdue by 22 working days")
+    assert flag["kind"] == "late"
+    assert flag["text"].startswith("Our response is overdue by 22 working days.")
+    assert "The longest we can take, 65 working days, ended on Tuesday 1 September 2026." in flag["text"]
     assert "only if we told you so" not in flag["text"]
+
+
+def test_past_the_longer_time_that_is_not_an_aim_says_so(R):
+    # App. 1 para 6a: 10 working days, up to 20 if complex (a limit that can be extended, not an aim).
+    # Received Monday 2 March 2026: due 16 March; the longer time ended 30 March.
+    found, [flag] = items(R, "children", "stage1", D(2026, 3, 2), D(2026, 3, 23))
+    assert found["respond"]["status"] == "overdue"
+    assert ("We can take up to 20 working days if the complaint is complex (until Monday 30 March 2026), "
+            "but only if we told you so.") in flag["text"]
+    _, [flag] = items(R, "children", "stage1", D(2026, 3, 2), D(2026, 4, 14))
+    assert ("Even if we told you it needed longer, the longest we can take, 20 working days, ended on "
+            "Monday 30 March 2026.") in flag["text"]
 
 
 def test_a_late_response_points_to_the_ombudsman_with_what_it_normally_expects(R):
