@@ -32,7 +32,12 @@ from .validate import is_partial
 
 from .content import PROCEDURE_IDS
 
-SHORTCODE = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+# No brace inside: "{{ a.b} and {{ c.d }}" is one unclosed shortcode and one good one, not one that
+# runs from the first "{{" to the last "}}".
+SHORTCODE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+# A path in single braces, "{ children.stage2.respond }", would be published as it is. (Markdown's
+# own braces, {: .class} and {#id}, start with ':', '#' or '.', never a letter and a dot.)
+SINGLE_BRACES = re.compile(r"\{\s*[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+\s*(?:\|\s*[a-z]+\s*)?\}")
 BLOCK = re.compile(r"^(contact|table|list|example)\s*:\s*(\S+)$")
 TABLES = ("appendix3", "appendix4", "timescales_corporate", "timescales_adults", "timescales_children",
           "timescales_corporate_formal", "timescales_adults_formal", "timescales_children_formal",
@@ -251,9 +256,24 @@ def check_text(text: str, file: str, first_line: int, ns: dict[str, Any]) -> lis
             if problem:
                 errors.append(ContentError(file, first_line + offset,
                                            f"the shortcode {match.group(0)} is wrong: {problem}."))
-        if "{{" in SHORTCODE.sub("", line):
+        # What is left once the good shortcodes are taken out would be published as it is.
+        rest = SHORTCODE.sub("\0", line)
+        if "{{" in rest:
             errors.append(ContentError(file, first_line + offset,
                                        "a shortcode is not closed: every '{{' needs a '}}' on the same line."))
+        elif "}}" in rest:
+            errors.append(ContentError(file, first_line + offset,
+                                       "a shortcode is not opened: every '}}' needs a '{{' before it on the same "
+                                       "line."))
+        elif "{\0" in rest or "\0}" in rest:
+            errors.append(ContentError(file, first_line + offset,
+                                       "a shortcode has a brace too many: write two on each side, like "
+                                       "{{ corporate.stage1.respond }}."))
+        else:
+            for match in SINGLE_BRACES.finditer(rest):
+                errors.append(ContentError(file, first_line + offset,
+                                           f"{match.group(0)} has one brace on each side, so it would be published "
+                                           "as it is: a shortcode needs two, like {{ corporate.stage1.respond }}."))
     return errors
 
 

@@ -76,6 +76,31 @@ CASES = [
         id="bad shortcode"),
     # Mistakes that used to be published as they were, or stopped the build with a traceback
     pytest.param(
+        "pages/childrens-social-care.md", "within {{ children.stage2.respond }}.", "within { children.stage2.respond }}.",
+        "We aim to finish within",
+        ["content/pages/childrens-social-care.md:{line}: a shortcode is not opened: every '}}}}' needs a '{{{{' "
+         "before it on the same line."],
+        id="a shortcode with one opening brace"),
+    pytest.param(
+        "pages/childrens-social-care.md", "within {{ children.stage2.respond }}.", "within { children.stage2.respond }.",
+        "We aim to finish within",
+        ["content/pages/childrens-social-care.md:{line}: {{ children.stage2.respond }} has one brace on each side, so "
+         "it would be published as it is: a shortcode needs two, like {{{{ corporate.stage1.respond }}}}."],
+        id="a shortcode in single braces"),
+    pytest.param(
+        "pages/childrens-social-care.md", "within {{ children.stage2.respond }}.", "within {{ children.stage2.respond }}}.",
+        "We aim to finish within",
+        ["content/pages/childrens-social-care.md:{line}: a shortcode has a brace too many: write two on each side, "
+         "like {{{{ corporate.stage1.respond }}}}."],
+        id="a shortcode with three closing braces"),
+    pytest.param(
+        # Not read as one shortcode running on to the next one's '}}'
+        "pages/childrens-social-care.md", "within {{ children.stage2.respond }}.", "within {{ children.stage2.respond }.",
+        "We aim to finish within",
+        ["content/pages/childrens-social-care.md:{line}: a shortcode is not closed: every '{{{{' needs a '}}}}' on the "
+         "same line."],
+        id="a shortcode with one closing brace"),
+    pytest.param(
         "contacts.yaml", "  phone: 0300 061 0614", "  phone: 03000610614", "  phone: 03000610614",
         ["content/contacts.yaml:{line}: 'phone' should be text in quotes, like \"12.10\" or \"0300 061 0614\": "
          "without quotes, a number loses its leading and trailing zeros."],
