@@ -74,6 +74,9 @@ class Report:
         verdict = ("Not ready to publish: fix the errors above." + (f" Also, {could_not_run}" if s else "") if e else
                    f"Not ready to publish: {could_not_run}" if s else
                    "Not ready to publish (--strict): deal with the warnings above." if strict and w else
+                   # Left out on request (--no-browser, while editing): not a failure, but not "ready" either.
+                   "No errors in what was checked" + ("; read the warnings above" if w else "") +
+                   ". Before you publish, run the check again without --no-browser." if self.skipped_as_asked else
                    "Ready to publish" + (": no errors; read the warnings above." if w else ": nothing to fix."))
         asked = "".join(f" Not checked, as asked: {reason.rstrip('.')}." for reason in self.skipped_as_asked)
         return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}.{asked} {verdict}"

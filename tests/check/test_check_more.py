@@ -93,7 +93,9 @@ def test_a_check_left_out_on_request_is_named_in_the_last_line(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1].endswith(
         " warnings. Not checked, as asked: HTML validity, accessibility and reflow (--no-browser). "
-        "Ready to publish: no errors; read the warnings above.")
+        "No errors in what was checked; read the warnings above. Before you publish, run the check again "
+        "without --no-browser.")
+    assert "Ready to publish" not in result.stdout
 
 
 TYPED = """
