@@ -282,6 +282,8 @@ class Procedure:
     """What consent is needed to share someone's information."""
 
     def problems(self):
+        if not self.stages:
+            return [(("stages",), "a procedure needs at least one stage.")]
         numbers = [stage.number for stage in self.stages]
         if None in numbers:  # a stage with a bad number has its own error already
             return []

@@ -78,7 +78,19 @@ def build(cls, data: Any, located: LocatedData, path: tuple, errors: list[Conten
                 errors.append(located.error(path, f"{what} is missing '{key}': {doc[:1].lower()}{doc[1:]}."))
                 ok = False
             continue
-        value = convert(hints[f.name], data[key], located, path + (key,), errors, f"'{key}'")
+        raw, hint = data[key], hints[f.name]
+        if raw is None and typing.get_origin(hint) is list:
+            value = []  # "closure_days:" with nothing under it (the examples there commented out): none
+        elif raw is None or (isinstance(raw, str) and not raw.strip()):
+            # Present but blank: an optional thing would silently go missing from the pages (a contact
+            # card without its phone number), a required one would be published blank.
+            optional = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+            errors.append(located.error(path + (key,), f"'{key}' is empty: write what it should be"
+                                        + (", or delete the line if there is none." if optional else ".")))
+            ok = False
+            continue
+        else:
+            value = convert(hint, raw, located, path + (key,), errors, f"'{key}'")
         if value is MISSING:
             ok = False
             continue

@@ -63,8 +63,8 @@ def make_problem_tree(target: Path) -> Path:
                                            encoding="utf-8")
     # bank holiday data ending too soon; closure days on a weekend and on a bank holiday
     replace_in(target / "calendar.yaml", "years_after_build: 10", "years_after_build: 2")
-    replace_in(target / "calendar.yaml", "closure_days: []",
-               "closure_days:\n  - {date: 2027-01-02, reason: Saturday}\n  - {date: 2026-12-25, reason: Christmas}")
+    replace_in(target / "calendar.yaml", "closure_days:\n",
+               "closure_days:\n  - {date: 2027-01-02, reason: Saturday}\n  - {date: 2026-12-25, reason: Christmas}\n")
     return target
 
 

@@ -68,8 +68,8 @@ def test_one_line_for_each_problem(problem_tree, problem_report):
         "(Flesch-Kincaid).",
         "content/calendar.yaml:16: warning: the bank holiday data ends on 2028-12-31, less than 5 years from today: "
         "the navigator cannot count working days after that.",
-        "content/calendar.yaml:20: warning: the closure day 2027-01-02 is a Saturday, so it is not a working day anyway.",
-        "content/calendar.yaml:21: warning: the closure day 2026-12-25 is a bank holiday (Christmas Day), so it is "
+        "content/calendar.yaml:22: warning: the closure day 2027-01-02 is a Saturday, so it is not a working day anyway.",
+        "content/calendar.yaml:23: warning: the closure day 2026-12-25 is a bank holiday (Christmas Day), so it is "
         "not a working day anyway.",
         # the Nu HTML Checker and axe-core
         f"content/pages/index.md:{line_of(index, 'twice')}: error: not valid HTML on index.html line "
@@ -129,7 +129,8 @@ def test_real_content_passes(real_report, tmp_path):
 def test_cli_exit_codes_and_html_report(tmp_path):
     result = check_cli(CONTENT, tmp_path, "--no-browser")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.rstrip().endswith("Ready to publish: no errors; read the warnings above.")
+    assert result.stdout.rstrip().endswith("No errors in what was checked; read the warnings above. Before you "
+                                           "publish, run the check again without --no-browser.")
     report = tmp_path / "review" / "index.html"
     assert report.is_file() and "<h1>Review of the complaints guidance content</h1>" in report.read_text()
     strict = check_cli(CONTENT, tmp_path, "--no-browser", "--strict")

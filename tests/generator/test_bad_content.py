@@ -33,7 +33,7 @@ CASES = [
         ["content/contacts.yaml:{line}: this is not valid YAML: there is a tab character. Indent with spaces."],
         id="a tab under a quoted text over two lines"),
     pytest.param(
-        "calendar.yaml", "closure_days: []\n",
+        "calendar.yaml", "closure_days:\n",
         "closure_days:\n  - {date: 2026-12-29, reason: Christmas closure}\n"
         "  - {date: 2026-12-29, reason: Christmas closure again}\n",
         "  - {date: 2026-12-29, reason: Christmas closure again}",
@@ -75,6 +75,18 @@ CASES = [
          "'ombudsman.time_limits' does not exist: ombudsman has no 'time_limits'."],
         id="bad shortcode"),
     # Mistakes that used to be published as they were, or stopped the build with a traceback
+    pytest.param(
+        # the contact card lost its phone number without a word
+        "contacts.yaml", "  phone: 024 7661 5254\n", "  phone:\n", "  phone:\n",
+        ["content/contacts.yaml:{line}: 'phone' is empty: write what it should be, or delete the line if there is "
+         "none."],
+        id="a phone number left blank"),
+    pytest.param(
+        # an empty cell in the table of closure days
+        "calendar.yaml", "closure_days:\n", "closure_days:\n  - date: 2026-12-29\n    reason: \"\"\n",
+        "    reason:",
+        ["content/calendar.yaml:{line}: 'reason' is empty: write what it should be."],
+        id="a closure day with a blank reason"),
     pytest.param(
         "pages/childrens-social-care.md", "within {{ children.stage2.respond }}.", "within { children.stage2.respond }}.",
         "We aim to finish within",
@@ -198,6 +210,25 @@ def test_bad_content_is_reported_and_site_survives(content_copy, tmp_path, relat
     assert lines[-1] == f"The site was not built: 1 problem in content/. {site}/ is unchanged."
     assert "Traceback" not in result.stderr
     assert tree_digest(site) == before
+
+
+def test_the_closure_days_example_works_once_its_hashes_are_taken_off(content_copy, tmp_path):
+    """content/calendar.yaml says: copy the example lines and take the # off. That must build, and count."""
+    replace_in(content_copy / "calendar.yaml", "#  - date: 2026-12-29\n#    reason:", "  - date: 2026-12-29\n    reason:")
+    assert run_build(content_copy, tmp_path / "site").returncode == 0
+    rules = (tmp_path / "site/navigator/rules.json").read_text(encoding="utf-8")
+    assert '"2026-12-29":"Council offices closed between Christmas and New Year"' in rules
+
+
+def test_a_procedure_with_no_stages_says_so(content_copy, tmp_path):
+    path = content_copy / "procedures/adults.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("stages:\n"), text.index("next: ombudsman")
+    path.write_text(text[:start] + "stages: []\n" + text[end:], encoding="utf-8")
+    result = run_build(content_copy, tmp_path / "site")
+    assert result.returncode == 1
+    line = text[:start].count("\n") + 1
+    assert f"content/procedures/adults.yaml:{line}: a procedure needs at least one stage." in result.stderr.splitlines()
 
 
 def test_every_problem_is_reported_in_one_run(content_copy, tmp_path):
