@@ -420,6 +420,9 @@ class PageMeta:
     """Where the page comes in the list of guidance pages."""
     readability_grade_max: Optional[float] = None
     """The highest Flesch-Kincaid grade allowed for this page (8 for resident pages)."""
+    exit_this_page: bool = False
+    """true to show GOV.UK's "Exit this page" button, as on every navigator page: for pages someone at
+    risk at home may be reading, such as the social care pages."""
 
 
 @dataclass(kw_only=True)

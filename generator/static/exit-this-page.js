@@ -14,10 +14,19 @@ if (button) {
   button.addEventListener("click", (event) => { event.preventDefault(); leave(); });
   // Back to this page kept whole in the back-forward cache: show it again (without its answers).
   window.addEventListener("pageshow", (event) => { if (event.persisted) document.body.classList.remove("exiting"); });
+  // The hint is hidden in the HTML: without this script pressing Shift does nothing, and someone
+  // relying on it must not be told it works.
+  document.querySelector(".exit-this-page-hint")?.removeAttribute("hidden");
   let presses = 0;
   let timer = null;
+  // As GOV.UK Frontend does: a Shift let go after another key pressed with it (Shift+Tab, moving
+  // back through the page) is not a press, or every Shift+Tab would announce a countdown.
+  let lastKeyWasModified = false;
   document.addEventListener("keyup", (event) => {
+    const modified = lastKeyWasModified;
+    lastKeyWasModified = event.shiftKey;
     if (event.key !== "Shift") { presses = 0; return; }
+    if (modified) return;
     presses += 1;
     clearTimeout(timer);
     timer = setTimeout(() => {

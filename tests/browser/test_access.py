@@ -134,6 +134,8 @@ def test_without_javascript_the_links_lead_to_the_answers(browser, base_url):
         page.wait_for_load_state("domcontentloaded")         # perhaps before the new page's title is parsed
         assert "corporate complaints procedure" in page.title()
         assert page.get_attribute(".exit-this-page-button", "href") == "https://www.bbc.co.uk/weather"
+        # Pressing Shift does nothing without JavaScript, so the page must not say it does.
+        assert page.is_hidden(".exit-this-page-hint")
     finally:
         ctx.close()
 
@@ -147,6 +149,14 @@ def test_exit_this_page(fresh_page, context):
     button = page.locator(".exit-this-page-button")
     assert button.get_attribute("href") == "https://www.bbc.co.uk/weather"
     assert "Exit this page" in button.inner_text()
+    assert page.is_visible(".exit-this-page-hint")
+    # Moving back through the page with Shift+Tab is not pressing Shift: no countdown is announced,
+    # and three of them do not leave the page.
+    page.focus("#navigator-view form.navigator-form button[type=submit]")
+    for _ in range(3):
+        page.keyboard.press("Shift+Tab")
+    assert page.inner_text(".exit-this-page-live") == ""
+    assert "/navigator/" in page.url
     for _ in range(3):
         page.keyboard.press("Shift")
     page.wait_for_url("https://www.bbc.co.uk/weather")

@@ -28,12 +28,18 @@ def test_every_page_reflows_at_320_pixels(fresh_page, site_dir):
     assert wide == {}
 
 
-@pytest.mark.parametrize("answers", [CORPORATE_OVERDUE, CHILDREN], ids=["corporate, overdue", "children's, stage 2"])
-def test_the_navigator_reflows_at_every_step_and_its_timeline_stays_a_table(fresh_page, answers):
+@pytest.mark.parametrize("answers,text_size", [(CORPORATE_OVERDUE, "100%"), (CHILDREN, "100%"), (CHILDREN, "200%")],
+                         ids=["corporate, overdue", "children's, stage 2", "children's, stage 2, text at 200%"])
+def test_the_navigator_reflows_at_every_step_and_its_timeline_stays_a_table(fresh_page, answers, text_size):
     page = fresh_page
     page.set_viewport_size(NARROW)
     page.goto("navigator/")
     page.wait_for_selector("#navigator[data-enhanced]")
+    # Text made larger in the browser's settings (1.4.4): a question's legend used to be as wide as its
+    # longest word ("complained"), past the edge of the screen.
+    page.evaluate("size => { document.documentElement.style.fontSize = size; }", text_size)  # CSSOM: CSP allows it
+    submit(page)  # nothing chosen: the error summary and the error message must fit too
+    assert page.is_visible(".error-summary") and sideways(page) == 0
     asked = []
     while (question := current_question(page)) is not None:
         assert sideways(page) == 0, question

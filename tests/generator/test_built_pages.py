@@ -422,3 +422,18 @@ def test_the_pages_without_javascript_say_what_is_not_a_complaint_from_the_navig
                  if li.find("strong")}
     assert "The contact details are under First step, above." in send_iass[
         "Asking for a service, or reporting a problem, for the first time."]
+
+
+def test_exit_this_page_is_on_the_social_care_pages(soups):
+    """GOV.UK "Exit this page" on every navigator page and on the guidance pages someone at risk at home
+    may be reading (front matter exit_this_page: true), with its script; not on the others."""
+    def has_exit(soup):
+        button = soup.select_one(".exit-this-page-button")
+        script = soup.find("script", src=lambda src: src and src.endswith("assets/exit-this-page.js"))
+        assert (button is None) == (script is None)
+        return button is not None
+    for address in ["childrens-social-care/index.html", "adults-social-care/index.html",
+                    "broad-park-house/index.html", "navigator/index.html", "navigator/children-social-care/index.html"]:
+        assert has_exit(soups[address]), address
+    for address in ["index.html", "timescales/index.html", "policy/index.html"]:
+        assert not has_exit(soups[address]), address
