@@ -245,7 +245,8 @@ function stageFields(def, prefill, errorFor, form) {
     box.append(node);
   }
   const update = () => {
-    const stage = form.querySelector('input[name="stage"]:checked')?.value ?? null;
+    const checked = form.querySelector('input[name="stage"]:checked');
+    const stage = checked?.value ?? null;
     for (const node of box.children) {
       const stages = JSON.parse(node.dataset.stages);
       node.hidden = !stage || !stages.includes(stage);
@@ -254,6 +255,11 @@ function stageFields(def, prefill, errorFor, form) {
         hint.textContent = JSON.parse(node.dataset.hints)[stage] ?? "";
       }
     }
+    box.hidden = [...box.children].every((node) => node.hidden);
+    // Straight under the chosen stage, as GOV.UK reveals it: after the last one, it looked as if it
+    // belonged to that stage. (Moved, not made again: what was typed stays.)
+    const choice = checked?.closest(".choice");
+    if (choice && box.previousElementSibling !== choice) choice.after(box);
     // GOV.UK conditional reveal: each stage's radio controls the details it shows. (Not aria-expanded:
     // a radio may not carry it, and GOV.UK Frontend dropped it for that reason.)
     for (const radio of form.querySelectorAll('input[name="stage"]')) radio.setAttribute("aria-controls", box.id);

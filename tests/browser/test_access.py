@@ -225,6 +225,13 @@ def test_the_stage_radios_say_whether_they_show_more_questions(fresh_page):
     assert page.is_hidden("#stage_received-day")
     page.check("input[name=stage][value=stage2]")
     assert page.is_visible("#stage_received-day")
+    # Straight under the stage it is about, not under the last one
+    under = "document.querySelector('#stage-details').previousElementSibling.querySelector('input').value"
+    assert page.evaluate(under) == "stage2"
+    page.fill("#stage_received-day", "3")
+    page.check("input[name=stage][value=stage1]")
+    assert page.evaluate(under) == "stage1"
+    assert page.input_value("#stage_received-day") == "3"  # moved, not made again
 
 
 def test_a_new_question_is_said_once_by_the_focus_on_its_heading(fresh_page):

@@ -193,7 +193,7 @@ def test_as_at_date_changes_statuses(page, site_dir):
     click_to_next_view(page, "#as-at-form button")
     expected = api_next(site_dir, {**ADULTS, "as_at": {"day": "4", "month": "12", "year": "2026"}})["result"]
     respond = next(i for i in expected["timeline"] if i["id"] == "respond")
-    assert respond["status_text"] == "overdue by 4 working days"
+    assert respond["status_text"] == "past our aim by 4 working days"  # App. 2 para 7: "the aim is"
     assert respond["status_text"] in page.inner_text("tr[data-item=respond]")
     assert "Friday 4 December 2026" in page.inner_text("table.timeline caption")
     assert page.evaluate("document.activeElement.id") == "dates"
