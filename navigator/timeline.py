@@ -19,10 +19,10 @@ An item's ``status`` is relative to the "as at" date:
   counted from that date.
 - ``passed``: the date passed ``working_days`` working days ago, and whether the
   thing happened is not known (we never ask whether an acknowledgement came, so
-  we cannot call it overdue), or it was yours to do (the last day to ask for the
+  we cannot call it overdue), or it was yours to do (the usual last day to ask for the
   next stage or to go to the Ombudsman: later is still possible, with a reason)
 - ``waiting``: it cannot be dated until something else happens (for example
-  the last day to ask for the next stage, before our response)
+  the usual last day to ask for the next stage, before our response)
 - ``unknown``: the date is beyond the working-day data (``status_text`` says so)
 """
 from __future__ import annotations
@@ -323,11 +323,14 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
     following = procedure.stage_after(stage)
     esc = procedure.escalate_within
     if following:
-        label = f"Last day to ask for stage {following.number}: {following.name}"
+        # 12.4 "Ordinarily ... twenty working days": the usual last day, not a door that shuts.
+        stage_name = f"stage {following.number}: {following.name}"
+        label = f"Usual last day to ask for {stage_name}"
         add("escalate", label, esc.section, "you",
             lambda: _item(cal, as_at, "escalate", label,
                           cal.due_date(responded, esc.working_days) if has_responded else None,
                           esc.section, "you", known=False, rule=f"{_within(esc)} of the date of our response",
+                          stage_name=stage_name,
                           grounds=list(following.grounds), grounds_section=following.grounds_section,
                           # 10.4, App. 1 para 5: informal resolution is tried again before each stage
                           informal_first=dict(zip(("text", "section"), procedure.informal_before_next))

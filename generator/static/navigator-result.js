@@ -87,7 +87,7 @@ function groundForLetter(text) {
 }
 
 function letter(w, result, escalate, contact) {
-  const stageName = escalate.label.replace(/^Last day to ask for /, "");
+  const stageName = escalate.stage_name;
   // The date of the complaint itself: at stage 2 or 3 the timeline's "received" is the request for that stage.
   const complained = result.complained_text;
   const respondedItem = result.timeline.find((i) => i.id === "respond");
@@ -124,7 +124,8 @@ function letter(w, result, escalate, contact) {
 function procedureDates(w, proc, r, answers) {
   const limit = proc.time_limit;
   if (!r.message.includes(limit.message)) w.p(limit.message, { class: limit.in_time || limit.answered ? null : "warning-text" }); // not twice
-  w.p(`Time limit: ${limit.months} months from ${limit.from_date_text}, so the last day ${limit.in_time ? "is" : "was"} ${limit.last_day_text}${section(limit.section)}.`);
+  // "Usual": 9.1 lets a later complaint in for a good reason, which the message above says how to give.
+  w.p(`The usual time limit ${limit.in_time ? "is" : "was"} ${limit.months} months from ${limit.from_date_text}, so until ${limit.last_day_text}${section(limit.section)}.`);
   for (const o of proc.overdue ?? []) {
     const box = h("div", { class: "warning-box overdue" });
     w.container.append(box);
@@ -227,10 +228,11 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   }
   if (!r.service_recovery_decides && !notYet && items.escalate) {
     const e = items.escalate;
-    const stage = e.label.replace(/^Last day to ask for /, "");
+    const stage = e.stage_name;
     if (e.date && e.status === "passed") {
-      // A past deadline is not an instruction: say it passed, and that asking later is still possible.
-      w.p(`The last day to ask for ${stage} was ${e.date_text}. ${e.note ?? ""}`.trim());
+      // A past deadline is not an instruction: say it passed, and that asking later is still possible (12.4
+      // "ordinarily").
+      w.p(`The usual time to ask for ${stage} ended on ${e.date_text}. ${e.note ?? ""}`.trim());
     } else if (e.date) w.p(`If you are not happy with our response, ask for ${stage} by ${e.date_text}. ${e.note ?? ""}`.trim());
     else w.p(`When you get our response, if you are not happy with it, you can ask for ${stage} ${e.rule}.`);
     if (e.grounds?.length) {

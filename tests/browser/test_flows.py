@@ -69,6 +69,8 @@ def test_out_of_time_is_never_a_flat_no(page, site_dir):
     assert ("It is more than 12 months since the problem happened, so a complaint now would normally be outside "
             "the policy. We can still accept a complaint made later if there is a good reason, so tell us why it "
             "is late.") in text
+    # 9.1 "unless there is good/serious reason": a usual limit, not a last day
+    assert "The usual time limit was 12 months from Sunday 1 June 2025, so until Monday 1 June 2026" in text
     check_against_api(page, site_dir, OUT_OF_TIME)
 
 
@@ -335,11 +337,12 @@ def test_a_complaint_not_made_yet_is_told_about_informal_resolution_first(page, 
 
 
 def test_deadlines_already_gone_are_not_written_as_instructions(page, site_dir):
-    # 12.4: response Friday 20 March 2026, so the last day to ask for stage 2 was Tuesday 21 April
+    # 12.4: response Friday 20 March 2026, so the usual last day to ask for stage 2 was Tuesday 21 April
     # (Good Friday and Easter Monday in between); as at 23 November it has passed.
     to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-03-20")})
     text = page.inner_text(".result")
-    assert "The last day to ask for stage 2: Service investigation review was Tuesday 21 April 2026." in text
+    assert ("The usual time to ask for stage 2: Service investigation review ended on Tuesday 21 April 2026. "
+            "You can still ask after this date. Tell us why you could not ask sooner.") in text
     assert "ask for stage 2: Service investigation review by" not in text
     assert "passed" in page.inner_text("tr[data-item=escalate]")
     # 13.1: 12 months from 1 June 2025, when they found out: gone by 23 November 2026

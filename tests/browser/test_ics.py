@@ -93,7 +93,7 @@ def test_the_file_holds_the_dates_still_to_come_whatever_date_the_statuses_are_w
     before = [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")]
     assert any(line == "DTSTART;VALUE=DATE:20261130" for line in before)
     as_at(page, "2026-12-04")
-    assert "overdue" in page.inner_text("tr[data-item=respond]")
+    assert "past our aim" in page.inner_text("tr[data-item=respond]")  # App. 2 para 7: an aim
     assert [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")] == before
 
 
