@@ -203,8 +203,9 @@ class TimeLimit:
 class Note:
     text: str
     """A rule in plain words."""
-    section: str
-    """The policy section it comes from."""
+    section: Optional[str] = None
+    """The policy section it comes from; left out where the policy does not say it (a YAML comment
+    then says where it comes from)."""
 
 
 @dataclass(kw_only=True)
@@ -280,6 +281,9 @@ class Procedure:
     """What happens if there are court proceedings."""
     consent: Optional[Note] = None
     """What consent is needed to share someone's information."""
+    advocacy: Optional[Note] = None
+    """Help from an advocate that comes with this procedure (a child's free independent advocate under the
+    children's procedure). The navigator tells everyone whose complaint goes under it."""
 
     def problems(self):
         if not self.stages:

@@ -86,7 +86,7 @@ class Procedure(NamedTuple):
     time_limit: TimeLimit
     escalate_within: Timescale
     stages: tuple[Stage, ...]
-    notes: tuple[tuple[str, str], ...]  # (text, section): court proceedings, consent
+    notes: tuple[tuple[str, str], ...]  # (text, section): court proceedings, consent, advocacy
     informal: tuple[str, str] | None = None  # (text, section): informal resolution, offered first (10.4)
     informal_before_next: tuple[str, str] | None = None  # (text, section): and again before the next stage
 
@@ -246,7 +246,7 @@ def _procedure(pid: str, p: dict) -> Procedure:
                    for s in p["stages"])
     if not stages:
         raise RulesError(f"The {pid} procedure has no stages")
-    notes = tuple((n["text"], str(n.get("section") or "")) for n in (p.get("court_proceedings"), p.get("consent")) if n)
+    notes = tuple((n["text"], str(n.get("section") or "")) for n in (p.get("court_proceedings"), p.get("consent"), p.get("advocacy")) if n)
     informal = None
     if (p.get("informal") or {}).get("description"):
         aim = _timescale(p["informal"].get("aim"))
