@@ -131,7 +131,7 @@ def _unknown(item_id, label, section, who, error: DateOutOfRange) -> dict:
 def _within(t: Timescale, extended: bool = False) -> str:
     text = f"within {plural(t.working_days)}"
     if t.counted_from == "panel":
-        text += " of the panel"
+        text += " of the panel's findings"  # App. 1 para 6c: "After the panel has concluded its findings"
     if t.aim:
         text = f"aim: {text}"
     if t.up_to is not None:
@@ -226,8 +226,13 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         maximum = cal.due_date(start, respond.up_to) if respond.up_to is not None else None
         deadline = maximum if (extended and maximum) else standard
         note = None
-        if respond.counted_from == "panel" and panel is None:
-            note = "At the latest, if the panel meets on the last day it can."
+        if respond.counted_from == "panel":
+            # App. 1 para 6c counts from the panel's findings, which we are not told: from the panel's
+            # own date, the reply is due no sooner than this.
+            note = ("Counted from the panel's date. If its findings come later, our reply is due later."
+                    if panel is not None else
+                    "Counted from the last day the panel can meet. If it meets later, or its findings come later, "
+                    "our reply is due later.")
         # An update is sent because we cannot reply in time, so its date is later than the policy's;
         # one that is not (the forms refuse it) changes nothing.
         updated = can_update and new_date > standard

@@ -359,7 +359,7 @@ def test_timescale_tables_say_each_step_in_a_whole_sentence_and_cite_each_sectio
         "We reply within 10 working days (up to 20 if the complaint is complex)", "App. 1 para 6a; App. 3"]
     # App. 3's 30 days count from the request; the 15 from the panel (App. 1 para 6c)
     assert rows["Stage 3: Review panel"][1:] == [
-        "The panel meets within 30 working days of your request. We reply within 15 working days of the panel",
+        "The panel meets within 30 working days of your request. We reply within 15 working days of the panel's findings",
         "App. 1 para 6c; App. 3"]
     # App. 1 para 6b: "The aim is to respond ... within twenty-five working days, but they can take up to sixty-five"
     assert rows["Stage 2: Investigation"][1] == \

@@ -69,6 +69,10 @@ def test_children_stage3_uses_the_panel_date(R):
     assert found["panel"]["date"] == "2026-11-20" and found["panel"]["status"] == "done"
     assert found["panel"]["panel_by"] == "2026-12-14"
     assert found["respond"]["date"] == "2026-12-11"
+    # 6c counts from the panel's findings, which the navigator is not told: it says what it counts from.
+    assert found["respond"]["rule"] == "within 15 working days of the panel's findings"
+    assert found["respond"]["note"] == ("Counted from the panel's date. If its findings come later, our reply "
+                                        "is due later.")
 
 
 def test_adults_single_stage_ends_with_the_ombudsman(R):
