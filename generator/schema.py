@@ -133,6 +133,8 @@ class Calendar:
 class Contact:
     name: str
     """The name of the team or organisation."""
+    short_name: Optional[str] = None
+    """What a sentence or a letter calls it, if shorter than ``name``: "Contact Speak Up", "Dear Speak Up"."""
     source: str = internal()
     """Where these details come from (a policy section or a published page)."""
     phone: Optional[str] = None
@@ -233,7 +235,8 @@ class Stage:
     panel_within: Optional[Timescale] = None
     """How many working days until the review panel meets (review panel stages only)."""
     if_late: Optional[str] = None
-    """What we do if we cannot reply in time."""
+    """What we do if we cannot reply in time. The navigator says it when our reply is overdue and no
+    update's new date was given, so it can say what to do with one."""
     if_late_section: Optional[str] = None
     """The policy section for if_late."""
     new_date_if_late: bool = False

@@ -37,10 +37,16 @@ class Contact(NamedTuple):
     email: str | None
     web: str | None
     post: tuple[str, ...]
+    short_name: str | None = None  # for a sentence or a letter: "Contact Speak Up"
+
+    @property
+    def called(self) -> str:
+        """The name for a sentence."""
+        return self.short_name or self.name
 
     def as_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "phone": self.phone, "email": self.email,
-                "web": self.web, "post": list(self.post)}
+        return {"id": self.id, "name": self.name, "short_name": self.called, "phone": self.phone,
+                "email": self.email, "web": self.web, "post": list(self.post)}
 
 
 class Timescale(NamedTuple):
@@ -187,7 +193,7 @@ def _rules(data: dict) -> Rules:
     if not isinstance(data, dict):
         raise RulesError("The rule data must be a JSON object")
     contacts = {cid: Contact(cid, _text(c["name"]), c.get("phone"), c.get("email"), c.get("web"),
-                             tuple(c.get("post") or ())) for cid, c in data["contacts"].items()}
+                             tuple(c.get("post") or ()), c.get("short_name")) for cid, c in data["contacts"].items()}
     procedures = {pid: _procedure(pid, p) for pid, p in data["procedures"].items()}
     o = data["ombudsman"]
     ombudsman = Ombudsman(_text(o["name"]), _text(o.get("short_name") or o["name"]), o["contact"],

@@ -112,7 +112,7 @@ def first_due(calendar: WorkingCalendar, stage: Stage, received: datetime.date) 
 def _team(rules: Rules, procedure: Procedure) -> str:
     """The name of the team to contact about this procedure, for a sentence."""
     contact = rules.contacts.get(procedure.contact)
-    return contact.name if contact else "us"
+    return contact.called if contact else "us"
 
 
 def _flag(rules: Rules, procedure: Procedure, item_id: str, section: str, text: str) -> dict:

@@ -93,9 +93,9 @@ function letter(w, result, escalate, contact) {
   const respondedItem = result.timeline.find((i) => i.id === "respond");
   const responded = respondedItem?.responded_text ?? "[date of the response]";
   const lines = [
-    `To: ${contact?.name ?? "the complaints team"}${contact?.email ? ` (${contact.email})` : ""}`,
+    `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
     `Subject: Request for ${stageName} of my complaint`,
-    `Dear ${contact?.name ?? "complaints team"},`,
+    `Dear ${contact?.short_name ? (/\bteam$/i.test(contact.short_name) ? contact.short_name : `${contact.short_name} team`) : "complaints team"},`,
     `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].`,
     `You sent me your response on ${responded}. I am not happy with it, and I ask you to take my complaint to ${stageName}.`,
   ];
@@ -223,7 +223,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     // Past an aim (App. 1 para 6b, App. 2 para 7) the reply is not late, but we should say when it comes.
     const pastAim = main.overdue.some((o) => o.item === "respond" && o.kind === "past_aim");
     w.p(`${pastAim ? "We have not replied by the date we aimed for." : "Our response is late."} ` +
-      `Contact ${contact?.name ?? "us"} to ask when you will get it:`);
+      `Contact ${contact?.short_name ?? "us"} to ask when you will get it:`);
     w.contact(contact);
   }
   if (!r.service_recovery_decides && !notYet && items.escalate) {

@@ -47,6 +47,12 @@ def test_overdue_response_says_what_to_do(page, site_dir):
     for ground in grounds:
         assert ground in page.inner_text(".result")  # the policy's grounds, as the rule data words them
     assert "stage 2: Service investigation review" in letter and "10 March 2026" in letter
+    # A sentence and a letter use the contact's short name, not the card's title
+    assert "To: Speak Up, speakup@coventry.gov.uk" in letter and "Dear Speak Up team," in letter
+    assert "Our response is late. Contact Speak Up to ask when you will get it:" in page.inner_text(".result")
+    # 11.2: what to do with an update's new date, if we sent one
+    assert ("If we cannot reply in time, we should send you an update with a new date. If we did, add that date "
+            "to your answers and we will work out the dates from it.") in warning
 
 
 def test_children_range_is_shown(page, site_dir):

@@ -404,7 +404,7 @@ def test_an_update_with_a_new_date_moves_our_response_date(R, complaint, new_dat
     overdue = [o["text"] for o in res["overdue"] if o["item"] == "respond"]
     if status_text.startswith("overdue"):
         assert overdue == ["Our response is overdue by 2 working days. The new date in our update was Tuesday "
-                           "14 April 2026. Contact Speak Up (Coventry City Council complaints) to ask when you "
+                           "14 April 2026. Contact Speak Up to ask when you "
                            "will get it. If you are still waiting, you can complain to the Local Government and "
                            "Social Care Ombudsman. The Ombudsman normally expects you to go through all our "
                            "stages first. It can make an exception, for example if waiting could cause you harm. "

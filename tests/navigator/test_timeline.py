@@ -187,7 +187,7 @@ def test_a_panel_later_than_the_policy_allows_is_flagged(R):
     assert [(flag["item"], flag["text"]) for flag in overdue] == [(
         "panel", "The review panel is set for Monday 15 February 2027. That is later than the policy allows: "
                  "it should meet within 30 working days, by Tuesday 1 December 2026. "
-                 f"Contact {R.contacts[R.procedures['children'].contact].name} to ask why.")]
+                 f"Contact {R.contacts[R.procedures['children'].contact].called} to ask why.")]
     found, overdue = items(R, "children", "stage3", D(2026, 10, 20), D(2026, 12, 5), panel=D(2026, 12, 1))
     assert "note" not in found["panel"] and not overdue
 
@@ -253,7 +253,7 @@ def test_past_the_aim_is_past_the_aim_not_overdue(R):
     assert flag["text"] == (
         "We aimed to reply by Monday 6 July 2026. We have not replied yet. It can take up to 65 working days if "
         "the investigation needs longer, so until Tuesday 1 September 2026. We should tell you why it is taking "
-        "longer and when to expect our reply. If we have not, contact Speak Up (Coventry City Council complaints).")
+        "longer and when to expect our reply. If we have not, contact Speak Up.")
     # Told it needs longer: the 65 is then the date, and not late until it has passed.
     found, overdue = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 8, 17), extended=True)
     assert (found["respond"]["date"], found["respond"]["status"], overdue) == ("2026-09-01", "upcoming", [])
@@ -268,8 +268,8 @@ def test_past_the_adults_aim_points_to_speak_up_and_the_ombudsman(R):
     found, [flag] = items(R, "adults", "stage1", D(2026, 9, 1), D(2026, 10, 20))
     assert (found["respond"]["status"], found["respond"]["status_text"]) == ("past_aim", "past our aim by 15 working days")
     assert flag["text"] == (
-        "We aimed to reply by Tuesday 29 September 2026. We have not replied yet. Contact Speak Up (Coventry City "
-        "Council complaints) to ask when you will get it. If you are still waiting, you can complain to the Local "
+        "We aimed to reply by Tuesday 29 September 2026. We have not replied yet. Contact Speak Up to ask when you "
+        "will get it. If you are still waiting, you can complain to the Local "
         "Government and Social Care Ombudsman.")
 
 
