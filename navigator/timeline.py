@@ -190,7 +190,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         add("acknowledge", label, ack.section, "council",
             lambda: _item(cal, as_at, "acknowledge", label, cal.due_date(received, ack.working_days), ack.section,
                           "council", done=has_responded, known=False, rule=_within(ack),
-                          note=None if has_responded else "If you have not heard from us by then, contact us."))
+                          note=None if has_responded else
+                          f"If you have not heard from us by then, contact {_team(rules, procedure)}."))
 
     panel_by = None
     if stage.panel_within:

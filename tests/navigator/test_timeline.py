@@ -140,7 +140,7 @@ def test_a_past_acknowledgement_is_passed_not_overdue(R):
     ack = found["acknowledge"]
     assert ack["date"] == "2026-10-06"
     assert (ack["status"], ack["working_days"], ack["status_text"]) == ("passed", 9, "passed 9 working days ago")
-    assert ack["note"] == "If you have not heard from us by then, contact us."
+    assert ack["note"] == "If you have not heard from us by then, contact Speak Up."
     assert [flag["item"] for flag in overdue] == ["respond"]
 
 
