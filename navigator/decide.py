@@ -131,7 +131,7 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
     complainant = values.get("complainant")
     if complainant and complainant.note:
         res["notes"].append({"text": complainant.note, "section": complainant.section})
-    if option.note:
+    if option.note and values["procedure"] != SERVICE_RECOVERY_DECIDES:  # there, the message says it (below)
         res["notes"].append({"text": option.note, "section": option.section})
     if option.service:
         service = rules.services[option.service]
@@ -151,8 +151,7 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
 
     if values["procedure"] == SERVICE_RECOVERY_DECIDES:
         res["service_recovery_decides"] = {"text": option.note, "section": option.section}
-        res["message"] = (option.note or "") + (" Until then, here is what each procedure it could use would mean. "
-                                                "The timelines below are for each possible procedure.")
+        res["message"] = (option.note or "") + " Until then, below are the dates under each process it could use."
         for procedure in rules.procedures.values():
             # Not asked whether we replied (which procedure would?), so no reply is called overdue.
             res["possible_procedures"].append(_procedure_result(rules, procedure, values, complained, today, as_at,

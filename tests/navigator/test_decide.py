@@ -106,6 +106,7 @@ def test_service_recovery_team_decides(R, rules, complaint):
     assert res["procedure"] is None
     assert res["service_recovery_decides"] == {"text": option["note"], "section": "10.5"}
     assert option["note"] in res["message"]
+    assert option["note"] not in [n["text"] for n in res["notes"]]  # said once, not again under "Why"
     assert [p["procedure"]["id"] for p in res["possible_procedures"]] == list(rules["procedures"])
     for p in res["possible_procedures"]:
         # Complained 10 March; we never asked whether a reply came (which procedure's?), so past
