@@ -114,8 +114,8 @@ async function ask(request) {
   const mine = ++generation;
   if (client.state !== "ready" && client.state !== "failed") {
     waiting = true;
-    if (statusBox.dataset.kind !== "fallback") showStatus("waiting", h("p", { class: "status-waiting", text: "Getting the calculator ready. Your answer will be checked in a moment." }));
-    announce("Getting the calculator ready");
+    if (statusBox.dataset.kind !== "fallback") showStatus("waiting", h("p", { class: "status-waiting", text: "Getting ready to check your answer. This takes a moment." }));
+    announce("Getting ready to check your answer");
   }
   let reply = null;
   try {
@@ -128,7 +128,10 @@ async function ask(request) {
   }
   if (mine !== generation) return null; // a newer action has started
   if (reply && reply.kind === "error") {
-    showStatus("notice", h("p", { text: `Something went wrong: ${reply.message}` }));
+    // The reason is for a developer (a request the navigator could not read); the person needs what to do.
+    console.warn(`navigator: ${reply.message}`);
+    showStatus("notice", h("p", {}, "Sorry, something went wrong when we checked your answer. Try again, or ",
+      h("a", { href: "../timescales/", text: "see all the complaint timescales" }), "."));
     return null;
   }
   return reply;
