@@ -133,6 +133,38 @@ def _indented_more_than_the_line_above(lines: list[str], line: int, column: int 
             and not above.rstrip().endswith(":") and not above.lstrip().startswith("#"))
 
 
+def _line_without_its_colon(lines: list[str], line: int, same_indent: bool) -> int | None:
+    """The number of a line near ``line`` that looks like a setting without its ':' ("reason Council
+    offices closed"), or None. PyYAML reads it and the next line as one text and stops on the next
+    line (or, on a comment, the one after). So: ``line`` itself, unless ``same_indent``, then the
+    nearest line above it that is not blank or a comment. With ``same_indent`` that line must be
+    indented as ``line`` is: one indented more is a long text going on, which is valid."""
+    def indent(text: str) -> int:  # of the setting: in "  - id: x", that of "id"
+        spaces = len(text) - len(text.lstrip(" "))
+        return spaces + 2 if text.lstrip(" ").startswith("- ") else spaces
+
+    def colon_less(n: int) -> bool:
+        stripped = lines[n - 1].strip().removeprefix("- ")
+        return bool(re.match(r"[a-z_]+ \S", stripped)) and ":" not in stripped
+
+    def above(n: int) -> int | None:
+        n -= 1
+        while n > 0 and (not lines[n - 1].strip() or lines[n - 1].strip().startswith("#")):
+            n -= 1
+        return n if n > 0 else None
+
+    if not 0 < line <= len(lines):
+        return None
+    if not same_indent and colon_less(line):
+        return line
+    n = above(line)
+    if n is None or not colon_less(n):
+        return None
+    if same_indent and indent(lines[n - 1]) != indent(lines[line - 1]):
+        return None
+    return n
+
+
 def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, str]:
     """The line to look at and what is wrong there, in words an editor can act on."""
     problem = exc.problem or exc.context or "not valid YAML"
@@ -149,6 +181,13 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, s
         # PyYAML notices an open quote only where the text runs into the next key, lines later.
         return quoted, ("this is not valid YAML: the '\"' on this line is not closed. Add '\"' at the end of the "
                         "text, or take the quote out.")
+    # Before the indentation check: "  - id stage1" over "    number: 1" looks indented, but lost its ':'.
+    no_colon = _line_without_its_colon(lines, line, same_indent="mapping values are not allowed" in problem)
+    if no_colon and ("mapping values are not allowed" in problem or "could not find expected ':'" in problem):
+        # "name Broad Park House" above "phone: ...": PyYAML reads the two as one text, and stops at the
+        # second line's ':' (or, further down, where it expected one), not at the line that lost its colon.
+        return no_colon, ("this is not valid YAML: this line has no ':' after its name. Write it like "
+                          "'name: value'.")
     if "mapping values are not allowed" in problem:
         if _indented_more_than_the_line_above(lines, line, mark.column if mark else None):
             return line, ("this is not valid YAML: this line is indented more than the line above. Line it up "

@@ -74,6 +74,34 @@ CASES = [
         ["content/pages/ombudsman.md:{line}: the shortcode {{{{ ombudsman.time_limits }}}} is wrong: "
          "'ombudsman.time_limits' does not exist: ombudsman has no 'time_limits'."],
         id="bad shortcode"),
+    # A setting that lost its ':'. PyYAML reads it and the next line as one text, and stopped on the next
+    # line (or after a comment), blaming a ':' that is right.
+    pytest.param(
+        "contacts.yaml", "  name: Broad Park House", "  name Broad Park House", "  name Broad Park House",
+        ["content/contacts.yaml:{line}: this is not valid YAML: this line has no ':' after its name. Write it like "
+         "'name: value'."],
+        id="a missing colon, above a setting"),
+    pytest.param(
+        "procedures/corporate.yaml", "    if_late: If we cannot", "    if_late If we cannot", "    if_late If",
+        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this line has no ':' after its name. "
+         "Write it like 'name: value'."],
+        id="a missing colon, PyYAML stopping a line later"),
+    pytest.param(
+        "calendar.yaml", "closure_days:\n", "closure_days:\n  - date: 2026-12-29\n    reason Christmas closure\n",
+        "    reason Christmas",
+        ["content/calendar.yaml:{line}: this is not valid YAML: this line has no ':' after its name. Write it like "
+         "'name: value'."],
+        id="a missing colon, above a comment"),
+    pytest.param(
+        "procedures/corporate.yaml", "  - id: stage1", "  - id stage1", "  - id stage1",
+        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this line has no ':' after its name. "
+         "Write it like 'name: value'."],
+        id="a missing colon in a list item"),
+    pytest.param(
+        "pages/childrens-social-care.md", "title: Complaints", "title Complaints", "title Complaints",
+        ["content/pages/childrens-social-care.md:{line}: this is not valid YAML: this line has no ':' after its "
+         "name. Write it like 'name: value'."],
+        id="a missing colon in front matter"),
     # Mistakes that used to be published as they were, or stopped the build with a traceback
     pytest.param(
         # the contact card lost its phone number without a word
