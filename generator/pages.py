@@ -86,7 +86,9 @@ def check_links(content: Content) -> list[ContentError]:
     Other sites, email addresses, phone numbers and anchors on the same page are left alone (anchors
     in other pages are checked by ``make check``, which sees the built headings).
     """
-    slugs = {p.slug for p in content.pages} | set(GENERATED)
+    # A page whose file is there but could not be read has its own error; a link to it is not another.
+    on_disk = {path.stem for path in (content.root / "pages").glob("*.md")} if content.root else set()
+    slugs = {p.slug for p in content.pages} | on_disk | set(GENERATED)
     errors = []
     for page in [p for p in (*content.pages, content.policy_page) if p is not None]:
         in_code = False

@@ -104,6 +104,11 @@ CASES = [
         id="a missing colon in front matter"),
     # Mistakes that used to be published as they were, or stopped the build with a traceback
     pytest.param(
+        # one error, not one more for every link to the page from the others ("there is no page ...")
+        "pages/childrens-social-care.md", "exit_this_page: true\n---\n", "exit_this_page: true\n", "---",
+        ["content/pages/childrens-social-care.md:{line}: the front matter block has no closing '---' line."],
+        id="front matter not closed"),
+    pytest.param(
         # the contact card lost its phone number without a word
         "contacts.yaml", "  phone: 024 7661 5254\n", "  phone:\n", "  phone:\n",
         ["content/contacts.yaml:{line}: 'phone' is empty: write what it should be, or delete the line if there is "
