@@ -314,6 +314,8 @@ class Ombudsman:
     """The Ombudsman's full name."""
     short_name: str
     """A short name used inside sentences."""
+    about: str
+    """What the Ombudsman is, in a sentence or two, for someone who has not heard of it."""
     contact: str = ref("contacts")
     """The Ombudsman's contact details (a contact id)."""
     section: str

@@ -144,7 +144,7 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
     complained = values["complained"] if values.get("complained_yet") else None
     happened, found_out = values["happened"], values["found_out"]
     o = rules.ombudsman
-    res["ombudsman"] = {"name": o.name, "short_name": o.short_name, "section": o.section,
+    res["ombudsman"] = {"name": o.name, "short_name": o.short_name, "about": o.about, "section": o.section,
                         "contact": rules.contact(o.contact),
                         "after_all_stages": o.after_all_stages, "after_all_stages_section": o.after_all_stages_section,
                         "time_limit": time_limit(o.time_limit, happened, found_out, as_at)}

@@ -35,6 +35,7 @@ import datetime
 
 from . import answers as A
 from .calendar import DateOutOfRange
+from .dates import plural
 from .rules import SERVICE_RECOVERY_DECIDES, Rules
 from .timeline import first_due
 
@@ -46,14 +47,18 @@ YES, NO = "yes", "no"
 # which shows that question before Python loads and without JavaScript.
 TEXT = {
     "service": ("What is your complaint about?", None, "Select what your complaint is about"),
-    "request_type": ("What do you want to do?", None, "Select what you want to do"),
+    # The answers are kinds of message ("A comment or suggestion"), as the pages without JavaScript list them.
+    "request_type": ("Which of these is it?", None, "Select which of these it is"),
     "complainant": ("Who is the complaint for?", None, "Select who the complaint is for"),
     "out_of_scope": ("Is it about any of these?", "Select all that apply.",
                      "Select if it is about any of these, or select ‘None of these’"),
     "problem_dates": ("When did the problem happen?", None, None),
-    "complained_yet": ("Have you already complained to us?", None, "Select if you have already complained"),
+    "complained_yet": ("Have you already made a formal complaint to us?", None,
+                       "Select yes if you have already made a formal complaint to us"),
     "complained": ("When did you complain?", None, None),
-    "stage": ("Where is your complaint now?", None, "Select where your complaint is now"),
+    "stage": ("Where is your complaint now?",
+              "Our last letter or email about your complaint should say which stage it is at. If you have not "
+              "asked us to take it further, it is at stage 1.", "Select where your complaint is now"),
 }
 BOTH_MESSAGE = "Select ‘None of these’ on its own, or select what it is about"
 
@@ -87,6 +92,12 @@ def _date_label(name: str, stage=None) -> tuple[str, str, str | None]:
         return (f"Date you asked for stage {stage.number}", f"Enter the date you asked for stage {stage.number}",
                 None)
     return DATE_FIELDS[name]
+
+
+def _longer_hint(respond) -> str:
+    """Under "We told you we need longer": when the longer time applies, as a sentence."""
+    text = f"Select this if we wrote to say we need up to {plural(respond.up_to)}."
+    return text + (f" We can take that long {respond.up_to_when}." if respond.up_to_when else "")
 
 
 def _date_field(name: str, optional: bool = False, stage=None, stages=None) -> dict:
@@ -146,7 +157,7 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
             options.append({"value": s.id, "label": f"Stage {s.number}: {s.name}", "hint": None})
         if later:
             fields.append(_date_field("stage_received", stage=procedure.stages[1], stages=later))
-            fields[-1]["label"] = "Date you asked for this stage"
+            fields[-1]["label"] = "Date we got your request for this stage"
         updates = [s.id for s in procedure.stages if s.new_date_if_late]
         if updates:
             fields.append(_date_field("new_date", optional=True, stages=updates))
@@ -155,7 +166,7 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
         if longer:
             fields.append({"id": "extended", "type": "checkbox", "label": "We told you we need longer", "hint": None,
                            "optional": True, "inputs": ["extended"], "value": YES, "stages": [s.id for s in longer],
-                           "hint_by_stage": {s.id: s.respond.up_to_when for s in longer}})
+                           "hint_by_stage": {s.id: _longer_hint(s.respond) for s in longer}})
         panels = [s.id for s in procedure.stages if s.panel_within is not None]
         if panels:
             fields.append(_date_field("panel", optional=True, stages=panels))

@@ -112,6 +112,7 @@ class Ombudsman(NamedTuple):
     time_limit: TimeLimit
     after_all_stages: str
     after_all_stages_section: str
+    about: str = ""
 
 
 class Service(NamedTuple):
@@ -199,7 +200,7 @@ def _rules(data: dict) -> Rules:
     ombudsman = Ombudsman(_text(o["name"]), _text(o.get("short_name") or o["name"]), o["contact"],
                           str(o.get("section") or ""), _time_limit(o["time_limit"]),
                           (o.get("after_all_stages") or {}).get("text") or "",
-                          (o.get("after_all_stages") or {}).get("section") or "")
+                          (o.get("after_all_stages") or {}).get("section") or "", o.get("about") or "")
     services = {sid: Service(sid, _text(s["name"]), s["procedure"], s["contact"], _text(s["first_step"]),
                              s.get("only_about"), tuple(s.get("also_contact") or ()))
                 for sid, s in data["services"].items()}

@@ -253,7 +253,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     const last = main.procedure.stages.at(-1);
     const lastStage = r.service_recovery_decides || !last ? "the last stage" : `stage ${last.number}`;
     w.p(`If you are still unhappy after our response at ${lastStage}, you can complain to the ${r.ombudsman.name}. ` +
-      r.ombudsman.after_all_stages);
+      `${r.ombudsman.about ? `${r.ombudsman.about} ` : ""}${r.ombudsman.after_all_stages}`);
     // 13.1 "would normally expect": a usual limit to know about, not an instruction to go now, which
     // would contradict 13.2 while our own stages are still open. The discretion says how to go later.
     const limit = r.ombudsman.time_limit;

@@ -244,5 +244,5 @@ def test_a_new_question_is_said_once_by_the_focus_on_its_heading(fresh_page):
     page.check("input[name=service][value=council_service]")
     page.click("#navigator-view button[type=submit]")
     wait_step(page, before)
-    assert page.evaluate("document.activeElement.textContent") == "What do you want to do?"
+    assert page.evaluate("document.activeElement.textContent") == "Which of these is it?"
     assert page.inner_text("#navigator-live") == ""

@@ -222,7 +222,7 @@ def test_answering_before_python_is_ready(fresh_page, context):
     page.wait_for_selector("#navigator-status:has-text('Getting ready to check your answer')")
     page.wait_for_function("() => document.querySelector('#navigator-live').textContent.includes('Getting ready to check your answer')")
     held[0].continue_()
-    page.wait_for_selector("h1:has-text('What do you want to do?')", timeout=30_000)
+    page.wait_for_selector("h1:has-text('Which of these is it?')", timeout=30_000)
     assert page.is_hidden("#navigator-status")
 
 
@@ -356,6 +356,7 @@ def test_deadlines_already_gone_are_not_written_as_instructions(page, site_dir):
     text = page.inner_text(".result")
     assert "For you, the 12 months ended on Monday 1 June 2026 (from Sunday 1 June 2025; complaints policy " \
            "section 13.1)." in text
+    assert "Ombudsman. The Ombudsman is free and independent of the council." in text  # said at first mention
     assert "Go to the Ombudsman by" not in text
 
 

@@ -483,3 +483,35 @@ def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R,
         "If you complain today, this is what happens under the corporate complaints procedure. It is more than "
         "12 months since the problem happened, so a complaint now would normally be outside the policy. We can "
         "still accept a complaint made later if there is a good reason, so tell us why it is late.")
+
+
+def test_the_stage_question_helps_you_find_your_stage(R, complaint):
+    step = decide(R, complaint(service="children_social_care"), TODAY)
+    stage = step["question"]
+    assert stage["id"] == "stage"
+    assert stage["hint"] == ("Our last letter or email about your complaint should say which stage it is at. If you "
+                             "have not asked us to take it further, it is at stage 1.")
+    fields = {f["id"]: f for f in stage["fields"]}
+    assert fields["stage_received"]["label"] == "Date we got your request for this stage"
+    # App. 1 para 6a and 6b: the longer time, and when it applies, as a sentence
+    assert fields["extended"]["hint_by_stage"] == {
+        "stage1": "Select this if we wrote to say we need up to 20 working days. We can take that long if the "
+                  "complaint is complex.",
+        "stage2": "Select this if we wrote to say we need up to 65 working days. We can take that long if the "
+                  "investigation needs longer."}
+
+
+def test_someone_acting_for_another_is_told_what_we_need(R, complaint):
+    # 4.1: a representative may complain for someone unable or unwilling to; 4.2: not without permission,
+    # nor if not acting in their best interests.
+    res = result(R, complaint(complainant="representative_with_permission", stage="stage1"))
+    [note] = [n for n in res["notes"] if n["section"] == "4.1, 4.2"]
+    assert "send us their agreement" in note["text"] and "best interests" in note["text"]
+    res = decide(R, complaint(complainant="representative_without_permission"), TODAY)["result"]
+    assert res["outcome"] == "not_permitted" and res["answer"]["heading"] == "You need their permission first"
+
+
+def test_the_ombudsman_is_explained_at_first_mention(R, complaint):
+    res = result(R, complaint(stage="stage1"))
+    assert res["ombudsman"]["about"] == R.ombudsman.about
+    assert "free and independent of the council" in res["ombudsman"]["about"]
