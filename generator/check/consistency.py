@@ -28,8 +28,9 @@ ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", 
 TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _NUMBER = (r"\d+|(?:" + "|".join(TENS[2:]) + r")(?:[- ](?:" + "|".join(ONES[1:10]) + r"))?|"
            + "|".join(sorted(ONES, key=len, reverse=True)))
-TIMESCALE = re.compile(rf"\b(?P<number>{_NUMBER})\s+(?P<unit>(?:working\s+|calendar\s+)?(?:day|week|month|year)s?)\b",
-                       re.IGNORECASE)
+# "ten working days", and "ten (10) working days" as councils often write it: one timescale, not none.
+TIMESCALE = re.compile(rf"\b(?P<number>{_NUMBER})(?:\s*\((?P<digits>\d+)\))?\s+"
+                       rf"(?P<unit>(?:working\s+|calendar\s+)?(?:day|week|month|year)s?)\b", re.IGNORECASE)
 
 
 def number_value(words: str) -> int:
@@ -56,6 +57,7 @@ class Found:
     value: int
     unit: str
     line: int
+    in_brackets: int | None = None  # the figure in "ten (10) working days"
 
 
 HEADING = re.compile(r"^##\s+(?:(\d+)\.|Appendix\s+(\d+))")
@@ -86,8 +88,9 @@ def find_timescales(content: Content) -> list[Found]:
         else:
             section = para or chapter
         for m in TIMESCALE.finditer(line):
+            digits = int(m.group("digits")) if m.group("digits") else None
             found.append(Found(section, " ".join(m.group(0).split()), number_value(m.group("number")),
-                               unit_of(m.group("unit")), page.body_line + offset))
+                               unit_of(m.group("unit")), page.body_line + offset, digits))
     return found
 
 
@@ -133,6 +136,10 @@ def check_consistency(content: Content, check_data: CheckData, report: Report) -
     found = defaultdict(list)
     for f in find_timescales(content):
         found[f.section].append(f)
+        if f.in_brackets is not None and f.in_brackets != f.value:
+            report.add(policy_file, f.line, ERROR,
+                       f"the policy says \"{f.says}\" (section {f.section}): the words and the figure in brackets "
+                       "are not the same number.", "Correct whichever is wrong.", "consistency")
 
     def table_line(i, *path):
         return table.line((i, *path)) if table else 0

@@ -158,6 +158,18 @@ def test_changed_policy_figure_without_data_fails(content_copy, tmp_path):
     assert "Since the version published on 23 November 2026" in page
 
 
+def test_a_figure_in_brackets_after_the_words_is_one_timescale(content_copy, tmp_path):
+    """Councils often write "ten (10) working days": one timescale (11.2), not none."""
+    policy = content_copy / "policy/policy.md"
+    replace_in(policy, "will respond within ten working days", "will respond within ten (10) working days")
+    assert check_cli(content_copy, tmp_path, "--no-browser").returncode == 0
+    replace_in(policy, "ten (10) working days", "ten (12) working days")
+    result = check_cli(content_copy, tmp_path, "--no-browser")
+    assert result.returncode == 1
+    assert (f"content/policy/policy.md:{line_of(policy, 'ten (12)')}: error: the policy says \"ten (12) working "
+            "days\" (section 11.2): the words and the figure in brackets are not the same number.") in result.stdout
+
+
 def test_schema_errors_all_at_once(content_copy, tmp_path):
     replace_in(content_copy / "procedures/corporate.yaml", "    if_late: If we cannot", "    if_lat: If we cannot")
     replace_in(content_copy / "services.yaml", "  contact: send_iass\n", "  contact: send_ias\n")
