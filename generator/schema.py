@@ -158,7 +158,31 @@ class Contact:
         if self.phone and not re.fullmatch(r"\(?\+?[0-9][0-9 ()-]{6,}(\s*ext\.?\s*[0-9]+)?(\s*\([^)]*\))?",
                                            self.phone.strip(), re.IGNORECASE):
             out.append((("phone",), f"'{self.phone}' is not a phone number as people dial it, like \"0800 269851\"."))
+        elif self.phone and (problem := _uk_phone_length(self.phone)):
+            out.append((("phone",), problem))
         return out
+
+
+def _uk_phone_length(phone: str) -> str | None:
+    """A UK number has 10 or 11 digits from its 0 (9 or 10 after +44): a digit missing or one too many
+    would still look like a phone number, and residents would ring the wrong one."""
+    number = re.sub(r"\s*ext\.?\s*[0-9]+", "", phone.strip(), flags=re.IGNORECASE)
+    number = re.sub(r"\s*\([^)]*[a-z][^)]*\)$", "", number, flags=re.IGNORECASE)  # a note, like "(free)"
+    digits = re.sub(r"\D", "", number)
+    if number.lstrip("(").startswith("+"):
+        if not digits.startswith("44"):
+            return None  # another country's number: not checked
+        national = len(digits) - 2
+        ok = national in (9, 10)
+    else:
+        national = len(digits)
+        ok = digits.startswith("0") and national in (10, 11)
+    if ok:
+        return None
+    if not number.lstrip("(").startswith("+") and not digits.startswith("0"):
+        return f"'{phone}' does not start with 0: write the number in full, with its area code, like \"024 7683 3333\"."
+    return (f"'{phone}' has {national} digits: a UK phone number has 10 or 11, starting with 0, like "
+            "\"024 7683 3333\". Check it for a digit missing or one too many.")
 
 
 # --- procedures/*.yaml and ombudsman.yaml --------------------------------------

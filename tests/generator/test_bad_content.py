@@ -104,6 +104,12 @@ CASES = [
         id="a missing colon in front matter"),
     # Mistakes that used to be published as they were, or stopped the build with a traceback
     pytest.param(
+        # still looks like a phone number, so residents would ring the wrong one
+        "contacts.yaml", "  phone: 024 7661 5254\n", "  phone: 024 7661 52544\n", "  phone: 024 7661 52544",
+        ["content/contacts.yaml:{line}: '024 7661 52544' has 12 digits: a UK phone number has 10 or 11, starting "
+         "with 0, like \"024 7683 3333\". Check it for a digit missing or one too many."],
+        id="a phone number with a digit too many"),
+    pytest.param(
         # one error, not one more for every link to the page from the others ("there is no page ...")
         "pages/childrens-social-care.md", "exit_this_page: true\n---\n", "exit_this_page: true\n", "---",
         ["content/pages/childrens-social-care.md:{line}: the front matter block has no closing '---' line."],
