@@ -158,12 +158,24 @@ def convert(tp, value, located, path, errors, what):
         return value if isinstance(value, bool) else _bad(located, path, errors, what, "true or false", value)
     if tp is int:
         ok = isinstance(value, int) and not isinstance(value, bool)
+        if not ok and isinstance(value, str) and value.strip().isdigit():
+            errors.append(located.error(path, f"{what} should be a whole number without quotes: write {value.strip()}, "
+                                        f"not '{value}'."))
+            return MISSING
         return value if ok else _bad(located, path, errors, what, "a whole number, like 10", value)
     if tp is float:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         return float(value) if ok else _bad(located, path, errors, what, "a number, like 8", value)
     if tp is datetime.date:
         ok = isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+        if not ok and isinstance(value, str) and (m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())):
+            # Written the right way, but not a day there is: YAML leaves it as text.
+            year, month, day = map(int, m.groups())
+            if 1 <= month <= 12:
+                month_name = datetime.date(2000, month, 1).strftime("%B")
+                errors.append(located.error(path, f"{what} is not a real date: {month_name} {year} has no {day}"
+                                            f"{_ordinal_suffix(day)}."))
+                return MISSING
         return value if ok else _bad(located, path, errors, what, "a date written like 2025-01-31", value)
     if tp is str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -173,6 +185,10 @@ def convert(tp, value, located, path, errors, what):
             return MISSING
         return value if isinstance(value, str) else _bad(located, path, errors, what, "text", value)
     raise TypeError(f"schema uses a type validate.py does not know: {tp!r}")
+
+
+def _ordinal_suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _item_name(item, index: int, list_name: str) -> str:

@@ -104,6 +104,12 @@ CASES = [
         id="a missing colon in front matter"),
     # Mistakes that used to be published as they were, or stopped the build with a traceback
     pytest.param(
+        "procedures/children.yaml", "respond: {working_days: 25,", "respond: {working_days: \"27\",",
+        "respond: {working_days: \"27\"",
+        ["content/procedures/children.yaml:{line}: 'working_days' should be a whole number without quotes: write 27, "
+         "not '27'."],
+        id="a number in quotes"),
+    pytest.param(
         # still looks like a phone number, so residents would ring the wrong one
         "contacts.yaml", "  phone: 024 7661 5254\n", "  phone: 024 7661 52544\n", "  phone: 024 7661 52544",
         ["content/contacts.yaml:{line}: '024 7661 52544' has 12 digits: a UK phone number has 10 or 11, starting "
@@ -164,7 +170,7 @@ CASES = [
         id="a section number without quotes (12.10 would be 12.1)"),
     pytest.param(
         "policy.yaml", "due: 2025-01-31", "due: 2025-02-30", "due: 2025-02-30",
-        ["content/policy.yaml:{line}: 'due' should be a date written like 2025-01-31, not '2025-02-30'."],
+        ["content/policy.yaml:{line}: 'due' is not a real date: February 2025 has no 30th."],
         id="a date that does not exist"),
     pytest.param(
         "procedures/children.yaml", "respond: {working_days: 25,", "respond: {working_days: -25,",
