@@ -47,6 +47,7 @@ def run_check(content_dir: Path, today: datetime.date | None = None, browser: bo
     consistency.check_consistency(content, check_data, report)
     consistency.check_typed_figures(content, report)
     check_snapshot(content_dir, report)
+    check_unread_files(content_dir, content, check_data, report)
     dates.check_review_dates(content, today, report)
     try:
         dates.check_calendar(content, today, report)
@@ -98,6 +99,23 @@ def check_snapshot(content_dir: Path, report: Report) -> None:
                    fix="If these pages were published before, restore the file from git "
                        f"(git checkout -- {content_dir.name}/{SNAPSHOT.as_posix()}). If not, take the snapshot when "
                        "you publish (see the README).")
+
+
+def check_unread_files(content_dir: Path, content, check_data, report: Report) -> None:
+    """A file in content/ that nothing reads is a page or a setting that is silently not published:
+    a page saved as .markdown, in a folder of its own, or at the top of content/."""
+    from ..changes import SNAPSHOT
+    root = content_dir.name
+    read = {*content.sources, *(f"{root}/{name}" for name in check_data.sources), f"{root}/{SNAPSHOT.as_posix()}"}
+    for path in sorted(content_dir.rglob("*")):
+        relative = path.relative_to(content_dir)
+        if path.is_dir() or any(part.startswith(".") for part in relative.parts) or path.name.endswith("~"):
+            continue  # hidden files and editors' backups
+        name = f"{root}/{relative.as_posix()}"
+        if name not in read:
+            report.add(name, 0, WARNING, "the build does not read this file, so nothing in it is published.",
+                       fix="A guidance page goes straight in content/pages/ and its name ends in .md. If the file "
+                           "is not needed, delete it.")
 
 
 def main(args) -> int:

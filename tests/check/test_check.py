@@ -158,6 +158,30 @@ def test_changed_policy_figure_without_data_fails(content_copy, tmp_path):
     assert "Since the version published on 23 November 2026" in page
 
 
+def test_a_file_the_build_does_not_read_is_named(content_copy, tmp_path):
+    """A page saved as .markdown, in a folder of its own, or at the top of content/ is not published."""
+    page = (content_copy / "pages/privacy.md").read_text(encoding="utf-8")
+    (content_copy / "pages/new-page.markdown").write_text(page, encoding="utf-8")
+    (content_copy / "pages/old").mkdir()
+    (content_copy / "pages/old/privacy.md").write_text(page, encoding="utf-8")
+    (content_copy / "privacy.md").write_text(page, encoding="utf-8")
+    (content_copy / "pages/.privacy.md.swp").write_text("editor", encoding="utf-8")  # an editor's: left alone
+    result = check_cli(content_copy, tmp_path, "--no-browser")
+    unread = [line.strip() for line in result.stdout.splitlines() if "the build does not read this file" in line]
+    assert unread == [f"content/{name}:0: warning: the build does not read this file, so nothing in it is published."
+                      for name in ("pages/new-page.markdown", "pages/old/privacy.md", "privacy.md")]
+
+
+def test_a_review_date_after_today_is_an_error(content_copy, tmp_path):
+    """The page shows "Page last reviewed ...": 2062 for 2026 is a slip a resident would see."""
+    page = content_copy / "pages/privacy.md"
+    replace_in(page, "last_reviewed: 2026-11-23", "last_reviewed: 2062-11-23")
+    result = check_cli(content_copy, tmp_path, "--no-browser")
+    assert result.returncode == 1
+    assert (f"content/pages/privacy.md:{line_of(page, 'last_reviewed')}: error: last_reviewed is 2062-11-23, after "
+            "today: the page shows it.") in result.stdout
+
+
 def test_a_figure_in_brackets_after_the_words_is_one_timescale(content_copy, tmp_path):
     """Councils often write "ten (10) working days": one timescale (11.2), not none."""
     policy = content_copy / "policy/policy.md"
