@@ -242,6 +242,8 @@ class Informal:
     """How quickly the council aims to resolve things informally, if the policy says."""
     before_next_stage: Optional[Note] = None
     """What happens when you ask for the next stage, if we try to settle it informally first (10.4)."""
+    formal_on_request: Optional[Note] = None
+    """That you can have a formal complaint straight away if you ask (10.2), said after the description."""
 
 
 @dataclass(kw_only=True)

@@ -164,7 +164,7 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
     if not complained and procedure.informal and not res.get("first_step"):  # SEND IASS: its own first step
         # 10.4: informal resolution is offered first; a complaint not yet made has not had it.
         text, section = procedure.informal
-        res["informal"] = {"text": f"We try to sort out complaints informally first. {text}",
+        res["informal"] = {"text": text,
                            "section": section}
     if not complained:
         res["message"] = (f"If you complain today, this is what happens under the {procedure.name.lower()}. "

@@ -259,8 +259,12 @@ def _procedure(pid: str, p: dict) -> Procedure:
         aim = _timescale(p["informal"].get("aim"))
         text = _text(p["informal"]["description"])
         if aim:  # 10.1: "will try": an aim, not a reply date
-            text += f" We aim to sort it out within {plural(aim.working_days)}."
-        informal = (text, aim.section if aim else str(p.get("section") or ""))
+            text += f" We aim to do this within {plural(aim.working_days)}."
+        formal = p["informal"].get("formal_on_request")
+        if formal:  # 10.2: "If the resident insists ... it will be logged and treated as such"
+            text += f" {_text(formal['text'])}"
+        sections = [aim.section if aim else str(p.get("section") or "")] + ([str(formal["section"])] if formal else [])
+        informal = (text, ", ".join(s for s in sections if s))
     before = (p.get("informal") or {}).get("before_next_stage")
     informal_before_next = (_text(before["text"]), str(before.get("section") or "")) if before else None
     return Procedure(pid, _text(p["name"]), _text(p.get("short_name") or p["name"]), str(p.get("section") or ""),

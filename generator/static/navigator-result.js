@@ -215,9 +215,11 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
       "If you have not heard from us, contact:");
     w.contact(contact);
   } else if (notYet) {
-    w.p(r.first_step ? "If the first step does not sort it out, make a formal complaint to:" : "Make your complaint to:");
-    w.contact(contact);
+    // 10.4: informal resolution comes first, so it is said first.
     if (r.informal) w.p(`${r.informal.text}${section(r.informal.section)}`);
+    w.p(r.first_step ? "If the first step does not sort it out, make a formal complaint to:" :
+      r.informal ? "To complain, or if that does not put things right, contact:" : "Make your complaint to:");
+    w.contact(contact);
   } else if (main.overdue?.some((o) => o.item === "respond")) {
     // With the contact here too: someone who jumps to this heading should not have to look for it.
     // Past an aim (App. 1 para 6b, App. 2 para 7) the reply is not late, but we should say when it comes.

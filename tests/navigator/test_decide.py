@@ -273,12 +273,14 @@ def test_the_complaint_date_is_the_complaint_not_the_request_for_this_stage(R, c
     assert by_id(res["timeline"])["received"]["date"] == "2026-09-01"
 
 
-# 10.4 (informal resolution offered first), 10.1 (the corporate aim: "will try ... within three working days")
+# 10.4 (informal resolution offered first), 10.1 (the corporate aim: "will try ... within three working days"),
+# 10.2 ("If the resident insists their issue is recorded as a formal complaint, it will be logged")
 @pytest.mark.parametrize("service, text, section", [
-    ("council_service", "We try to sort out complaints informally first. The Resident Experience team tries to sort "
-                        "out your complaint quickly and informally. We aim to sort it out within 3 working days.", "10.1"),
-    ("adults_social_care", "We try to sort out complaints informally first. Speak to the worker, team or manager who "
-                           "provides the service. They will try to put it right.", "App. 2"),
+    ("council_service", "When you contact us, our Resident Experience team will first try to put things right "
+                        "quickly, without a formal investigation. We aim to do this within 3 working days. If you "
+                        "want a formal complaint straight away, tell us and we will record it as one.", "10.1, 10.2"),
+    ("adults_social_care", "First, speak to the worker, team or manager who provides the service. They will try to "
+                           "put it right.", "App. 2"),
 ])
 def test_a_complaint_not_made_yet_is_told_about_informal_resolution(R, complaint, service, text, section):
     res = result(R, complaint(service=service, complained_yet="no", complained=None, stage=None))
