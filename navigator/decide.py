@@ -13,7 +13,7 @@ from . import flow
 from .calendar import DateOutOfRange
 from .dates import add_months, long_date
 from .rules import SERVICE_RECOVERY_DECIDES, Procedure, Rules
-from .timeline import COUNTS_FROM_TEXT, stage_timeline, time_limit
+from .timeline import stage_timeline, time_limit
 
 
 
@@ -68,23 +68,23 @@ def _limit_message(check: dict, complained: bool, found_out_later: datetime.date
                    answered: int | None = None) -> str:
     """The time-limit sentence. Out of time is never a flat no: it says we may still accept it, and
     how to give the reason; a later discovery is the reason most people have (9.1)."""
-    start = COUNTS_FROM_TEXT[check["counts_from"]]
+    months = check["months"]
+    start = check["from_event_text"]  # the event the limit counts from for you: "you found out about the problem"
+    when = f"{start} on {check['from_date_text']}"
     if check["in_time"]:
         if complained:
-            return f"You complained within {check['months']} months of when {start}."
-        return f"You have until {check['last_day_text']} to complain ({check['months']} months from when {start})."
+            return f"You complained within {months} months of when {start}."
+        return f"You have until {check['last_day_text']} to complain ({months} months from when {start})."
     if answered is not None:
         # We responded (at this stage, or at the one before it): no warning, but a response can
         # itself say the complaint was too late, and then the reason is still to give.
-        return (f"You complained more than {check['months']} months after {start}. This is normally outside "
+        return (f"You complained more than {months} months after {when}. This is normally outside "
                 f"the policy, but we have already responded at stage {answered}. "
                 "If our response said your complaint was too late, tell us why you could not complain sooner.")
-    # Your situation first, in your words; then that it is not a flat no.
-    if complained:
-        late = f"You complained more than {check['months']} months after {start}, so it is normally outside the policy"
-    else:
-        late = (f"It is more than {check['months']} months since {start}, so a complaint now would normally be "
-                "outside the policy")
+    # Your situation first, in your words and dates; the usual rule; then that it is not a flat no.
+    late = (f"You complained more than {months} months after {when}." if complained else
+            f"It is more than {months} months since {when}.")
+    late += f" We normally only look at complaints made within {months} months"
     discretion = check["discretion"].strip()
     if discretion[:1].islower():  # a clause: "unless there is a good reason ..."
         message = f"{late}, {discretion.rstrip('.')}. Tell us why you could not complain sooner."

@@ -57,7 +57,11 @@ def time_limit(limit: TimeLimit, happened: datetime.date, found_out: datetime.da
     """Whether a complaint made on ``complained`` is within ``limit``; the limit's last day."""
     start = limit_starts(limit, happened, found_out)
     last_day = add_months(start, limit.months)
+    # Which of the two the limit counts from for you, to say it in your terms ("since you found out
+    # about the problem on ..."), not as the rule does ("... or, if later, when you found out").
+    from_event = "happened" if limit.counts_from == "happened" or start == happened else "found_out"
     return {"months": limit.months, "counts_from": limit.counts_from, "from_date": start.isoformat(),
+            "from_event": from_event, "from_event_text": COUNTS_FROM_TEXT[from_event],
             "from_date_text": long_date(start), "counts_from_text": COUNTS_FROM_TEXT[limit.counts_from],
             "last_day": last_day.isoformat(),
             "last_day_text": long_date(last_day), "in_time": complained <= last_day,

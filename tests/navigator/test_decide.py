@@ -315,40 +315,44 @@ LATE_CASES = [
     # 1 July 2026. Found out 1 May 2026: the reason to give is named.
     ({"happened": "2025-06-10", "found_out": "2026-05-01", "complained": "2026-07-01", "stage": "stage1"},
      "2026-07-03",
-     "You complained more than 12 months after the problem happened, so it is normally outside the policy. "
-     "We can still accept a complaint made later if there is a good reason, so tell us why it is late. "
-     "For example, tell us that you only found out about the problem on Friday 1 May 2026."),
+     "You complained more than 12 months after the problem happened on Tuesday 10 June 2025. We normally only look "
+     "at complaints made within 12 months. We can still accept a complaint made later if there is a good reason, so "
+     "tell us why it is late. For example, tell us that you only found out about the problem on Friday 1 May 2026."),
     # Found out when it happened: no such example.
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage1"},
      "2026-07-03",
-     "You complained more than 12 months after the problem happened, so it is normally outside the policy. "
-     "We can still accept a complaint made later if there is a good reason, so tell us why it is late."),
+     "You complained more than 12 months after the problem happened on Tuesday 10 June 2025. We normally only look "
+     "at complaints made within 12 months. We can still accept a complaint made later if there is a good reason, so "
+     "tell us why it is late."),
     # Found out 1 March 2025, itself more than 12 months before: no good reason, so no such example.
     ({"happened": "2025-01-10", "found_out": "2025-03-01", "complained": "2026-07-01", "stage": "stage1"},
      "2026-07-03",
-     "You complained more than 12 months after the problem happened, so it is normally outside the policy. "
-     "We can still accept a complaint made later if there is a good reason, so tell us why it is late."),
+     "You complained more than 12 months after the problem happened on Friday 10 January 2025. We normally only "
+     "look at complaints made within 12 months. We can still accept a complaint made later if there is a good "
+     "reason, so tell us why it is late."),
     # We responded (10 July): no warning; but a response can say it was too late.
     ({"happened": "2025-06-10", "found_out": "2026-05-01", "complained": "2026-07-01", "stage": "stage1",
       "stage_received": "2026-07-01", "responded": "2026-07-10"},
      "2026-07-20",
-     "You complained more than 12 months after the problem happened. This is normally outside the policy, "
+     "You complained more than 12 months after the problem happened on Tuesday 10 June 2025. This is normally "
+     "outside the policy, "
      "but we have already responded at stage 1. If our response said your complaint was too late, tell us why you "
      "could not complain sooner."),
     # At stage 2 with our stage 2 response (12.2): that is the stage named.
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage2",
       "stage_received": "2026-08-03", "responded": "2026-08-20"},
      "2026-09-01",
-     "You complained more than 12 months after the problem happened. This is normally outside the policy, "
+     "You complained more than 12 months after the problem happened on Tuesday 10 June 2025. This is normally "
+     "outside the policy, "
      "but we have already responded at stage 2. If our response said your complaint was too late, tell us why you "
      "could not complain sooner."),
     # At stage 2 (12.4), stage 1 was answered, though stage 2's reply is still to come (and late).
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage2",
       "stage_received": "2026-08-03"},
      "2026-11-23",
-     "Our response is overdue by 59 working days. You complained more than 12 months after the problem happened. "
-     "This is normally outside the policy, but we have already responded at stage 1. If our response said your "
-     "complaint was too late, tell us why you could not complain sooner."),
+     "Our response is overdue by 59 working days. You complained more than 12 months after the problem happened on "
+     "Tuesday 10 June 2025. This is normally outside the policy, but we have already responded at stage 1. If our "
+     "response said your complaint was too late, tell us why you could not complain sooner."),
 ]
 
 
@@ -483,8 +487,9 @@ def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R,
     res = result(R, complaint(happened="2025-06-01", found_out="2025-06-01", complained_yet="no", complained=None))
     assert res["message"] == (
         "If you complain today, this is what happens under the corporate complaints procedure. It is more than "
-        "12 months since the problem happened, so a complaint now would normally be outside the policy. We can "
-        "still accept a complaint made later if there is a good reason, so tell us why it is late.")
+        "12 months since the problem happened on Sunday 1 June 2025. We normally only look at complaints made "
+        "within 12 months. We can still accept a complaint made later if there is a good reason, so tell us why it "
+        "is late.")
 
 
 def test_the_stage_question_helps_you_find_your_stage(R, complaint):
@@ -517,3 +522,14 @@ def test_the_ombudsman_is_explained_at_first_mention(R, complaint):
     res = result(R, complaint(stage="stage1"))
     assert res["ombudsman"]["about"] == R.ombudsman.about
     assert "free and independent of the council" in res["ombudsman"]["about"]
+
+
+def test_a_late_social_care_complaint_is_counted_from_when_you_found_out_in_your_terms(R, complaint):
+    # App. 1 / the social care regulations: 12 months from the later of when it happened and when you found
+    # out. The message names the one that counts for you, with its date, not the rule's "or, if later".
+    res = result(R, complaint(service="children_social_care", happened="2024-01-10", found_out="2025-03-01",
+                              complained_yet="no", complained=None))
+    assert res["time_limit"]["from_event"] == "found_out"
+    assert ("It is more than 12 months since you found out about the problem on Saturday 1 March 2025. We normally "
+            "only look at complaints made within 12 months.") in res["message"]
+    assert "if later" not in res["message"]
