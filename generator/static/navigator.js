@@ -62,7 +62,7 @@ function onState(state, detail) {
     root.dataset.snapshot = detail.snapshot ?? "none"; // "used" on a later visit; read by the tests
     if (statusBox.dataset.kind !== "notice") hideStatus();
     staticLinks.hidden = true; // shown while it was slow; the live questions are here now
-    if (waiting) announce("The calculator is ready.");
+    if (waiting) announce("Ready. Checking your answer.");
   } else {
     // Failed: the form cannot go on, so it goes, and the page's own heading comes back above the list
     // of answers. (Slow: the form stays; Python may still be ready in time.)
@@ -74,7 +74,7 @@ function onState(state, detail) {
       view.hidden = true;
     }
     // Failed with WebAssembly and workers there, it is the loading (the connection, or the site), not the browser.
-    showFallback(state === "slow" ? "The questions are taking a long time to load."
+    showFallback(state === "slow" ? "The questions are taking longer than usual to load."
       : detail.unsupported ? "The questions cannot run in this browser."
       : detail.compileFailed ? "The questions could not start. Try reloading the page. If that does not help, " +
         "this browser cannot run them."
@@ -96,9 +96,13 @@ function hideStatus() {
 }
 
 function showFallback(first) {
-  const text = `${first} You can still find out which procedure applies and when we should reply.`;
+  const slow = client.state === "slow";
+  const text = `${first} ${slow ? "You can wait, or" : "You can still"} find out which procedure applies and ` +
+    "when we should reply.";
+  // Slow, the questions may yet work and stay on screen: a notice, not a heading above their h1, and
+  // the list of answers only when asked for (else the same choices are on screen twice).
   showStatus("fallback",
-    h("h2", { tabindex: "-1", text: "The questions are not working" }),
+    slow ? null : h("h2", { tabindex: "-1", text: "The questions are not working" }),
     h("p", { text }),
     h("ul", {},
       h("li", {}, h("a", { href: "#navigator-static", text: "Choose what your complaint is about from a list", onclick: (e) => {
@@ -106,7 +110,7 @@ function showFallback(first) {
       } })),
       h("li", {}, h("a", { href: "../timescales/", text: "See all the complaint timescales" })),
       h("li", {}, h("a", { href: "../working-days/", text: "See how we count working days" }))));
-  staticLinks.hidden = false;
+  staticLinks.hidden = slow;
   announce(text);
 }
 
