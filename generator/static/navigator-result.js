@@ -18,7 +18,13 @@ export function resultHeading(result) {
   return result.answer?.heading ?? HEADINGS[result.outcome] ?? "Your result";
 }
 
-const section = (s) => (s ? ` (complaints policy section ${s})` : "");
+// "App. 2 para 7-8" is the tables' short form; in a sentence it is "appendix 2, paragraph 7-8".
+function policyRef(s) {
+  const words = String(s).replace(/App\. (\d+)/g, "appendix $1").replace(/ para /g, ", paragraph ");
+  return words.startsWith("appendix") ? `complaints policy, ${words}` : `complaints policy section ${words}`;
+}
+const section = (s) => (s ? ` (${policyRef(s)})` : "");
+const sectionLine = (s) => { const ref = policyRef(s); return `${ref[0].toUpperCase()}${ref.slice(1)}`; };
 
 /** Builds DOM nodes and keeps a plain-text copy of the same words. */
 class Writer {
@@ -67,7 +73,7 @@ function timelineTable(w, procedure, timeline, asAtText) {
     body);
   w.lines.push(caption);
   for (const item of timeline) {
-    const rule = item.rule ? `${item.rule}${section(item.section)}` : (item.section ? `Complaints policy section ${item.section}` : "");
+    const rule = item.rule ? `${item.rule}${section(item.section)}` : (item.section ? sectionLine(item.section) : "");
     // The note goes with the status, not in the row header, which a screen reader repeats for every cell.
     const what = h("th", { scope: "row", role: "rowheader" }, item.label);
     const status = cell("Status", h("strong", { class: `status status-${item.status}`, text: item.status_text }));
@@ -104,7 +110,7 @@ function letter(w, result, escalate, contact) {
   for (const line of lines) letterBox.append(h("p", { text: line }));
   w.lines.push("LETTER", ...lines);
   if (grounds) {
-    const intro = `I am asking for this because (keep the reasons that apply, and say what happened${escalate.grounds_section ? `; complaints policy section ${escalate.grounds_section}` : ""}):`;
+    const intro = `I am asking for this because (keep the reasons that apply, and say what happened${escalate.grounds_section ? `; ${policyRef(escalate.grounds_section)}` : ""}):`;
     letterBox.append(h("p", { text: intro }));
     const ul = h("ul");
     for (const g of grounds) ul.append(h("li", { text: `${groundForLetter(g)} [Say what happened.]` }));
@@ -161,7 +167,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
       w.h3("Where to go instead");
       w.p(item.where_to_go);
       for (const c of item.contacts) w.contact(c);
-      if (item.section) w.p(`Complaints policy section ${item.section}.`, { class: "meta-small" });
+      if (item.section) w.p(`${sectionLine(item.section)}.`, { class: "meta-small" });
     }
     return { heading, text: w.lines.join("\n"), events: [] };
   }
@@ -170,7 +176,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
       w.h2("Who to contact");
       for (const c of r.answer.contacts) w.contact(c);
     }
-    if (r.answer?.section) w.p(`Complaints policy section ${r.answer.section}.`, { class: "meta-small" });
+    if (r.answer?.section) w.p(`${sectionLine(r.answer.section)}.`, { class: "meta-small" });
     return { heading, text: w.lines.join("\n"), events: [] };
   }
 
@@ -262,7 +268,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     const o = r.ombudsman.short_name;
     w.p(`The ${o} usually expects a complaint within ${limit.months} months of when ${limit.counts_from_text}. ` +
       `For you, the ${limit.months} months ${limit.in_time ? "end" : "ended"} on ${limit.last_day_text} (from ` +
-      `${limit.from_date_text}${limit.section ? `; complaints policy section ${limit.section}` : ""}).`);
+      `${limit.from_date_text}${limit.section ? `; ${policyRef(limit.section)}` : ""}).`);
     w.p(limit.discretion);
     w.contact(r.ombudsman.contact);
   }
@@ -310,7 +316,7 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
       const description = [
         `${proc.procedure.name}.`,
         item.rule ? `Timescale: ${item.rule}.` : null,
-        item.section ? `Complaints policy section ${item.section}.` : null,
+        item.section ? `${sectionLine(item.section)}.` : null,
         item.note ?? null,
       ].filter(Boolean).join(" ");
       const uid = [complaint, item.id.startsWith("ombudsman") ? "" : stage, proc.procedure.id, item.id].filter(Boolean).join("-");

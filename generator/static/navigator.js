@@ -78,7 +78,7 @@ function onState(state, detail) {
       : detail.unsupported ? "The questions cannot run in this browser."
       : detail.compileFailed ? "The questions could not start. Try reloading the page. If that does not help, " +
         "this browser cannot run them."
-      : "The questions could not load. You can try reloading the page later.");
+      : "The questions could not load. You can try reloading the page later.", state === "slow");
     if (focusWasInForm) statusBox.querySelector("h2").focus();
   }
 }
@@ -95,8 +95,8 @@ function hideStatus() {
   delete statusBox.dataset.kind;
 }
 
-function showFallback(first) {
-  const slow = client.state === "slow";
+// (Told whether it is slow, not asking the client: without WebAssembly it fails while being made.)
+function showFallback(first, slow) {
   const text = `${first} ${slow ? "You can wait, or" : "You can still"} find out which procedure applies and ` +
     "when we should reply.";
   // Slow, the questions may yet work and stay on screen: a notice, not a heading above their h1, and

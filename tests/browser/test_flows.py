@@ -196,6 +196,9 @@ def test_browser_back_and_forward(page):
 def test_as_at_date_changes_statuses(page, site_dir):
     to_result(page, ADULTS)
     assert "in 5 working days" in page.inner_text("tr[data-item=respond]")
+    # The tables' "App. 2 para 7-8", said in words
+    assert "aim: within 20 working days (complaints policy, appendix 2, paragraph 7-8)" in page.inner_text(
+        "tr[data-item=respond]")
     for part, value in (("day", "4"), ("month", "12"), ("year", "2026")):
         page.fill(f"#as_at-{part}", value)
     click_to_next_view(page, "#as-at-form button")
