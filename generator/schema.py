@@ -113,8 +113,8 @@ class Calendar:
     """How working days are counted."""
     bank_holidays: BankHolidaySource
     """Which bank holidays count, and for which years."""
-    closure_days: list[ClosureDay]
-    """Council closure days, which do not count as working days."""
+    closure_days: list[ClosureDay] = field(default_factory=list)
+    """Council closure days, which do not count as working days (none if left blank)."""
 
     def problems(self):
         seen, out = set(), []
@@ -168,7 +168,11 @@ def _uk_phone_length(phone: str) -> str | None:
     would still look like a phone number, and residents would ring the wrong one."""
     number = re.sub(r"\s*ext\.?\s*[0-9]+", "", phone.strip(), flags=re.IGNORECASE)
     number = re.sub(r"\s*\([^)]*[a-z][^)]*\)$", "", number, flags=re.IGNORECASE)  # a note, like "(free)"
+    number = re.sub(r"^1800[12]\s+", "", number)  # Relay UK's prefix, before the number itself
+    number = re.sub(r"^\+44\s*\(0\)\s*", "+44 ", number)  # "+44 (0)24 ...": the 0 is not dialled from abroad
     digits = re.sub(r"\D", "", number)
+    if re.fullmatch(r"116\d{3}|08001111", digits):  # helplines with short numbers: 116 123, Childline 0800 1111
+        return None
     if number.lstrip("(").startswith("+"):
         if not digits.startswith("44"):
             return None  # another country's number: not checked

@@ -79,14 +79,16 @@ def build(cls, data: Any, located: LocatedData, path: tuple, errors: list[Conten
                 ok = False
             continue
         raw, hint = data[key], hints[f.name]
-        if raw is None and typing.get_origin(hint) is list:
-            value = []  # "closure_days:" with nothing under it (the examples there commented out): none
+        has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        if raw is None and typing.get_origin(hint) is list and f.default_factory is list:
+            # "closure_days:" with nothing under it (the example there commented out): none. Only for
+            # a list that may be empty (its default is []): a blank list of choices is a mistake.
+            value = []
         elif raw is None or (isinstance(raw, str) and not raw.strip()):
             # Present but blank: an optional thing would silently go missing from the pages (a contact
             # card without its phone number), a required one would be published blank.
-            optional = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
             errors.append(located.error(path + (key,), f"'{key}' is empty: write what it should be"
-                                        + (", or delete the line if there is none." if optional else ".")))
+                                        + (", or delete the line if there is none." if has_default else ".")))
             ok = False
             continue
         else:
@@ -171,6 +173,14 @@ def convert(tp, value, located, path, errors, what):
         if not ok and isinstance(value, str) and (m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())):
             # Written the right way, but not a day there is: YAML leaves it as text.
             year, month, day = map(int, m.groups())
+            try:
+                datetime.date(year, month, day)
+            except ValueError:
+                pass
+            else:  # "2026-11-23" in quotes: text, not a date
+                errors.append(located.error(path, f"{what} should be a date without quotes: write {value.strip()}, "
+                                            f"not '{value}'."))
+                return MISSING
             if 1 <= month <= 12:
                 month_name = datetime.date(2000, month, 1).strftime("%B")
                 errors.append(located.error(path, f"{what} is not a real date: {month_name} {year} has no {day}"

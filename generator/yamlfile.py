@@ -153,16 +153,29 @@ def _line_without_its_colon(lines: list[str], line: int, same_indent: bool) -> i
             n -= 1
         return n if n > 0 else None
 
+    def mends_it(n: int) -> bool:
+        """With the ':' put in, the file reads, or reads past ``line``: a wrapped text whose later line
+        has ': ' in it is not mended by that, and keeps its own message."""
+        mended = lines[:n - 1] + [re.sub(r"^(\s*(?:- )?[a-z_]+) ", r"\1: ", lines[n - 1], count=1)] + lines[n:]
+        try:
+            yaml.safe_load("\n".join(mended))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            return bool(mark) and mark.line + 1 > line
+        except yaml.YAMLError:
+            return False
+        return True
+
     if not 0 < line <= len(lines):
         return None
-    if not same_indent and colon_less(line):
+    if not same_indent and colon_less(line) and mends_it(line):
         return line
     n = above(line)
     if n is None or not colon_less(n):
         return None
     if same_indent and indent(lines[n - 1]) != indent(lines[line - 1]):
         return None
-    return n
+    return n if mends_it(n) else None
 
 
 def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, str]:

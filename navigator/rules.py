@@ -263,7 +263,7 @@ def _procedure(pid: str, p: dict) -> Procedure:
         formal = p["informal"].get("formal_on_request")
         if formal:  # 10.2: "If the resident insists ... it will be logged and treated as such"
             text += f" {_text(formal['text'])}"
-        sections = [aim.section if aim else str(p.get("section") or "")] + ([str(formal["section"])] if formal else [])
+        sections = [aim.section if aim else str(p.get("section") or "")] + ([str(formal.get("section") or "")] if formal else [])
         informal = (text, ", ".join(s for s in sections if s))
     before = (p.get("informal") or {}).get("before_next_stage")
     informal_before_next = (_text(before["text"]), str(before.get("section") or "")) if before else None

@@ -249,9 +249,15 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         # force: not once we said we need the longer time, nor against an update's new date.
         aiming = respond.aim and not updated and not (extended and maximum)
         late_by = None
+        past_longest = aiming and maximum is not None and has_responded and responded > maximum
         if has_responded:
             note = f"We responded on {long_date(responded)}."
-            if responded > deadline:
+            if past_longest:
+                # After the aim's longest time too (App. 1 6b "up to sixty-five"): late, counted from it.
+                late_by = cal.working_days_between(maximum, responded)
+                note = (f"We responded on {long_date(responded)}, {plural(late_by) + ' ' if late_by else ''}after "
+                        f"the {plural(respond.up_to)} it can take.")
+            elif responded > deadline:
                 late_by = cal.working_days_between(deadline, responded)
                 promised = ("the date we aimed for" if aiming else
                             "the new date in our update" if updated else "the date the policy gives")
@@ -271,7 +277,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                      new_date=new_date.isoformat() if updated else None, aim=aiming)
         if late_by is not None:
             # Done, but late: an advocate needs to see a past delay, not only a present one.
-            after = "after our aim" if aiming else "late"
+            after = "after our aim" if aiming and not past_longest else "late"
             item.update(status="done_late", working_days=late_by,
                         status_text=f"done, {plural(late_by)} {after}" if late_by else f"done {after}")
         elif aiming and item["status"] == "overdue":

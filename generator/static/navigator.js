@@ -200,7 +200,7 @@ function questionForm(def, prefill, errors) {
     }
     group.append(fieldset);
     form.append(group);
-    if (def.type === "stage") form.append(stageFields(def, prefill, errorFor, form));
+    if (def.type === "stage") stageFields(def, prefill, errorFor, form); // it places itself
   }
   form.append(h("button", { type: "submit", class: "button", text: "Continue" }));
   wireForm(form, def.id);
@@ -272,6 +272,7 @@ function stageFields(def, prefill, errorFor, form) {
     for (const radio of form.querySelectorAll('input[name="stage"]')) radio.setAttribute("aria-controls", box.id);
   };
   form.addEventListener("change", (e) => { if (e.target.name === "stage") update(); });
+  form.append(box); // then moved under the chosen stage, if one is chosen (shown again after an error, or Back)
   update();
   return box;
 }

@@ -213,7 +213,7 @@ def test_a_link_to_a_step_without_answers_says_how_to_share(fresh_page):
 def test_the_stage_radios_say_whether_they_show_more_questions(fresh_page):
     """GOV.UK conditional reveal: a radio that reveals questions names them (aria-controls; not
     aria-expanded, which a radio may not carry)."""
-    from navsupport import CORPORATE_OVERDUE, answer_all
+    from navsupport import CORPORATE_OVERDUE, answer_all, submit
     page = fresh_page
     open_navigator(page)
     answer_all(page, CORPORATE_OVERDUE, stop_at="stage")
@@ -232,6 +232,12 @@ def test_the_stage_radios_say_whether_they_show_more_questions(fresh_page):
     page.check("input[name=stage][value=stage1]")
     assert page.evaluate(under) == "stage1"
     assert page.input_value("#stage_received-day") == "3"  # moved, not made again
+    # Shown again with stage 2 chosen (here after an error: no date), the details are under stage 2 too
+    page.check("input[name=stage][value=stage2]")
+    page.fill("#stage_received-day", "")
+    submit(page)
+    assert page.is_visible(".error-summary") and page.is_checked("input[name=stage][value=stage2]")
+    assert page.evaluate(under) == "stage2"
 
 
 def test_a_new_question_is_said_once_by_the_focus_on_its_heading(fresh_page):

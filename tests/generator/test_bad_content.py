@@ -98,11 +98,25 @@ CASES = [
          "Write it like 'name: value'."],
         id="a missing colon in a list item"),
     pytest.param(
+        # wrapped text with ': ' on a later line: the colon is the problem, not the line above
+        "navigator.yaml", "    answer: We cannot consider a complaint made for someone without their permission. Ask them",
+        "    answer: We cannot consider a complaint made\n      for someone without permission, and\n"
+        "      we ask them. Note: ask them. Ask them",
+        "      we ask them. Note:",
+        ["content/navigator.yaml:{line}: this is not valid YAML: there is a ':' where one is not allowed. If the text "
+         "contains ': ', put the whole text in quotes."],
+        id="a colon in wrapped text is not a missing colon above it"),
+    pytest.param(
         "pages/childrens-social-care.md", "title: Complaints", "title Complaints", "title Complaints",
         ["content/pages/childrens-social-care.md:{line}: this is not valid YAML: this line has no ':' after its "
          "name. Write it like 'name: value'."],
         id="a missing colon in front matter"),
     # Mistakes that used to be published as they were, or stopped the build with a traceback
+    pytest.param(
+        "pages/index.md", "last_reviewed: 2026-11-23", "last_reviewed: \"2026-11-23\"", "last_reviewed:",
+        ["content/pages/index.md:{line}: 'last_reviewed' should be a date without quotes: write 2026-11-23, not "
+         "'2026-11-23'."],
+        id="a real date in quotes"),
     pytest.param(
         "procedures/children.yaml", "respond: {working_days: 25,", "respond: {working_days: \"27\",",
         "respond: {working_days: \"27\"",
@@ -381,3 +395,24 @@ def test_a_package_missing_from_this_python_is_one_line(tmp_path):
         f"python -m generator: the markdown package is not installed for this Python ({sys.executable}). "
         "Run make deps, then use .venv/bin/python (or: pip install -r requirements.txt -r requirements-dev.txt)."]
     assert not (tmp_path / "site").exists()
+
+
+def test_a_blank_list_of_choices_is_an_error_not_an_empty_question(content_copy, tmp_path):
+    """Blank means none only for a list that may be empty (closure days); a question with no answers is a
+    mistake, and would be published as a question nobody can answer."""
+    path = content_copy / "navigator.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("service_options:\n"), text.index("request_types:")
+    path.write_text(text[:start] + "service_options:\n" + text[end:], encoding="utf-8")
+    result = run_build(content_copy, tmp_path / "site")
+    assert result.returncode == 1
+    line = text[:start].count("\n") + 1
+    assert f"content/navigator.yaml:{line}: 'service_options' is empty: write what it should be." in result.stderr
+
+
+@pytest.mark.parametrize("phone", ["0800 269851", "024 7683 3333", "(024) 7661 5254", "+44 24 7683 3333",
+                                   "+44 (0)24 7683 3333", "024 7683 3333 ext 12", "0800 269851 (free)",
+                                   "18001 024 7683 3333", "116 123", "0800 1111", "+1 555 123 4567"])
+def test_phone_numbers_as_councils_publish_them_are_accepted(phone):
+    from generator import schema
+    assert schema.Contact(name="Team", source="test", phone=phone).problems() == []

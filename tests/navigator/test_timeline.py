@@ -282,6 +282,11 @@ def test_a_reply_after_the_aim_says_so_without_calling_it_late(R):
     found, _ = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 8, 17), responded=D(2026, 8, 3))
     assert found["respond"]["note"] == ("We responded on Monday 3 August 2026, 20 working days after the date we "
                                         "aimed for, within the 65 working days it can take.")
+    # After the longest time (Tuesday 1 September) too: late, counted from it (21 working days to 30 September).
+    found, _ = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 10, 5), responded=D(2026, 9, 30))
+    assert (found["respond"]["status"], found["respond"]["status_text"]) == ("done_late", "done, 21 working days late")
+    assert found["respond"]["note"] == ("We responded on Wednesday 30 September 2026, 21 working days after the 65 "
+                                        "working days it can take.")
 
 
 def test_a_date_passed_over_a_weekend_is_overdue_not_overdue_by_nothing(R):
