@@ -117,7 +117,9 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
         items = values.get("out_of_scope") or []
     if items:
         res.update(outcome="out_of_scope", out_of_scope=[_out_of_scope_json(rules, i) for i in items],
-                   message="This is not something the complaints policy covers. Here is where to go instead.")
+                   # Some can come back to us: how an appeal was run, a matter once the court case ends.
+                   message=("Our complaints procedure cannot deal with this, or cannot deal with it yet. "
+                            "Here is where to go instead."))
         return res
     for key, outcome in (("request_type", "not_a_complaint"), ("complainant", "not_permitted")):
         choice = values.get(key)

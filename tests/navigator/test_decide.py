@@ -75,6 +75,9 @@ def test_school_is_out_of_scope_with_where_to_go(R, rules):
     schools = next(i for i in rules["out_of_scope"] if i["id"] == "schools")
     assert res["outcome"] == "out_of_scope"
     assert res["out_of_scope"][0]["where_to_go"] == schools["where_to_go"]
+    # Not "not something the policy covers": how an appeal was run, or a matter after court, can come back to us
+    assert res["message"] == ("Our complaints procedure cannot deal with this, or cannot deal with it yet. Here is "
+                              "where to go instead.")
 
 
 def test_out_of_scope_items_give_contacts(R, rules, complaint):
