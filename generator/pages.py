@@ -7,6 +7,7 @@ sub-path of any web server. The one exception is the 404 page (:data:`NOT_FOUND`
 from __future__ import annotations
 
 import collections
+import difflib
 import functools
 import posixpath
 import re
@@ -119,7 +120,9 @@ def _link_problem(target: str, slugs: set[str]) -> str | None:
         return (f"the link to '{target}' should name the page's file, like who-can-complain.md, so the build can "
                 "check it and make the right address.")
     if file[:-3] not in slugs:
-        return f"the link to '{file}' goes nowhere: there is no page content/pages/{file}."
+        close = difflib.get_close_matches(file[:-3], sorted(slugs), n=1)
+        hint = f" Did you mean '{close[0]}.md'?" if close else ""
+        return f"the link to '{file}' goes nowhere: there is no page content/pages/{file}.{hint}"
     return None
 
 

@@ -20,6 +20,7 @@ named by its id, and a procedure's stages by their ids directly
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import datetime
 import re
 from typing import Any, Callable
@@ -100,12 +101,30 @@ def resolve(ns: dict[str, Any], dotted: str):
             child = _child(value, part) if value is not UNREADABLE else _NOTHING
             if child is _NOTHING or child is None:
                 raise Unknowable(dotted)
-        value = _child(value, part)
-        if value is _NOTHING:
+        child = _child(value, part)
+        if child is _NOTHING:
             where = ".".join(walked) or "the content"
-            raise LookupError(f"'{dotted}' does not exist: {where} has no '{part}'")
+            close = difflib.get_close_matches(part, _names(value), n=1)
+            hint = f". Did you mean '{'.'.join([*walked, close[0]])}'?" if close else ""
+            raise LookupError(f"'{dotted}' does not exist: {where} has no '{part}'{hint}")
+        value = child
         walked.append(part)
     return value
+
+
+def _names(value) -> list[str]:
+    """What a path can name next inside ``value``, for "Did you mean"."""
+    if isinstance(value, dict):
+        return [str(k) for k in value]
+    if isinstance(value, list):
+        return [item.id for item in value if isinstance(getattr(item, "id", None), str)]
+    if dataclasses.is_dataclass(value):
+        names = [f.metadata.get("key", f.name) for f in dataclasses.fields(value)]
+        for f in dataclasses.fields(value):
+            if isinstance(getattr(value, f.name), list):
+                names += _names(getattr(value, f.name))
+        return names
+    return []
 
 
 _NOTHING = object()
@@ -254,8 +273,8 @@ def check_text(text: str, file: str, first_line: int, ns: dict[str, Any]) -> lis
             alone = line.strip() == match.group(0)
             problem = problems(match.group(1), ns, alone)
             if problem:
-                errors.append(ContentError(file, first_line + offset,
-                                           f"the shortcode {match.group(0)} is wrong: {problem}."))
+                errors.append(ContentError(file, first_line + offset, f"the shortcode {match.group(0)} is wrong: "
+                                           f"{problem}{'' if problem.endswith('?') else '.'}"))
         # What is left once the good shortcodes are taken out would be published as it is.
         rest = SHORTCODE.sub("\0", line)
         if "{{" in rest:

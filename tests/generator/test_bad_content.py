@@ -72,7 +72,8 @@ CASES = [
     pytest.param(
         "pages/ombudsman.md", "{{ ombudsman.time_limit }}", "{{ ombudsman.time_limits }}", "{{ ombudsman.time_limits }}",
         ["content/pages/ombudsman.md:{line}: the shortcode {{{{ ombudsman.time_limits }}}} is wrong: "
-         "'ombudsman.time_limits' does not exist: ombudsman has no 'time_limits'."],
+         "'ombudsman.time_limits' does not exist: ombudsman has no 'time_limits'. Did you mean "
+         "'ombudsman.time_limit'?"],
         id="bad shortcode"),
     # A setting that lost its ':'. PyYAML reads it and the next line as one text, and stopped on the next
     # line (or after a comment), blaming a ':' that is right.
@@ -245,7 +246,7 @@ CASES = [
     pytest.param(
         "pages/index.md", "(what-is-a-complaint.md)", "(what-is-a-complain.md)", "(what-is-a-complain.md)",
         ["content/pages/index.md:{line}: the link to 'what-is-a-complain.md' goes nowhere: "
-         "there is no page content/pages/what-is-a-complain.md."],
+         "there is no page content/pages/what-is-a-complain.md. Did you mean 'what-is-a-complaint.md'?"],
         id="link to a missing page"),
 ]
 
