@@ -216,7 +216,8 @@ function choices(def, value) {
     if (option.exclusive) box.append(h("p", { class: "choice-divider", text: "or" }));
     const input = h("input", { type: checkbox ? "checkbox" : "radio", name: def.id, id, value: option.value,
       "aria-describedby": option.hint ? `${id}-item-hint` : null, "data-exclusive": option.exclusive ? "true" : null });
-    input.checked = selected.includes(option.value);
+    // One stage only (adults', App. 2 para 7): nothing to choose, so it is chosen, and its details show.
+    input.checked = selected.includes(option.value) || (def.type === "stage" && def.options.length === 1);
     const item = h("div", { class: "choice" }, input, h("label", { for: id, text: option.label }));
     if (option.hint) item.append(h("div", { class: "hint choice-hint", id: `${id}-item-hint`, text: option.hint }));
     box.append(item);

@@ -240,6 +240,17 @@ def test_the_stage_radios_say_whether_they_show_more_questions(fresh_page):
     assert page.evaluate(under) == "stage2"
 
 
+def test_a_procedure_with_one_stage_has_it_chosen_already(fresh_page):
+    """Adults' social care has one formal stage (App. 2 para 7): nothing to choose, so its details show."""
+    from navsupport import ADULTS, answer_all
+    page = fresh_page
+    open_navigator(page)
+    answer_all(page, ADULTS, stop_at="stage")
+    assert page.locator("input[name=stage]").count() == 1
+    assert page.is_checked("input[name=stage][value=stage1]")
+    assert page.is_visible("#responded-day")
+
+
 def test_a_new_question_is_said_once_by_the_focus_on_its_heading(fresh_page):
     """The heading takes focus, which a screen reader reads; the live region stays quiet, or the
     question would be said twice. (A result is also announced, with "Your result:", as the issue asks.)"""
