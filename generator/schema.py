@@ -171,9 +171,10 @@ def _uk_phone_length(phone: str) -> str | None:
     number = re.sub(r"^1800[12]\s+", "", number)  # Relay UK's prefix, before the number itself
     number = re.sub(r"^\+44\s*\(0\)\s*", "+44 ", number)  # "+44 (0)24 ...": the 0 is not dialled from abroad
     digits = re.sub(r"\D", "", number)
+    international = number.lstrip("(").startswith("+")
     if re.fullmatch(r"116\d{3}|08001111", digits):  # helplines with short numbers: 116 123, Childline 0800 1111
         return None
-    if number.lstrip("(").startswith("+"):
+    if international:
         if not digits.startswith("44"):
             return None  # another country's number: not checked
         national = len(digits) - 2
@@ -183,7 +184,7 @@ def _uk_phone_length(phone: str) -> str | None:
         ok = digits.startswith("0") and national in (10, 11)
     if ok:
         return None
-    if not number.lstrip("(").startswith("+") and not digits.startswith("0"):
+    if not international and not digits.startswith("0"):
         return f"'{phone}' does not start with 0: write the number in full, with its area code, like \"024 7683 3333\"."
     return (f"'{phone}' has {national} digits: a UK phone number has 10 or 11, starting with 0, like "
             "\"024 7683 3333\". Check it for a digit missing or one too many.")

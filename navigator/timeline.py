@@ -119,11 +119,17 @@ def _team(rules: Rules, procedure: Procedure) -> str:
     return contact.called if contact else "us"
 
 
-def _flag(rules: Rules, procedure: Procedure, item_id: str, section: str, text: str) -> dict:
+def _ombudsman(rules: Rules) -> str:
+    """The Ombudsman's name, for a sentence."""
+    contact = rules.contacts.get(rules.ombudsman.contact)
+    return contact.name if contact else rules.ombudsman.name
+
+
+def _flag(rules: Rules, procedure: Procedure, item_id: str, section: str, text: str, kind: str = "late") -> dict:
     """Something the council is late with, what to do, and who to contact (``overdue`` in the timeline).
 
     ``kind`` is ``late``, or ``past_aim`` for a reply not sent by the date the policy gives as an aim."""
-    return {"item": item_id, "kind": "late", "text": text, "contact": rules.contact(procedure.contact),
+    return {"item": item_id, "kind": kind, "text": text, "contact": rules.contact(procedure.contact),
             "ombudsman_contact": rules.contact(rules.ombudsman.contact), "section": section}
 
 
@@ -302,13 +308,10 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                      " We should tell you why it is taking longer and when to expect our reply."
                      f" If we have not, contact {_team(rules, procedure)}.")
         else:
-            ombudsman_contact = rules.contacts.get(rules.ombudsman.contact)
             text += (f" Contact {_team(rules, procedure)} to ask when you will get it. If you are still waiting,"
-                     " you can complain to the "
-                     f"{ombudsman_contact.name if ombudsman_contact else rules.ombudsman.name}.")
-        overdue.append({**_flag(rules, procedure, "respond", respond.section, text), "kind": "past_aim"})
+                     f" you can complain to the {_ombudsman(rules)}.")
+        overdue.append(_flag(rules, procedure, "respond", respond.section, text, kind="past_aim"))
     if respond_item and respond_item["status"] == "overdue":
-        ombudsman_contact = rules.contacts.get(rules.ombudsman.contact)
         text = f"Our response is {respond_item['status_text']}."
         if respond_item.get("new_date"):
             text += f" The new date in our update was {respond_item['date_text']}."
@@ -329,8 +332,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             else:
                 text += (f" Even if we told you it needed longer, the longest we can take, {plural(respond.up_to)},"
                          f" ended on {long_date(longest)}.")
-        text += (f" If you are still waiting, you can complain to the "
-                 f"{ombudsman_contact.name if ombudsman_contact else rules.ombudsman.name}.")
+        text += f" If you are still waiting, you can complain to the {_ombudsman(rules)}."
         if procedure.stage_after(stage) and rules.ombudsman.after_all_stages:
             # 13.2: tell the complainant the Ombudsman normally expects every stage first.
             text += f" {rules.ombudsman.after_all_stages}"

@@ -34,14 +34,13 @@ def check_review_dates(content: Content, today: datetime.date, report: Report) -
                        "Deal with it, then set status: done and say how in resolution.", "review")
     year_ago = years_before(today, 1)
     for page in [*content.pages, content.policy_page]:
+        meta = content.sources[page.file]
         if page.meta.last_reviewed > today:
             # "Page last reviewed 23 November 2062" is shown on the page: a slip in the year, usually.
-            meta = content.sources[page.file]
             report.add(page.file, meta.line(("last_reviewed",)), ERROR,
                        f"last_reviewed is {page.meta.last_reviewed.isoformat()}, after today: the page shows it.",
                        "Set last_reviewed to the day you checked the page.", "review")
         elif page.meta.last_reviewed < year_ago:
-            meta = content.sources[page.file]
             report.add(page.file, meta.line(("last_reviewed",)), WARNING,
                        f"this page was last reviewed on {page.meta.last_reviewed.isoformat()}, over a year ago.",
                        "Check the page against the policy, then set last_reviewed to today's date.", "review")

@@ -275,7 +275,6 @@ function stageFields(def, prefill, errorFor, form) {
   form.addEventListener("change", (e) => { if (e.target.name === "stage") update(); });
   form.append(box); // then moved under the chosen stage, if one is chosen (shown again after an error, or Back)
   update();
-  return box;
 }
 
 function readForm(form, qid) {
