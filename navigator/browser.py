@@ -22,7 +22,7 @@ Next step of the questions (``rules`` may be given here instead of loaded;
     -> {"kind": "question",
         "question": {"id": "stage", "type": "stage", "title": "Where is your complaint now?", "hint": null,
                      "options": [{"value": "stage1", "label": "Stage 1: Service investigation", "hint": null}, ...],
-                     "fields": [{"id": "responded", "type": "date", "label": "Date of our response",
+                     "fields": [{"id": "responded", "type": "date", "label": "Date of our reply",
                                  "hint": "...", "optional": true, "stages": ["stage1", "stage2"],
                                  "inputs": ["responded-day", "responded-month", "responded-year"]}, ...]},
         "answers": {...the answers that still apply...},

@@ -74,7 +74,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--procedure", required=True, help="corporate, adults or children")
     t.add_argument("--received", required=True, type=_date, help="the date we received the complaint or request")
     t.add_argument("--stage", help="stage id, for example stage2 (default: the first stage)")
-    t.add_argument("--responded", type=_date, help="the date of our response, if we have responded")
+    t.add_argument("--responded", type=_date, help="the date of our reply, if we have replied")
     t.add_argument("--complex", action="store_true", help="we said the complaint is complex or needs longer")
     t.add_argument("--panel", type=_date, help="the review panel's date (children's stage 3)")
     t.add_argument("--new-date", type=_date, help="the new date in an update from us, if we said we need longer "
@@ -190,7 +190,7 @@ def _timeline(args, rules):
         usual = first_due(rules.calendar, stage, args.received)
         if args.new_date <= usual:
             # 11.2, 12.2: an update is sent because we cannot reply by the usual date
-            raise Usage(f"--new-date must be after {usual.isoformat()}, the date our response was first due")
+            raise Usage(f"--new-date must be after {usual.isoformat()}, the date our reply was first due")
     found = stage_timeline(rules, procedure, stage, args.received, as_at, responded=args.responded,
                            extended=args.complex, panel=args.panel, new_date=args.new_date,
                            found_out=args.found_out)

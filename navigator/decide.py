@@ -79,8 +79,8 @@ def _limit_message(check: dict, complained: bool, found_out_later: datetime.date
         # We responded (at this stage, or at the one before it): no warning, but a response can
         # itself say the complaint was too late, and then the reason is still to give.
         return (f"You complained more than {months} months after {when}. This is normally outside "
-                f"the policy, but we have already responded at stage {answered}. "
-                "If our response said your complaint was too late, tell us why you could not complain sooner.")
+                f"the policy, but we have already replied at stage {answered}. "
+                "If our reply said your complaint was too late, tell us why you could not complain sooner.")
     # Your situation first, in your words and dates; the usual rule; then that it is not a flat no.
     late = (f"You complained more than {months} months after {when}." if complained else
             f"It is more than {months} months since {when}.")
@@ -178,7 +178,7 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
             # The main fact first: on a phone the warning is a screen and a half further down. On
             # another day than today (an advocate's "as at"), it says which day it is true on.
             when = "" if as_at == today else f"On {long_date(as_at)}, o"
-            res["message"] = f"{when or 'O'}ur response is {respond['status_text']}. {res['message']}"
+            res["message"] = f"{when or 'O'}ur reply is {respond['status_text']}. {res['message']}"
     return res
 
 

@@ -70,12 +70,12 @@ DATE_FIELDS = {
                   "If you found out on the day it happened, enter the same date."),
     "complained": ("Date you complained", "Enter the date you complained",
                    "The date you first made a formal complaint to us."),
-    "responded": ("Date of our response", "Enter the date of our response",
-                  "Leave this blank if we have not responded yet."),
+    "responded": ("Date of our reply", "Enter the date of our reply",
+                  "Leave this blank if we have not replied yet."),
     # 11.2, 12.2: "an update with an estimate of the timescale for a response"
     "new_date": ("New date in our update", "Enter the new date in our update",
                  "If we sent you an update saying we need longer, enter the date it said you would get our "
-                 "response by. Leave this blank if not."),
+                 "reply by. Leave this blank if not."),
     "panel": ("Date of the review panel", "Enter the date of the review panel",
               "Leave this blank if you do not know it yet."),
     "as_at": ("Date to work out from", "Enter the date to work out from", None),
@@ -275,7 +275,7 @@ def _check_stage(rules, raw, values, today):
             usual = None
         if usual and out["new_date"] <= usual:
             errors.append(A.error(qid, "new_date-day", f"{DATE_FIELDS['new_date'][0]} must be after "
-                                  f"{A.date_text(usual)}, the date our response was first due"))
+                                  f"{A.date_text(usual)}, the date our reply was first due"))
     if not errors and out["panel"] and out["responded"]:
         # App. 1 para 6c: the response follows the panel's findings
         err = A.not_before(out["responded"], out["panel"], qid, "responded", DATE_FIELDS["responded"][0],
@@ -449,7 +449,7 @@ def _answer_text(qid: str, values: dict) -> str:
             parts.append("we said we need longer")
         if values.get("new_date"):
             parts.append(f"new date in our update, {A.date_text(values['new_date'])}")
-        parts.append(f"our response on {A.date_text(values['responded'])}" if values.get("responded")
-                     else "no response yet")
+        parts.append(f"our reply on {A.date_text(values['responded'])}" if values.get("responded")
+                     else "no reply yet")
         return "; ".join(parts)
     return ""

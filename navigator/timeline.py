@@ -222,7 +222,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                                      f"{long_date(panel_by)}. Contact {_team(rules, procedure)} to ask why."))
 
     respond = stage.respond
-    label = f"We send our response to {what}"
+    label = f"We send our reply to {what}"
     can_update = new_date is not None and stage.new_date_if_late
 
     def make_respond():
@@ -257,17 +257,17 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         late_by = None
         past_longest = aiming and maximum is not None and has_responded and responded > maximum
         if has_responded:
-            note = f"We responded on {long_date(responded)}."
+            note = f"We replied on {long_date(responded)}."
             if past_longest:
                 # After the aim's longest time too (App. 1 6b "up to sixty-five"): late, counted from it.
                 late_by = cal.working_days_between(maximum, responded)
-                note = (f"We responded on {long_date(responded)}, {plural(late_by) + ' ' if late_by else ''}after "
+                note = (f"We replied on {long_date(responded)}, {plural(late_by) + ' ' if late_by else ''}after "
                         f"the {plural(respond.up_to)} it can take.")
             elif responded > deadline:
                 late_by = cal.working_days_between(deadline, responded)
                 promised = ("the date we aimed for" if aiming else
                             "the new date in our update" if updated else "the date the policy gives")
-                note = (f"We responded on {long_date(responded)}, "
+                note = (f"We replied on {long_date(responded)}, "
                         f"{plural(late_by) + ' ' if late_by else ''}after {promised}")
                 if maximum and not extended and responded <= maximum:
                     if aiming:  # "but they can take up to sixty-five working days"
@@ -312,7 +312,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                      f" you can complain to the {_ombudsman(rules)}.")
         overdue.append(_flag(rules, procedure, "respond", respond.section, text, kind="past_aim"))
     if respond_item and respond_item["status"] == "overdue":
-        text = f"Our response is {respond_item['status_text']}."
+        text = f"Our reply is {respond_item['status_text']}."
         if respond_item.get("new_date"):
             text += f" The new date in our update was {respond_item['date_text']}."
         text += f" Contact {_team(rules, procedure)} to ask when you will get it."
@@ -347,7 +347,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         add("escalate", label, esc.section, "you",
             lambda: _item(cal, as_at, "escalate", label,
                           cal.due_date(responded, esc.working_days) if has_responded else None,
-                          esc.section, "you", known=False, rule=f"{_within(esc)} of the date of our response",
+                          esc.section, "you", known=False, rule=f"{_within(esc)} of the date of our reply",
                           stage_name=stage_name,
                           grounds=list(following.grounds), grounds_section=following.grounds_section,
                           # 10.4, App. 1 para 5: informal resolution is tried again before each stage

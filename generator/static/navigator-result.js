@@ -97,13 +97,13 @@ function letter(w, result, escalate, contact) {
   // The date of the complaint itself: at stage 2 or 3 the timeline's "received" is the request for that stage.
   const complained = result.complained_text;
   const respondedItem = result.timeline.find((i) => i.id === "respond");
-  const responded = respondedItem?.responded_text ?? "[date of the response]";
+  const responded = respondedItem?.responded_text ?? "[date of your reply]";
   const lines = [
     `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
     `Subject: Request for ${stageName} of my complaint`,
     `Dear ${contact?.short_name ? (/\bteam$/i.test(contact.short_name) ? contact.short_name : `${contact.short_name} team`) : "complaints team"},`,
     `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].`,
-    `You sent me your response on ${responded}. I am not happy with it, and I ask you to take my complaint to ${stageName}.`,
+    `You sent me your reply on ${responded}. I am not happy with it, and I ask you to take my complaint to ${stageName}.`,
   ];
   const grounds = escalate.grounds && escalate.grounds.length ? escalate.grounds : null;
   const letterBox = h("div", { class: "letter", id: "letter" });
@@ -117,7 +117,7 @@ function letter(w, result, escalate, contact) {
     letterBox.append(ul);
     w.lines.push(intro, ...grounds.map((g) => `- ${groundForLetter(g)} [Say what happened.]`));
   } else {
-    const because = "I am not happy with your response because: [say why].";
+    const because = "I am not happy with your reply because: [say why].";
     letterBox.append(h("p", { text: because }));
     w.lines.push(because);
   }
@@ -230,7 +230,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     // With the contact here too: someone who jumps to this heading should not have to look for it.
     // Past an aim (App. 1 para 6b, App. 2 para 7) the reply is not late, but we should say when it comes.
     const pastAim = main.overdue.some((o) => o.item === "respond" && o.kind === "past_aim");
-    w.p(`${pastAim ? "We have not replied by the date we aimed for." : "Our response is late."} ` +
+    w.p(`${pastAim ? "We have not replied by the date we aimed for." : "Our reply is late."} ` +
       `Contact ${contact?.short_name ?? "us"} to ask when you will get it:`);
     w.contact(contact);
   }
@@ -241,8 +241,8 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
       // A past deadline is not an instruction: say it passed, and that asking later is still possible (12.4
       // "ordinarily").
       w.p(`The usual time to ask for ${stage} ended on ${e.date_text}. ${e.note ?? ""}`.trim());
-    } else if (e.date) w.p(`If you are not happy with our response, ask for ${stage} by ${e.date_text}. ${e.note ?? ""}`.trim());
-    else w.p(`When you get our response, if you are not happy with it, you can ask for ${stage} ${e.rule}.`);
+    } else if (e.date) w.p(`If you are not happy with our reply, ask for ${stage} by ${e.date_text}. ${e.note ?? ""}`.trim());
+    else w.p(`When you get our reply, if you are not happy with it, you can ask for ${stage} ${e.rule}.`);
     if (e.grounds?.length) {
       w.p(`The complaints policy (section ${e.grounds_section}) says you can ask for ${stage} if:`);
       w.list(e.grounds);
@@ -260,7 +260,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     w.h3(`The ${r.ombudsman.name}`);
     const last = main.procedure.stages.at(-1);
     const lastStage = r.service_recovery_decides || !last ? "the last stage" : `stage ${last.number}`;
-    w.p(`If you are still unhappy after our response at ${lastStage}, you can complain to the ${r.ombudsman.name}. ` +
+    w.p(`If you are still unhappy after our reply at ${lastStage}, you can complain to the ${r.ombudsman.name}. ` +
       `${r.ombudsman.about ? `${r.ombudsman.about} ` : ""}${r.ombudsman.after_all_stages}`);
     // 13.1 "would normally expect": a usual limit to know about, not an instruction to go now, which
     // would contradict 13.2 while our own stages are still open. The discretion says how to go later.

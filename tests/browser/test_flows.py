@@ -39,7 +39,7 @@ def test_each_procedure(page, site_dir, answers, heading):
 def test_overdue_response_says_what_to_do(page, site_dir):
     to_result(page, CORPORATE_OVERDUE)
     warning = page.inner_text(".warning-box")
-    assert "Our response is overdue by 169 working days" in warning
+    assert "Our reply is overdue by 169 working days" in warning
     assert "0800 269851" in warning
     assert "overdue by 169 working days" in page.inner_text("tr[data-item=respond]")
     letter = page.inner_text("#letter")
@@ -49,7 +49,7 @@ def test_overdue_response_says_what_to_do(page, site_dir):
     assert "stage 2: Service investigation review" in letter and "10 March 2026" in letter
     # A sentence and a letter use the contact's short name, not the card's title
     assert "To: Speak Up, speakup@coventry.gov.uk" in letter and "Dear Speak Up team," in letter
-    assert "Our response is late. Contact Speak Up to ask when you will get it:" in page.inner_text(".result")
+    assert "Our reply is late. Contact Speak Up to ask when you will get it:" in page.inner_text(".result")
     # 11.2: what to do with an update's new date, if we sent one
     assert ("If we cannot reply in time, we should send you an update with a new date. If we did, add that date "
             "to your answers and we will work out the dates from it.") in warning
@@ -328,7 +328,7 @@ def test_a_late_response_is_shown_as_late_even_once_it_came(page, site_dir):
     check_against_api(page, site_dir, answers)
     row = page.inner_text("tr[data-item=respond]")
     assert "done, 7 working days late" in row
-    assert "We responded on Friday 3 April 2026, 7 working days after the date the policy gives." in row
+    assert "We replied on Friday 3 April 2026, 7 working days after the date the policy gives." in row
     assert not page.locator(".warning-box.overdue").count()
 
 

@@ -64,7 +64,7 @@ def test_ics_matches_the_api(page, site_dir):
         assert all(date >= result["as_at"].replace("-", "") for date, _ in got)  # nothing already gone
         if answers is CHILDREN:
             # Stage 2 received 1 October 2026: the 25-day aim (5 November) has gone; 65 runs to 5 January 2027
-            assert ("20270105", "We send our response to your request for stage 2 (at the latest, if it takes longer)") in got
+            assert ("20270105", "We send our reply to your request for stage 2 (at the latest, if it takes longer)") in got
             assert not any(date == "20261105" for date, _ in got)
 
 
@@ -87,7 +87,7 @@ def as_at(page, iso: str) -> None:
 
 
 def test_the_file_holds_the_dates_still_to_come_whatever_date_the_statuses_are_worked_out_at(page):
-    """An advocate looks ahead to a meeting on 4 December: our response, due on 30 November, is then
+    """An advocate looks ahead to a meeting on 4 December: our reply, due on 30 November, is then
     "overdue", but it has not happened yet, so the diary still needs it. The file is the same file."""
     to_result(page, ADULTS)
     before = [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")]
@@ -98,7 +98,7 @@ def test_the_file_holds_the_dates_still_to_come_whatever_date_the_statuses_are_w
 
 
 def test_an_event_keeps_its_uid_when_an_update_moves_its_date(page):
-    """11.2: an update with a new date moves our response; downloaded again, the file must replace
+    """11.2: an update with a new date moves our reply; downloaded again, the file must replace
     the old event, so the UID names the complaint and the step, not the date."""
     def uids(answers):
         to_result(page, answers)
@@ -121,7 +121,7 @@ def test_an_event_keeps_its_uid_when_an_update_moves_its_date(page):
 
 
 def test_a_past_as_at_date_does_not_hide_a_date_still_to_come(page):
-    """As at 10 November our response had not come, so there was no date yet to ask for stage 2; today
+    """As at 10 November our reply had not come, so there was no date yet to ask for stage 2; today
     there is (12.4), and the diary needs it."""
     to_result(page, CORPORATE_ANSWERED)
     before = [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")]
@@ -139,7 +139,7 @@ def test_a_date_typed_with_a_leading_zero_is_the_same_complaint(page):
 
 
 def test_when_no_date_is_still_to_come_the_button_says_so(page):
-    """Worked out as at a day in 2024, our response was still to come; today every date has gone."""
+    """Worked out as at a day in 2024, our reply was still to come; today every date has gone."""
     to_result(page, {**CORPORATE_OVERDUE, "happened": date("2024-01-02"), "found_out": date("2024-01-02"),
                      "complained": date("2024-02-01"), "responded": date("2024-02-12")})
     assert not page.query_selector("#download-ics")  # nothing to come, as at today

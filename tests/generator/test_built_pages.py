@@ -389,7 +389,7 @@ def test_the_pages_without_javascript_say_what_to_do_if_the_response_is_late_or_
     ombudsman = load_content(CONTENT, pages=False).ombudsman
     for name in ("council-service", "adults-social-care", "children-social-care", "send-iass", "social-care-unsure"):
         text = " ".join(soups[f"navigator/{name}/index.html"].find("main").get_text(" ").split())
-        assert "If our response is late, contact Speak Up to ask when you will get it." in text, name
+        assert "If our reply is late, contact Speak Up to ask when you will get it." in text, name
         assert f"you can complain to the {ombudsman.name} (complaints policy section 13.2). " \
                f"{ombudsman.after_all_stages.text}" in text, name
         # 13.1 "would normally expect": a usual limit, and how to give the reason for going later

@@ -55,7 +55,7 @@ def test_timeline_shows_a_late_response_and_when_it_came():
             "--as-at", "2026-05-05")
     assert r.returncode == 0, r.stderr
     assert "(within 10 working days, 11.2): done, 9 working days late" in r.stdout
-    assert "We responded on Friday 1 May 2026, 9 working days after the date the policy gives." in r.stdout
+    assert "We replied on Friday 1 May 2026, 9 working days after the date the policy gives." in r.stdout
 
 
 @pytest.mark.parametrize("args,message", [
@@ -79,7 +79,7 @@ def test_timeline_shows_a_late_response_and_when_it_came():
      "navigator: --found-out must be the same as or before --received"),
     # 11.2: received Saturday 4 April 2026 (Easter), our response due Monday 20 April; an update's date is later
     (("timeline", "--procedure", "corporate", "--received", "2026-04-04", "--new-date", "2026-04-20"),
-     "navigator: --new-date must be after 2026-04-20, the date our response was first due"),
+     "navigator: --new-date must be after 2026-04-20, the date our reply was first due"),
     (("timeline", "--procedure", "corporate", "--received", "2026-04-04", "--new-date", "2040-01-01"),
      "navigator: We can only work out dates up to 31 December 2036"),
     (("timeline", "--procedure", "adults", "--received", "2026-04-04", "--new-date", "2026-05-29"),
@@ -124,7 +124,7 @@ def test_timeline_shows_both_ends_of_a_range():
     result = run("timeline", "--procedure", "children", "--received", "2026-06-01", "--stage", "stage2",
                  "--as-at", "2026-07-01")
     lines = result.stdout.splitlines()
-    respond = next(i for i, line in enumerate(lines) if "We send our response" in line)
+    respond = next(i for i, line in enumerate(lines) if "We send our reply" in line)
     assert lines[respond].lstrip().startswith("Monday 6 July 2026")
     assert lines[respond + 1].split() == ["Tuesday", "1", "September", "2026", "(at", "the", "latest,", "if",
                                           "it", "takes", "longer)"]

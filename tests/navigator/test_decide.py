@@ -228,7 +228,7 @@ def test_changing_a_figure_changes_the_result(rules, complaint):
 def test_summary_rows(R, complaint):
     step = decide(R, complaint(stage="stage1", responded="2026-03-20"), TODAY)
     assert step["summary"][-1] == {"question": "stage", "title": "Where is your complaint now?",
-                                   "answer_text": "Stage 1: Service investigation; our response on 20 March 2026"}
+                                   "answer_text": "Stage 1: Service investigation; our reply on 20 March 2026"}
 
 
 KEYS = ["service", "request_type", "complainant", "out_of_scope", "happened", "found_out", "complained_yet",
@@ -308,8 +308,8 @@ def test_an_overdue_response_leads_the_result(R, complaint):
     # 11.2: complained 10 March 2026, reply due 24 March; as at 23 November it is long overdue
     res = result(R, complaint(stage="stage1"))
     respond = by_id(res["timeline"])["respond"]
-    assert res["message"] == f"Our response is {respond['status_text']}. {res['time_limit']['message']}"
-    assert res["message"].startswith("Our response is overdue by ")
+    assert res["message"] == f"Our reply is {respond['status_text']}. {res['time_limit']['message']}"
+    assert res["message"].startswith("Our reply is overdue by ")
 
 
 # 9.1 and DOMAIN "Time limits": out of time is never a flat no. (answers changed, as at, what the lead says)
@@ -339,7 +339,7 @@ LATE_CASES = [
      "2026-07-20",
      "You complained more than 12 months after the problem happened on Tuesday 10 June 2025. This is normally "
      "outside the policy, "
-     "but we have already responded at stage 1. If our response said your complaint was too late, tell us why you "
+     "but we have already replied at stage 1. If our reply said your complaint was too late, tell us why you "
      "could not complain sooner."),
     # At stage 2 with our stage 2 response (12.2): that is the stage named.
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage2",
@@ -347,15 +347,15 @@ LATE_CASES = [
      "2026-09-01",
      "You complained more than 12 months after the problem happened on Tuesday 10 June 2025. This is normally "
      "outside the policy, "
-     "but we have already responded at stage 2. If our response said your complaint was too late, tell us why you "
+     "but we have already replied at stage 2. If our reply said your complaint was too late, tell us why you "
      "could not complain sooner."),
     # At stage 2 (12.4), stage 1 was answered, though stage 2's reply is still to come (and late).
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage2",
       "stage_received": "2026-08-03"},
      "2026-11-23",
-     "Our response is overdue by 59 working days. You complained more than 12 months after the problem happened on "
-     "Tuesday 10 June 2025. This is normally outside the policy, but we have already responded at stage 1. If our "
-     "response said your complaint was too late, tell us why you could not complain sooner."),
+     "Our reply is overdue by 59 working days. You complained more than 12 months after the problem happened on "
+     "Tuesday 10 June 2025. This is normally outside the policy, but we have already replied at stage 1. If our "
+     "reply said your complaint was too late, tell us why you could not complain sooner."),
 ]
 
 
@@ -395,9 +395,9 @@ NEW_DATE_CASES = [
      "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", None, "2026-04-16", "overdue by 2 working days",
      "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
-    ("2026-04-14", "2026-04-10", "2026-04-20", "done", "We responded on Friday 10 April 2026."),
+    ("2026-04-14", "2026-04-10", "2026-04-20", "done", "We replied on Friday 10 April 2026."),
     ("2026-04-14", "2026-04-16", "2026-04-20", "done, 2 working days late",
-     "We responded on Thursday 16 April 2026, 2 working days after the new date in our update."),
+     "We replied on Thursday 16 April 2026, 2 working days after the new date in our update."),
     ("2026-04-14", None, "2026-03-26", "in 11 working days",  # Easter between
      "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
 ]
@@ -413,7 +413,7 @@ def test_an_update_with_a_new_date_moves_our_response_date(R, complaint, new_dat
     assert respond["date"] == new_date
     overdue = [o["text"] for o in res["overdue"] if o["item"] == "respond"]
     if status_text.startswith("overdue"):
-        assert overdue == ["Our response is overdue by 2 working days. The new date in our update was Tuesday "
+        assert overdue == ["Our reply is overdue by 2 working days. The new date in our update was Tuesday "
                            "14 April 2026. Contact Speak Up to ask when you "
                            "will get it. If you are still waiting, you can complain to the Local Government and "
                            "Social Care Ombudsman. The Ombudsman normally expects you to go through all our "
@@ -438,7 +438,7 @@ def test_the_new_date_is_asked_only_where_the_policy_gives_one(R, complaint):
     # 11.2: complained 10 March 2026, so our response was due 24 March; an update's date comes later
     step = decide(R, complaint(stage="stage1", new_date="2026-03-24"), TODAY)
     assert [(e["field"], e["message"]) for e in step["errors"]] == [
-        ("new_date-day", "New date in our update must be after 24 March 2026, the date our response was first due")]
+        ("new_date-day", "New date in our update must be after 24 March 2026, the date our reply was first due")]
 
 
 @pytest.mark.parametrize("service,stage,section", [("council_service", "stage1", "10.4"),
@@ -480,9 +480,9 @@ def test_on_another_day_the_lead_says_which_day_it_is_true_on(R, complaint):
     # 11.2: received Tuesday 10 March 2026, due Tuesday 24 March; as at Thursday 26 March, 2 working days late
     answers = complaint(stage="stage1", as_at={"day": "26", "month": "3", "year": "2026"})
     res = result(R, answers)
-    assert res["message"].startswith("On Thursday 26 March 2026, our response is overdue by 2 working days. ")
+    assert res["message"].startswith("On Thursday 26 March 2026, our reply is overdue by 2 working days. ")
     res = result(R, complaint(stage="stage1"), today=datetime.date(2026, 3, 26))
-    assert res["message"].startswith("Our response is overdue by 2 working days. ")
+    assert res["message"].startswith("Our reply is overdue by 2 working days. ")
 
 
 def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R, complaint):
