@@ -382,17 +382,19 @@ def walk(rules: Rules, raw: dict, today: datetime.date) -> dict:
 
 
 def _step(kind, qid, errors, values, path, kept, raw) -> dict:
-    if "as_at" in raw and not A.date_is_blank(raw["as_at"]):
-        kept["as_at"] = raw["as_at"]
+    if "as_at" in raw and not A.date_is_blank(raw["as_at"]) and values.get("complained_yet") is True:
+        kept["as_at"] = raw["as_at"]  # see read_as_at: only a complaint made has statuses on another day
     return {"kind": kind, "question": qid, "errors": errors, "values": values, "path": path, "answers": kept}
 
 
 def read_as_at(rules: Rules, raw: dict, today: datetime.date, values: dict | None = None):
     """The date to work out from: the ``as_at`` answer if given, else today; (date, errors).
-    With a complaint made, not before it: the dates would describe a complaint not yet made."""
+    With a complaint made, not before it: the dates would describe a complaint not yet made.
+    Without one, always today: the dates are for a complaint made today, and on a later day they
+    would call a reply to a complaint no one has made "overdue"."""
     value = raw.get("as_at") if isinstance(raw, dict) else None
     label, enter, _ = DATE_FIELDS["as_at"]
-    if A.date_is_blank(value):
+    if A.date_is_blank(value) or (values is not None and values.get("complained_yet") is not True):
         d = today
     else:
         d, err = A.read_date(value, "as_at", "as_at", label, enter)

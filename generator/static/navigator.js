@@ -495,7 +495,7 @@ async function copyText(text, box) {
 function showResult(reply, push, errors = null, focusOn = "heading", typedAsAt = null) {
   const body = h("div", { class: "result" });
   const built = renderResult(body, reply, { today,
-    asAtForm: reply.result?.outcome === "complaint" ? asAtForm(reply, errors, typedAsAt) : null });
+    asAtForm: reply.result?.outcome === "complaint" && reply.result.complaint_made ? asAtForm(reply, errors, typedAsAt) : null });
   const back = h("a", { href: "#check", class: "back-link", text: "Back", onclick: (e) => {
     e.preventDefault();
     if (depth > 0) history.back(); else showCheck(reply, true);

@@ -78,6 +78,8 @@ def test_out_of_time_is_never_a_flat_no(page, site_dir):
     # 9.1 "unless there is good/serious reason": a usual limit, not a last day
     assert "The usual time limit was 12 months from Sunday 1 June 2025, so until Monday 1 June 2026" in text
     check_against_api(page, site_dir, OUT_OF_TIME)
+    # Not complained yet: the dates are for a complaint made today, so no other day is offered
+    assert page.locator("#as-at-form").count() == 0
 
 
 def test_out_of_scope_school(page):

@@ -268,6 +268,21 @@ def test_a_complaint_not_yet_made_is_not_shown_as_received(R, complaint):
     assert result(R, complaint(complained_yet="no"))["complained_text"] is None
 
 
+@pytest.mark.parametrize("service", ["council_service", "adults_social_care"])
+def test_another_day_is_not_offered_before_a_complaint_is_made(R, complaint, service):
+    # Nothing has been received (day 0 is the day received), so nothing can be due or late on a later
+    # day: the dates stay those of a complaint made today, with no warning, and "as at" is not kept.
+    step = decide(R, complaint(service=service, happened="2026-11-01", found_out="2026-11-01",
+                               complained_yet="no", as_at="2027-01-10"), TODAY)
+    res = step["result"]
+    assert (res["as_at"], res["complaint_made"], res["overdue"]) == (TODAY.isoformat(), False, [])
+    assert {i["status"] for i in res["timeline"]} <= {"waiting", "upcoming", "unknown", "open"}, res["timeline"]
+    assert res["message"].startswith("If you complain today")
+    assert "as_at" not in step["answers"]
+    made = decide(R, complaint(stage="stage1", as_at="2026-11-24"), TODAY)
+    assert (made["result"]["complaint_made"], made["answers"]["as_at"]) == (True, "2026-11-24")
+
+
 def test_the_complaint_date_is_the_complaint_not_the_request_for_this_stage(R, complaint):
     # The letter asking for the next stage quotes when the complaint was made (12.4), even at stage 2.
     res = result(R, complaint(complained="2026-06-01", stage="stage2", stage_received="2026-09-01",
