@@ -220,6 +220,12 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                                      f"The review panel {verb} {long_date(panel)}. That is later than the policy "
                                      f"allows: it should meet within {plural(pw.working_days)}, by "
                                      f"{long_date(panel_by)}. Contact {_team(rules, procedure)} to ask why."))
+            elif panel is None and panel_item["status"] == "overdue":
+                # No date given, and the last day for the panel has gone: we cannot know it has met.
+                overdue.append(_flag(rules, procedure, "panel", pw.section,
+                                     f"The review panel should have met by {long_date(panel_by)}, within "
+                                     f"{plural(pw.working_days)} of your request. If it has not met, or you "
+                                     f"have not been given its date, contact {_team(rules, procedure)} to ask why."))
 
     respond = stage.respond
     label = f"We send our reply to {what}"

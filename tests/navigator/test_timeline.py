@@ -192,6 +192,19 @@ def test_a_panel_later_than_the_policy_allows_is_flagged(R):
     assert "note" not in found["panel"] and not overdue
 
 
+def test_a_panel_with_no_date_after_its_last_day_is_flagged(R):
+    # App. 3: asked for on 20 October 2026, the panel should meet by Tuesday 1 December. No date given:
+    # by Saturday 5 December it is overdue, and a warning says so without claiming it has not met.
+    found, overdue = items(R, "children", "stage3", D(2026, 10, 20), D(2026, 12, 5))
+    assert found["panel"]["status_text"] == "overdue by 3 working days"
+    assert [(flag["item"], flag["text"]) for flag in overdue] == [(
+        "panel", "The review panel should have met by Tuesday 1 December 2026, within 30 working days of your "
+                 "request. If it has not met, or you have not been given its date, contact "
+                 f"{R.contacts[R.procedures['children'].contact].called} to ask why.")]
+    found, overdue = items(R, "children", "stage3", D(2026, 10, 20), D(2026, 12, 1))
+    assert found["panel"]["status"] == "due_today" and not overdue
+
+
 def test_a_response_not_asked_about_is_never_called_overdue(R):
     # 10.5: while the Service Recovery Team decides the procedure, the navigator does not ask about replies.
     found, overdue = items(R, "corporate", "stage1", D(2026, 6, 1), D(2026, 11, 23), response_known=False)
