@@ -143,7 +143,7 @@ def _run(args, rules):
         closed = cal.closed_days(args.start, args.end)
         reply = {"start": args.start.isoformat(), "end": args.end.isoformat(), "working_days": n,
                  "closed": _closed(closed)}
-        lines = [f"{n} working days after {long_date(args.start)} up to and including {long_date(args.end)}"]
+        lines = [f"{plural(n)} after {long_date(args.start)} up to and including {long_date(args.end)}"]
         lines += [f"  {long_date(d)}: {r}" for d, r in closed]
         return reply, "\n".join(lines)
     if args.command == "holidays":

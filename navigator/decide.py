@@ -178,9 +178,16 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
         respond = next((i for i in res["timeline"] if i["id"] == "respond"), None)
         if respond and respond["status"] in ("overdue", "past_aim"):
             # The main fact first: on a phone the warning is a screen and a half further down. On
-            # another day than today (an advocate's "as at"), it says which day it is true on.
-            when = "" if as_at == today else f"On {long_date(as_at)}, o"
-            res["message"] = f"{when or 'O'}ur reply is {respond['status_text']}. {res['message']}"
+            # another day than today (an advocate's "as at"), it says which day it is true on; a day
+            # still to come only if no reply has come by then.
+            status_text = respond["status_text"]
+            if as_at == today:
+                lead = f"Our reply is {status_text}."
+            elif as_at > today:
+                lead = f"On {long_date(as_at)}, our reply will be {status_text}, if it has not come by then."
+            else:
+                lead = f"On {long_date(as_at)}, our reply was {status_text}."
+            res["message"] = f"{lead} {res['message']}"
     return res
 
 

@@ -495,9 +495,13 @@ def test_on_another_day_the_lead_says_which_day_it_is_true_on(R, complaint):
     # 11.2: received Tuesday 10 March 2026, due Tuesday 24 March; as at Thursday 26 March, 2 working days late
     answers = complaint(stage="stage1", as_at={"day": "26", "month": "3", "year": "2026"})
     res = result(R, answers)
-    assert res["message"].startswith("On Thursday 26 March 2026, our reply is overdue by 2 working days. ")
+    assert res["message"].startswith("On Thursday 26 March 2026, our reply was overdue by 2 working days. ")
     res = result(R, complaint(stage="stage1"), today=datetime.date(2026, 3, 26))
     assert res["message"].startswith("Our reply is overdue by 2 working days. ")
+    # A day still to come: true only if no reply comes before it
+    res = result(R, complaint(stage="stage1", as_at="2026-03-26"), today=datetime.date(2026, 3, 25))
+    assert res["message"].startswith("On Thursday 26 March 2026, our reply will be overdue by 2 working days, "
+                                     "if it has not come by then. ")
 
 
 def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R, complaint):
