@@ -240,7 +240,15 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         else:
             start = received
             standard = first_due(cal, stage, received)
-        maximum = cal.due_date(start, respond.up_to) if respond.up_to is not None else None
+        beyond_note = None
+        try:
+            maximum = cal.due_date(start, respond.up_to) if respond.up_to is not None else None
+        except DateOutOfRange as e:
+            if extended:  # the date in force is the longest time, and it is past the data
+                raise
+            # The usual date (or the aim) is still known, and still measured; only the longest is not.
+            maximum = None
+            beyond_note = f"{e}, so the longest time, {plural(respond.up_to)}, is not shown."
         deadline = maximum if (extended and maximum) else standard
         note = None
         if respond.counted_from == "panel":
@@ -281,6 +289,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                     else:  # "10, up to 20 if complex": within the longer time, late only if we did not say so
                         note += f", but within the {plural(respond.up_to)} we can take if we told you it needed longer"
                 note += "."
+        if beyond_note:
+            note = f"{note} {beyond_note}" if note else beyond_note
         item = _item(cal, as_at, "respond", label, deadline, respond.section, "council", done=has_responded,
                      responded_text=long_date(responded) if has_responded else None,
                      known=response_known, rule=_within(respond), standard_date=standard.isoformat(),

@@ -252,6 +252,22 @@ def test_beyond_the_calendar_says_so(R):
     assert found["respond"]["status_text"] == "We can only work out dates up to 31 December 2036"
 
 
+@pytest.mark.parametrize("stage,received,as_at,date,status_text,longest", [
+    # App. 1 para 6a: 10 working days (22 December 2036); 20 only if complex, which runs past the data
+    ("stage1", D(2036, 12, 8), D(2036, 12, 29), "2036-12-22", "overdue by 3 working days", 20),
+    # App. 1 para 6b: the aim, 25 working days (8 December 2036); the longest, 65, runs past the data
+    ("stage2", D(2036, 11, 3), D(2036, 12, 15), "2036-12-08", "past our aim by 5 working days", 65),
+])
+def test_a_longest_time_beyond_the_calendar_still_shows_the_usual_date(R, stage, received, as_at, date,
+                                                                         status_text, longest):
+    found, overdue = items(R, "children", stage, received, as_at)
+    respond = found["respond"]
+    assert (respond["date"], respond["status_text"], respond["maximum_date"]) == (date, status_text, None)
+    assert respond["note"] == (f"We can only work out dates up to 31 December 2036, so the longest time, "
+                               f"{longest} working days, is not shown.")
+    assert [flag["item"] for flag in overdue] == ["respond"]
+
+
 def test_past_the_aim_is_past_the_aim_not_overdue(R):
     # App. 1 para 6b: "The aim is to respond within twenty-five working days, but they can take up to
     # sixty-five working days. The complainant will be kept informed of the anticipated timescales for
