@@ -405,6 +405,9 @@ class ServiceOption:
     """The policy section that decides where this goes."""
     note: Optional[str] = None
     """Something to tell the person who chose this."""
+    warning: Optional[str] = None
+    """What to do at once, shown first with the answer as a warning: for social care, calling 999 when
+    someone is in danger. A complaint takes weeks; this must not wait for it."""
     procedure: Optional[str] = ref("procedures_or_sr", default=None)
     """The procedure for this answer, or service_recovery_decides."""
     service: Optional[str] = ref("services", default=None)
@@ -463,6 +466,10 @@ class PageMeta:
     exit_this_page: bool = False
     """true to show GOV.UK's "Exit this page" button, as on every navigator page: for pages someone at
     risk at home may be reading, such as the social care pages."""
+    warning: Optional[str] = None
+    """One sentence shown first, above the list of contents, in GOV.UK's warning text style: what someone
+    must do at once, such as calling 999 when a child is in danger. On a phone, the contents list would
+    otherwise push it off the first screen."""
 
 
 @dataclass(kw_only=True)

@@ -101,7 +101,8 @@ def _base(values: dict, as_at: datetime.date) -> dict:
         "outcome": None, "message": None, "as_at": as_at.isoformat(), "as_at_text": long_date(as_at),
         # Statuses on another day ("as at") are offered only for a complaint already made.
         "complaint_made": values.get("complained_yet") is True,
-        "service": {"id": option.id, "label": option.label, "note": option.note, "section": option.section},
+        "service": {"id": option.id, "label": option.label, "note": option.note, "section": option.section,
+                    "warning": option.warning},
         "answer": None, "out_of_scope": [], "procedure": None, "service_recovery_decides": None,
         "first_step": None, "time_limit": None, "timeline": [], "overdue": [], "ombudsman": None,
         "possible_procedures": [], "notes": [],

@@ -156,6 +156,8 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   const h1 = h("h1", { tabindex: "-1", class: "step-heading", text: heading });
   container.append(h("p", { class: "caption", text: "Your result" }), h1);
   w.lines.push(heading.toUpperCase(), "");
+  // What to do at once (social care: call 999 if someone is in danger) comes before anything about dates.
+  if (r.service?.warning) w.p(r.service.warning, { class: "warning-text" });
   // Out of time: the lead says so (and is not repeated under the dates), so it carries the warning style.
   const lateWarning = r.time_limit && !r.time_limit.in_time && !r.time_limit.answered;
   w.p(r.message, { class: lateWarning ? "lead warning-text" : "lead" });

@@ -197,6 +197,11 @@ def test_browser_back_and_forward(page):
 
 def test_as_at_date_changes_statuses(page, site_dir):
     to_result(page, ADULTS)
+    # Social care (navigator.yaml warning): what to do at once comes first, under the heading
+    assert page.locator(".result .warning-text").first.text_content() == (
+        "Warning: If someone is in danger right now, call 999.")
+    assert page.evaluate("document.querySelector('.result h1').nextElementSibling.textContent") == (
+        "Warning: If someone is in danger right now, call 999.")
     assert "in 5 working days" in page.inner_text("tr[data-item=respond]")
     # The tables' "App. 2 para 7-8", said in words
     assert "aim: within 20 working days (complaints policy, appendix 2, paragraph 7-8)" in page.inner_text(

@@ -132,7 +132,7 @@ CASES = [
         id="a phone number with a digit too many"),
     pytest.param(
         # one error, not one more for every link to the page from the others ("there is no page ...")
-        "pages/childrens-social-care.md", "exit_this_page: true\n---\n", "exit_this_page: true\n", "---",
+        "pages/childrens-social-care.md", "call 999.\n---\n", "call 999.\n", "---",
         ["content/pages/childrens-social-care.md:{line}: the front matter block has no closing '---' line."],
         id="front matter not closed"),
     pytest.param(

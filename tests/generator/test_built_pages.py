@@ -437,3 +437,25 @@ def test_exit_this_page_is_on_the_social_care_pages(soups):
         assert has_exit(soups[address]), address
     for address in ["index.html", "timescales/index.html", "policy/index.html"]:
         assert not has_exit(soups[address]), address
+
+
+@pytest.mark.parametrize("address,warning", [
+    ("childrens-social-care/index.html", "If a child is in danger right now, call 999."),
+    ("adults-social-care/index.html", "If someone is in danger right now, call 999."),
+    ("broad-park-house/index.html", "If a child is in danger right now, call 999."),
+    ("navigator/children-social-care/index.html", "If a child is in danger right now, call 999."),
+    ("navigator/adults-social-care/index.html", "If someone is in danger right now, call 999."),
+    ("navigator/social-care-unsure/index.html", "If someone is in danger right now, call 999."),
+    ("navigator/broad-park-house/index.html", "If a child is in danger right now, call 999."),
+])
+def test_what_to_do_at_once_comes_before_everything_else(soups, address, warning):
+    """Front matter `warning` (pages) and a service option's `warning` (navigator.yaml): on a phone the
+    list of contents would push "call 999" off the first screen, so it comes first, as GOV.UK warning
+    text, read out as a warning."""
+    main = soups[address].find("main")
+    found = main.select_one(".warning-text")
+    assert found is not None and found.get_text() == "Warning: " + warning
+    later = main.select_one("nav.contents, h2")
+    assert later is None or found.sourceline < later.sourceline or (
+        found.sourceline == later.sourceline and found.sourcepos < later.sourcepos)
+    assert soups["how-to-complain/index.html"].select_one("main .warning-text") is None  # only where it is set

@@ -283,6 +283,15 @@ def test_another_day_is_not_offered_before_a_complaint_is_made(R, complaint, ser
     assert (made["result"]["complaint_made"], made["answers"]["as_at"]) == (True, "2026-11-24")
 
 
+@pytest.mark.parametrize("service,warning", [
+    ("adults_social_care", "If someone is in danger right now, call 999."),
+    ("children_social_care", "If a child is in danger right now, call 999."),
+    ("council_service", None),
+])
+def test_social_care_results_say_what_to_do_at_once(R, complaint, service, warning):
+    assert result(R, complaint(service=service, stage="stage1"))["service"]["warning"] == warning
+
+
 def test_the_complaint_date_is_the_complaint_not_the_request_for_this_stage(R, complaint):
     # The letter asking for the next stage quotes when the complaint was made (12.4), even at stage 2.
     res = result(R, complaint(complained="2026-06-01", stage="stage2", stage_received="2026-09-01",
