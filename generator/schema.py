@@ -129,6 +129,13 @@ class Calendar:
 
 # --- contacts.yaml -----------------------------------------------------------
 
+EMAIL_ADDRESS = re.compile(r"[^\s@,;]+@[^\s@,;]+\.[a-z]{2,}", re.IGNORECASE)
+"""An email address as a contact gives it (the shortcode filter ``link`` makes it a mailto: link)."""
+PHONE_NUMBER = re.compile(r"\(?\+?[0-9][0-9 ()-]{6,}(\s*ext\.?\s*[0-9]+)?(\s*\([^)]*\))?", re.IGNORECASE)
+"""A phone number as people dial it: "0800 269851", "+44 24 7683 3333", "(024) 7661 5254",
+"024 7683 3333 ext 12", "0800 269851 (free)" (the filter ``link`` makes it a tel: link)."""
+
+
 @dataclass(kw_only=True)
 class Contact:
     name: str
@@ -152,11 +159,9 @@ class Contact:
             out.append(((), f"the contact '{self.name}' has no way to reach it: give a phone, email, web or post."))
         if self.web and not re.fullmatch(r"https?://[^\s/]+\S*", self.web):
             out.append((("web",), f"'web' should be a full address starting https://, not '{self.web}'."))
-        if self.email and not re.fullmatch(r"[^\s@,;]+@[^\s@,;]+\.[a-z]{2,}", self.email, re.IGNORECASE):
+        if self.email and not EMAIL_ADDRESS.fullmatch(self.email):
             out.append((("email",), f"'{self.email}' is not an email address: check it for a comma or space."))
-        # "0800 269851", "+44 24 7683 3333", "(024) 7661 5254", "024 7683 3333 ext 12", "0800 269851 (free)"
-        if self.phone and not re.fullmatch(r"\(?\+?[0-9][0-9 ()-]{6,}(\s*ext\.?\s*[0-9]+)?(\s*\([^)]*\))?",
-                                           self.phone.strip(), re.IGNORECASE):
+        if self.phone and not PHONE_NUMBER.fullmatch(self.phone.strip()):
             out.append((("phone",), f"'{self.phone}' is not a phone number as people dial it, like \"0800 269851\"."))
         elif self.phone and (problem := _uk_phone_length(self.phone)):
             out.append((("phone",), problem))

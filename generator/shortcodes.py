@@ -207,10 +207,16 @@ def format_value(value, filter_name: str | None) -> str:
         if filter_name is None:
             return value
         if filter_name == "link":
-            if not value.startswith(("https://", "http://")):
-                raise ValueError(f"'{value}' is not a web address starting https://, so it cannot be a link")
-            text = value.split("://", 1)[1].rstrip("/")
-            return f"[{text}]({value})"
+            # A web address, or an email or phone number that opens the mail app or dials on a phone.
+            if value.startswith(("https://", "http://")):
+                text = value.split("://", 1)[1].rstrip("/")
+                return f"[{text}]({value})"
+            if schema.EMAIL_ADDRESS.fullmatch(value):
+                return f"[{value}](mailto:{value})"
+            if schema.PHONE_NUMBER.fullmatch(value.strip()):
+                return f"[{value}]({tel_href(value)})"
+            raise ValueError(f"'{value}' is not a web address starting https://, an email address or a phone "
+                             "number, so it cannot be a link")
     what = type(value).__name__ if not isinstance(value, (list, dict)) else "a list of things"
     if filter_name is None:
         raise ValueError(f"this names {what}, which cannot be shown inline; use a block shortcode such as "

@@ -267,7 +267,7 @@ def test_the_404_page_links_under_the_published_address(content_copy, tmp_path):
     soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
     addresses = [el.get("href") or el.get("src") for el in soup.find_all(["a", "link", "script"])]
     assert addresses == ["/help/complaints/assets/site.css", "/help/complaints/assets/favicon.svg", "#main",
-                         "/help/complaints/", "/help/complaints/", "/help/complaints/accessibility/",
+                         "/help/complaints/", "/help/complaints/", "tel:0800269851", "/help/complaints/accessibility/",
                          "/help/complaints/privacy/", "/help/complaints/policy/", "/help/complaints/timescales/",
                          "/help/complaints/what-changed/", "/help/complaints/assets/offline.js"]
     other = BeautifulSoup((site / "how-to-complain/index.html").read_text(encoding="utf-8"), "html.parser")
@@ -459,3 +459,17 @@ def test_what_to_do_at_once_comes_before_everything_else(soups, address, warning
     assert later is None or found.sourceline < later.sourceline or (
         found.sourceline == later.sourceline and found.sourcepos < later.sourcepos)
     assert soups["how-to-complain/index.html"].select_one("main .warning-text") is None  # only where it is set
+
+
+def test_every_speak_up_phone_number_and_email_can_be_tapped(soups):
+    """On a phone, a number you cannot tap is one you have to copy by hand: in page text the contacts'
+    numbers and emails are written with | link (README), and the contact cards link them too."""
+    import yaml
+    contacts = yaml.safe_load((CONTENT / "contacts.yaml").read_text())
+    speak_up = [contacts["speak_up"]["phone"], contacts["speak_up"]["email"]]
+    for address, soup in soups.items():
+        main = soup.find("main")
+        if main is None or address.startswith("policy/"):  # the policy is published as it is
+            continue
+        for text in main.find_all(string=lambda s: any(v in s for v in speak_up)):
+            assert text.find_parent("a") is not None, f"{address}: {text.strip()!r} is not a link"

@@ -42,3 +42,22 @@ def test_phone_numbers_as_people_write_them(phone, ok, href):
     assert (contact.problems() == []) is ok, contact.problems()
     if ok:
         assert tel_href(phone) == href
+
+
+@pytest.mark.parametrize("value, markdown", [
+    ("https://www.lgo.org.uk/making-a-complaint/", "[www.lgo.org.uk/making-a-complaint](https://www.lgo.org.uk/making-a-complaint/)"),
+    # Someone on a phone taps the number to dial it, or the address to write
+    ("0800 269851", "[0800 269851](tel:0800269851)"),
+    ("0800 269851 (free)", "[0800 269851 (free)](tel:0800269851)"),
+    ("(024) 7661 5254", "[(024) 7661 5254](tel:02476615254)"),
+    ("speakup@coventry.gov.uk", "[speakup@coventry.gov.uk](mailto:speakup@coventry.gov.uk)"),
+])
+def test_the_link_filter(value, markdown):
+    assert format_value(value, "link") == markdown
+
+
+def test_the_link_filter_refuses_text_it_cannot_link():
+    with pytest.raises(ValueError, match="^'Speak Up' is not a web address starting https://, an email address or "
+                                         "a phone number, so it cannot be a link$"):
+        format_value("Speak Up", "link")
+
