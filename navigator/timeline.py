@@ -304,8 +304,10 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                         status_text=f"done, {plural(late_by)} {after}" if late_by else f"done {after}")
         elif aiming and item["status"] == "overdue":
             if maximum and as_at > maximum:
-                # Past the longest time too: that one is a limit, so overdue, counted from it.
+                # Past the longest time too: that one is a limit, so overdue, counted from it. The row
+                # shows the aim's date, so the status says which date it counts from.
                 item.update(status(cal, maximum, as_at))
+                item["status_text"] += f", counted from {long_date(maximum)}"
             else:
                 n = item["working_days"]
                 item.update(status="past_aim",
@@ -344,7 +346,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                 text += (f" We can take up to {plural(respond.up_to)}{when} (until {long_date(longest)}), "
                          "but only if we told you so.")
             elif respond.aim:  # the aim's longest time (App. 1 6b), which the overdue days count from
-                text += f" The longest we can take, {plural(respond.up_to)}, ended on {long_date(longest)}."
+                text += f" The longest time we can take is {plural(respond.up_to)}."  # its end: in the status
             else:
                 text += (f" Even if we told you it needed longer, the longest we can take, {plural(respond.up_to)},"
                          f" ended on {long_date(longest)}.")
