@@ -472,9 +472,9 @@ class PageMeta:
     """true to show GOV.UK's "Exit this page" button, as on every navigator page: for pages someone at
     risk at home may be reading, such as the social care pages."""
     warning: Optional[str] = None
-    """One sentence shown first, above the list of contents, in GOV.UK's warning text style: what someone
-    must do at once, such as calling 999 when a child is in danger. On a phone, the contents list would
-    otherwise push it off the first screen."""
+    """One sentence shown at the top, after the description and above the list of contents, in GOV.UK's
+    warning text style: what someone must do at once, such as calling 999 when a child is in danger. On
+    a phone, the contents list would otherwise push it off the first screen."""
 
 
 @dataclass(kw_only=True)

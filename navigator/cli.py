@@ -193,7 +193,7 @@ def _timeline(args, rules):
             raise Usage(f"--new-date must be after {usual.isoformat()}, the date our reply was first due")
     found = stage_timeline(rules, procedure, stage, args.received, as_at, responded=args.responded,
                            extended=args.complex, panel=args.panel, new_date=args.new_date,
-                           found_out=args.found_out)
+                           found_out=args.found_out, today=datetime.date.today())
     reply = {"procedure": procedure.id, "procedure_name": procedure.name, "stage": stage.id,
              "received": args.received.isoformat(), "as_at": as_at.isoformat(), "receipt": rules.calendar.receipt,
              "items": found["items"], "overdue": found["overdue"]}

@@ -112,6 +112,7 @@ def _base(values: dict, as_at: datetime.date) -> dict:
 def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.date) -> dict:
     """The result for a complete, checked set of answers (``values`` from :func:`flow.walk`)."""
     res = _base(values, as_at)
+    res["as_at_is_ahead"] = as_at > today  # an advocate's day still to come: "will be", not "is"
     option = values["service"]
     res["convention"] = rules.calendar.receipt
     if option.out_of_scope:
@@ -215,7 +216,7 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
                               responded=values.get("responded"), extended=values.get("extended", False),
                               panel=values.get("panel"), new_date=values.get("new_date"),
                               happened=values["happened"], found_out=values["found_out"],
-                              made=complained is not None, response_known=response_known)
+                              made=complained is not None, response_known=response_known, today=today)
     return {"complained_text": long_date(complained) if complained else None,
             "procedure": {"id": procedure.id, "name": procedure.name, "section": procedure.section,
                           "contact": rules.contact(procedure.contact),

@@ -154,7 +154,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                    panel: datetime.date | None = None, new_date: datetime.date | None = None,
                    happened: datetime.date | None = None,
                    found_out: datetime.date | None = None, made: bool = True,
-                   response_known: bool = True) -> dict:
+                   response_known: bool = True, today: datetime.date | None = None) -> dict:
     """The dates for one stage received on ``received``, plus what comes after it.
 
     ``new_date`` is the date an update from us gave when we could not reply in time (11.2, 12.2):
@@ -163,7 +163,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
     ``made`` is False for a complaint not made yet: the dates are then for one made on ``received``
     (today), and nothing is shown as received. ``response_known`` is False when the user was not
     asked whether we responded (10.5: the procedure is not chosen yet), so a past date is
-    ``passed``, never ``overdue``.
+    ``passed``, never ``overdue``. ``today``, if given and before ``as_at``, makes the warnings
+    say what will be late on that day if nothing comes before it, not that it is late.
 
     Something done after the "as at" date had not happened as at that date, so it is not ``done``.
 
@@ -207,12 +208,17 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
     if stage.panel_within:
         pw = stage.panel_within
         label = "The review panel meets"
+        # Our reply at this stage follows the panel's findings (App. 1 6c): with it, the panel has met.
+        panel_met = panel <= as_at if panel is not None else has_responded
         panel_item = add("panel", label, pw.section, "council",
                          lambda: _item(cal, as_at, "panel", label, panel or cal.due_date(received, pw.working_days),
-                                       pw.section, "council", done=panel is not None and panel <= as_at,
+                                       pw.section, "council", done=panel_met,
                                        rule=_within(pw), panel_by=cal.due_date(received, pw.working_days).isoformat()))
         if panel_item:
             panel_by = datetime.date.fromisoformat(panel_item["panel_by"])
+            if panel is None and has_responded:
+                panel_item["note"] = ("Our reply follows the panel's findings, so it has met. "
+                                      "The date shown is the latest it could meet.")
             if panel and panel > panel_by:
                 verb = "met on" if panel <= as_at else "is set for"
                 panel_item["note"] = f"Later than the policy allows (by {long_date(panel_by)})."
@@ -220,7 +226,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                                      f"The review panel {verb} {long_date(panel)}. That is later than the policy "
                                      f"allows: it should meet within {plural(pw.working_days)}, by "
                                      f"{long_date(panel_by)}. Contact {_team(rules, procedure)} to ask why."))
-            elif panel is None and panel_item["status"] == "overdue":
+            elif panel is None and not has_responded and panel_item["status"] == "overdue":
                 # No date given, and the last day for the panel has gone: we cannot know it has met.
                 overdue.append(_flag(rules, procedure, "panel", pw.section,
                                      f"The review panel should have met by {long_date(panel_by)}, within "
@@ -315,9 +321,19 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         return item
 
     respond_item = add("respond", label, respond.section, "council", make_respond)
+    # An advocate's day still to come: true on that day only if no reply has come by then.
+    ahead = today is not None and as_at > today
     if respond_item and respond_item["status"] == "past_aim":
-        text = f"We aimed to reply by {respond_item['date_text']}. We have not replied yet."
-        if respond_item.get("maximum_date"):
+        text = f"We aimed to reply by {respond_item['date_text']}."
+        text += (f" If we have not replied by {long_date(as_at)}, we will be past our aim." if ahead
+                 else " We have not replied yet.")
+        if respond.up_to is not None and not respond_item.get("maximum_date"):
+            # The longest time runs past the working-day data, so it is still to come: no date for it.
+            when = f" {respond.up_to_when}" if respond.up_to_when else ""
+            text += (f" It can take up to {plural(respond.up_to)}{when}."
+                     " We should tell you why it is taking longer and when to expect our reply."
+                     f" If we have not, contact {_team(rules, procedure)}.")
+        elif respond_item.get("maximum_date"):
             # App. 1 para 6b: "they can take up to sixty-five working days. The complainant will be kept
             # informed of the anticipated timescales for completion and the reasons for any delay."
             when = f" {respond.up_to_when}" if respond.up_to_when else ""
@@ -330,13 +346,18 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                      f" you can complain to the {_ombudsman(rules)}.")
         overdue.append(_flag(rules, procedure, "respond", respond.section, text, kind="past_aim"))
     if respond_item and respond_item["status"] == "overdue":
-        text = f"Our reply is {respond_item['status_text']}."
+        text = (f"On {long_date(as_at)}, our reply will be {respond_item['status_text']}, if it has not come by then."
+                if ahead else f"Our reply is {respond_item['status_text']}.")
         if respond_item.get("new_date"):
             text += f" The new date in our update was {respond_item['date_text']}."
         text += f" Contact {_team(rules, procedure)} to ask when you will get it."
         if stage.if_late and not respond_item.get("new_date"):  # "we send you an update": you have had it
             text += f" {stage.if_late}"
-        if respond_item.get("maximum_date") and not respond_item.get("extended"):
+        if respond.up_to is not None and not respond_item.get("maximum_date") and not extended:
+            # The longest time runs past the working-day data, so it has not ended yet.
+            when = f" {respond.up_to_when}" if respond.up_to_when else ""
+            text += f" We can take up to {plural(respond.up_to)}{when}, but only if we told you so."
+        elif respond_item.get("maximum_date") and not respond_item.get("extended"):
             # "10, up to 20 if complex" (App. 1 6a): past the 10 is late unless we told you it needs
             # longer, so say how long it can take then, before pointing to the Ombudsman. (Past an aim's
             # longest time, App. 1 6b, only the second sentence below applies.)

@@ -97,7 +97,7 @@ function letter(w, result, escalate, contact) {
   // The date of the complaint itself: at stage 2 or 3 the timeline's "received" is the request for that stage.
   const complained = result.complained_text;
   const respondedItem = result.timeline.find((i) => i.id === "respond");
-  const responded = respondedItem?.responded_text ?? "[date of your reply]";
+  const responded = respondedItem?.responded_text ?? "[date of our reply]";
   const lines = [
     `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
     `Subject: Request for ${stageName} of my complaint`,
@@ -131,7 +131,9 @@ function procedureDates(w, proc, r, answers) {
   const limit = proc.time_limit;
   if (!r.message.includes(limit.message)) w.p(limit.message, { class: limit.in_time || limit.answered ? null : "warning-text" }); // not twice
   // "Usual": 9.1 lets a later complaint in for a good reason, which the message above says how to give.
-  w.p(`The usual time limit ${limit.in_time ? "is" : "was"} ${limit.months} months from ${limit.from_date_text}, so until ${limit.last_day_text}${section(limit.section)}.`);
+  // The section sets the months; for social care, counting from when you found out is the statutory procedure's.
+  w.p(`The usual time limit is ${limit.months} months${section(limit.section)}. For you, it ${limit.in_time ? "runs" : "ran"} ` +
+    `from ${limit.from_date_text}, so until ${limit.last_day_text}.`);
   for (const o of proc.overdue ?? []) {
     const box = h("div", { class: "warning-box overdue" });
     w.container.append(box);
@@ -232,8 +234,12 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     // With the contact here too: someone who jumps to this heading should not have to look for it.
     // Past an aim (App. 1 para 6b, App. 2 para 7) the reply is not late, but we should say when it comes.
     const pastAim = main.overdue.some((o) => o.item === "respond" && o.kind === "past_aim");
-    w.p(`${pastAim ? "We have not replied by the date we aimed for." : "Our reply is late."} ` +
-      `Contact ${contact?.short_name ?? "us"} to ask when you will get it:`);
+    // On a day still to come (an advocate's "as at"), it is true then only if no reply has come.
+    const ifNone = `If we have not replied by ${r.as_at_text},`;
+    const state = r.as_at_is_ahead
+      ? (pastAim ? `${ifNone} we will be past the date we aimed for.` : `${ifNone} our reply will be late.`)
+      : (pastAim ? "We have not replied by the date we aimed for." : "Our reply is late.");
+    w.p(`${state} Contact ${contact?.short_name ?? "us"} to ask when you will get it:`);
     w.contact(contact);
   }
   if (!r.service_recovery_decides && !notYet && items.escalate) {

@@ -76,7 +76,8 @@ def test_out_of_time_is_never_a_flat_no(page, site_dir):
             "complaints made within 12 months. We can still accept a complaint made later if there is a good reason, "
             "so tell us why it is late.") in text
     # 9.1 "unless there is good/serious reason": a usual limit, not a last day
-    assert "The usual time limit was 12 months from Sunday 1 June 2025, so until Monday 1 June 2026" in text
+    assert ("The usual time limit is 12 months (complaints policy section 9.1). For you, it ran from Sunday 1 June "
+            "2025, so until Monday 1 June 2026.") in text
     check_against_api(page, site_dir, OUT_OF_TIME)
     # Not complained yet: the dates are for a complaint made today, so no other day is offered
     assert page.locator("#as-at-form").count() == 0
@@ -214,6 +215,10 @@ def test_as_at_date_changes_statuses(page, site_dir):
     assert respond["status_text"] == "past our aim by 4 working days"  # App. 2 para 7: "the aim is"
     assert respond["status_text"] in page.inner_text("tr[data-item=respond]")
     assert "Friday 4 December 2026" in page.inner_text("table.timeline caption")
+    # A day still to come (today is 23 November 2026): what will be so then, if no reply comes first
+    text = page.inner_text(".result")
+    assert "If we have not replied by Friday 4 December 2026, we will be past the date we aimed for." in text
+    assert "We have not replied yet." not in text
     assert page.evaluate("document.activeElement.id") == "dates"
     # as at the due date itself
     for part, value in (("day", "30"), ("month", "11"), ("year", "2026")):

@@ -440,6 +440,7 @@ def test_exit_this_page_is_on_the_social_care_pages(soups):
 
 
 @pytest.mark.parametrize("address,warning", [
+    ("index.html", "If someone is in danger right now, call 999."),
     ("childrens-social-care/index.html", "If a child is in danger right now, call 999."),
     ("adults-social-care/index.html", "If someone is in danger right now, call 999."),
     ("broad-park-house/index.html", "If a child is in danger right now, call 999."),
@@ -448,7 +449,7 @@ def test_exit_this_page_is_on_the_social_care_pages(soups):
     ("navigator/social-care-unsure/index.html", "If someone is in danger right now, call 999."),
     ("navigator/broad-park-house/index.html", "If a child is in danger right now, call 999."),
 ])
-def test_what_to_do_at_once_comes_before_everything_else(soups, address, warning):
+def test_what_to_do_at_once_comes_before_the_contents_and_every_heading(soups, address, warning):
     """Front matter `warning` (pages) and a service option's `warning` (navigator.yaml): on a phone the
     list of contents would push "call 999" off the first screen, so it comes first, as GOV.UK warning
     text, read out as a warning."""

@@ -203,6 +203,30 @@ def test_a_panel_with_no_date_after_its_last_day_is_flagged(R):
                  f"{R.contacts[R.procedures['children'].contact].called} to ask why.")]
     found, overdue = items(R, "children", "stage3", D(2026, 10, 20), D(2026, 12, 1))
     assert found["panel"]["status"] == "due_today" and not overdue
+    # Our reply follows the panel's findings (App. 1 6c): with it, the panel has met
+    found, overdue = items(R, "children", "stage3", D(2026, 10, 20), D(2026, 12, 20), responded=D(2026, 12, 10))
+    assert found["panel"]["status"] == "done" and not overdue
+    assert found["panel"]["note"] == ("Our reply follows the panel's findings, so it has met. "
+                                      "The date shown is the latest it could meet.")
+
+
+@pytest.mark.parametrize("stage,received,warning", [
+    # 11.2: received Tuesday 10 March 2026, due Tuesday 24 March; on Thursday 26 March, 2 working days late
+    ("stage1", D(2026, 3, 10), "On Thursday 26 March 2026, our reply will be overdue by 2 working days, if it has "
+                               "not come by then. Contact Speak Up to ask when you will get it."),
+])
+def test_on_a_day_still_to_come_the_warning_says_what_will_be_late(R, stage, received, warning):
+    _, [flag] = items(R, "corporate", stage, received, D(2026, 3, 26), today=D(2026, 3, 25))
+    assert flag["text"].startswith(warning), flag["text"]
+    _, [flag] = items(R, "corporate", stage, received, D(2026, 3, 26), today=D(2026, 3, 26))
+    assert flag["text"].startswith("Our reply is overdue by 2 working days. ")
+
+
+def test_on_a_day_still_to_come_past_an_aim_is_said_as_if(R):
+    # App. 2 para 7: the aim is 20 working days; received Monday 2 November 2026, aimed for Monday 30 November
+    _, [flag] = items(R, "adults", "stage1", D(2026, 11, 2), D(2026, 12, 4), today=D(2026, 11, 23))
+    assert flag["text"].startswith("We aimed to reply by Monday 30 November 2026. If we have not replied by Friday "
+                                   "4 December 2026, we will be past our aim."), flag["text"]
 
 
 def test_a_response_not_asked_about_is_never_called_overdue(R):
@@ -252,20 +276,25 @@ def test_beyond_the_calendar_says_so(R):
     assert found["respond"]["status_text"] == "We can only work out dates up to 31 December 2036"
 
 
-@pytest.mark.parametrize("stage,received,as_at,date,status_text,longest", [
+@pytest.mark.parametrize("stage,received,as_at,date,status_text,longest,warning", [
     # App. 1 para 6a: 10 working days (22 December 2036); 20 only if complex, which runs past the data
-    ("stage1", D(2036, 12, 8), D(2036, 12, 29), "2036-12-22", "overdue by 3 working days", 20),
+    ("stage1", D(2036, 12, 8), D(2036, 12, 29), "2036-12-22", "overdue by 3 working days", 20,
+     "We can take up to 20 working days if the complaint is complex, but only if we told you so."),
     # App. 1 para 6b: the aim, 25 working days (8 December 2036); the longest, 65, runs past the data
-    ("stage2", D(2036, 11, 3), D(2036, 12, 15), "2036-12-08", "past our aim by 5 working days", 65),
+    ("stage2", D(2036, 11, 3), D(2036, 12, 15), "2036-12-08", "past our aim by 5 working days", 65,
+     "It can take up to 65 working days if the investigation needs longer. We should tell you why it is taking "
+     "longer and when to expect our reply."),
 ])
 def test_a_longest_time_beyond_the_calendar_still_shows_the_usual_date(R, stage, received, as_at, date,
-                                                                         status_text, longest):
+                                                                         status_text, longest, warning):
     found, overdue = items(R, "children", stage, received, as_at)
     respond = found["respond"]
     assert (respond["date"], respond["status_text"], respond["maximum_date"]) == (date, status_text, None)
     assert respond["note"] == (f"We can only work out dates up to 31 December 2036, so the longest time, "
                                f"{longest} working days, is not shown.")
-    assert [flag["item"] for flag in overdue] == ["respond"]
+    # The longest time has not ended (the data ends before it), so the warning still allows for it
+    [flag] = overdue
+    assert flag["item"] == "respond" and warning in flag["text"], flag["text"]
 
 
 def test_past_the_aim_is_past_the_aim_not_overdue(R):
