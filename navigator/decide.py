@@ -178,7 +178,11 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
     else:
         res["message"] = res["time_limit"]["message"]
         respond = next((i for i in res["timeline"] if i["id"] == "respond"), None)
-        if respond and respond["status"] in ("overdue", "past_aim"):
+        if respond and respond["status"] == "unknown":
+            # Past the working-day data: say so first, or an advocate may read no warning as on time.
+            res["message"] = (f"We cannot work out when our reply is due. {respond['status_text']}. "
+                              f"{res['message']}")
+        elif respond and respond["status"] in ("overdue", "past_aim"):
             # The main fact first: on a phone the warning is a screen and a half further down. On
             # another day than today (an advocate's "as at"), it says which day it is true on; a day
             # still to come only if no reply has come by then.

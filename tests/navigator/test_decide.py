@@ -564,3 +564,12 @@ def test_a_late_social_care_complaint_is_counted_from_when_you_found_out_in_your
     assert ("It is more than 12 months since you found out about the problem on Saturday 1 March 2025. We normally "
             "only look at complaints made within 12 months.") in res["message"]
     assert "if later" not in res["message"]
+
+
+def test_a_reply_date_past_the_working_day_data_is_said_first(R, complaint):
+    # App. 1 para 6b: we said stage 2 needs longer (up to 65 working days), which runs past 31 December 2036.
+    answers = complaint(service="children_social_care", happened="2036-10-01", found_out="2036-10-01",
+                        complained="2036-10-05", stage="stage2", stage_received="2036-11-03", extended="yes")
+    res = result(R, answers, today=datetime.date(2036, 11, 5))
+    assert res["message"].startswith("We cannot work out when our reply is due. We can only work out dates up to "
+                                     "31 December 2036. "), res["message"]
