@@ -33,7 +33,9 @@ class ContentErrors(Exception):
     """Every content problem found in one run."""
 
     def __init__(self, errors: list[ContentError]):
-        self.errors = sorted(set(errors))
+        # The data (YAML) before the pages: a page's shortcode errors often follow from a mistake in the
+        # data, such as a duplicated stage id, and the cause should be read first.
+        self.errors = sorted(set(errors), key=lambda e: (e.file.endswith(".md"), e))
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
