@@ -80,6 +80,16 @@ def test_school_is_out_of_scope_with_where_to_go(R, rules):
                               "where to go instead.")
 
 
+def test_a_parking_ticket_is_challenged_not_complained_about(R, complaint):
+    # 9.1: penalty charge notices have their own process; someone with a new ticket has no outcome to
+    # disagree with yet, and must not be sent to a complaint while the ticket's own dates run.
+    res = result(R, complaint(out_of_scope=["parking_ticket"]))
+    assert res["outcome"] == "out_of_scope"
+    [item] = res["out_of_scope"]
+    assert item["where_to_go"].startswith("Challenge the ticket now, following the instructions on it")
+    assert item["section"] == "9.1"
+
+
 def test_out_of_scope_items_give_contacts(R, rules, complaint):
     # 9.1 and GH15: data protection and FOI go to the Information Commissioner
     res = result(R, complaint(out_of_scope=["data_protection_foi", "councillors"]))
