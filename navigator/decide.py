@@ -194,6 +194,17 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
             else:
                 lead = f"On {long_date(as_at)}, our reply was {status_text}."
             res["message"] = f"{lead} {res['message']}"
+        elif (respond and as_at == today and respond["status"] in ("upcoming", "due_today")
+              and (res["time_limit"]["in_time"] or res["time_limit"]["answered"])):
+            # "Is the council late?" answered first, as the late case is: not yet, and when it would be.
+            # (A complaint made out of time keeps that first: it is what the person must act on.)
+            if respond["status"] == "due_today":
+                lead = (f"We aim to reply today, {respond['date_text']}." if respond.get("aim") else
+                        f"Our reply is due today, {respond['date_text']}.")
+            else:
+                lead = (f"We aim to reply by {respond['date_text']}, {respond['status_text']}." if respond.get("aim")
+                        else f"Our reply is due by {respond['date_text']}, {respond['status_text']}.")
+            res["message"] = f"{lead} {res['message']}"
     return res
 
 

@@ -234,10 +234,12 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     // With the contact here too: someone who jumps to this heading should not have to look for it.
     // Past an aim (App. 1 para 6b, App. 2 para 7) the reply is not late, but we should say when it comes.
     const pastAim = main.overdue.some((o) => o.item === "respond" && o.kind === "past_aim");
-    // On a day still to come (an advocate's "as at"), it is true then only if no reply has come.
-    const ifNone = `If we have not replied by ${r.as_at_text},`;
+    // On a day still to come (an advocate's "as at"), it is true then only if no reply has come. Its
+    // status ("overdue by 7 working days, counted from ...") says from when, so the day is not read
+    // as the deadline.
+    const respond = main.timeline.find((i) => i.id === "respond");
     const state = r.as_at_is_ahead
-      ? (pastAim ? `${ifNone} we will be past the date we aimed for.` : `${ifNone} our reply will be late.`)
+      ? `If we have not replied by ${r.as_at_text}, our reply will then be ${respond.status_text}.`
       : (pastAim ? "We have not replied by the date we aimed for." : "Our reply is late.");
     w.p(`${state} Contact ${contact?.short_name ?? "us"} to ask when you will get it:`);
     w.contact(contact);
@@ -262,7 +264,12 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     letter(w, main, e, contact);
   } else if (!r.service_recovery_decides && !notYet && items.ombudsman) {
     const o = items.ombudsman;
-    if (o.after) { w.p(o.after); w.contact(o.after_contact); }
+    // What comes after our reply (App. 2 para 8) is for once it has come.
+    const replied = main.timeline.some((i) => i.id === "respond" && i.status.startsWith("done"));
+    if (o.after) {
+      w.p(replied ? o.after : `Once you have our reply: ${o.after.charAt(0).toLowerCase()}${o.after.slice(1)}`);
+      w.contact(o.after_contact);
+    }
   }
   if (r.ombudsman) {
     w.h3(`The ${r.ombudsman.name}`);

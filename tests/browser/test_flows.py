@@ -217,7 +217,11 @@ def test_as_at_date_changes_statuses(page, site_dir):
     assert "Friday 4 December 2026" in page.inner_text("table.timeline caption")
     # A day still to come (today is 23 November 2026): what will be so then, if no reply comes first
     text = page.inner_text(".result")
-    assert "If we have not replied by Friday 4 December 2026, we will be past the date we aimed for." in text
+    assert ("If we have not replied by Friday 4 December 2026, our reply will then be past our aim by 4 working "
+            "days.") in text
+    # App. 2 para 8: the Service Recovery Team is for after our reply, which has not come
+    assert ("Once you have our reply: if you are still unhappy, contact the Service Recovery Team to see if your "
+            "further concerns can be resolved.") in text
     assert "We have not replied yet." not in text
     assert page.evaluate("document.activeElement.id") == "dates"
     # as at the due date itself

@@ -583,3 +583,20 @@ def test_a_reply_date_past_the_working_day_data_is_said_first(R, complaint):
     res = result(R, answers, today=datetime.date(2036, 11, 5))
     assert res["message"].startswith("We cannot work out when our reply is due. We can only work out dates up to "
                                      "31 December 2036. "), res["message"]
+
+
+@pytest.mark.parametrize("changes,today,lead", [
+    # App. 2 para 7: received Monday 2 November 2026, the aim is 20 working days
+    ({"service": "adults_social_care", "complained": "2026-11-02", "stage": "stage1"}, "2026-11-23",
+     "We aim to reply by Monday 30 November 2026, in 5 working days. "),
+    ({"service": "adults_social_care", "complained": "2026-11-02", "stage": "stage1"}, "2026-11-30",
+     "We aim to reply today, Monday 30 November 2026. "),
+    # 11.2: received Tuesday 10 March 2026, due Tuesday 24 March
+    ({"stage": "stage1"}, "2026-03-20", "Our reply is due by Tuesday 24 March 2026, in 2 working days. "),
+    ({"stage": "stage1"}, "2026-03-24", "Our reply is due today, Tuesday 24 March 2026. "),
+])
+def test_the_lead_says_when_our_reply_is_due_before_it_is_late(R, complaint, changes, today, lead):
+    """The question people come with, "is the council late?", answered first: not yet, and when."""
+    res = result(R, complaint(**changes), today=datetime.date.fromisoformat(today))
+    assert res["message"].startswith(lead), res["message"]
+    assert res["message"].endswith(res["time_limit"]["message"])
