@@ -107,23 +107,28 @@ function letter(w, result, escalate, contact) {
   ];
   const grounds = escalate.grounds && escalate.grounds.length ? escalate.grounds : null;
   const letterBox = h("div", { class: "letter", id: "letter" });
+  const text = [...lines]; // the letter alone, for "Copy the letter"
   for (const line of lines) letterBox.append(h("p", { text: line }));
-  w.lines.push("LETTER", ...lines);
   if (grounds) {
-    const intro = `I am asking for this because (keep the reasons that apply, and say what happened${escalate.grounds_section ? `; ${policyRef(escalate.grounds_section)}` : ""}):`;
+    // Instructions to the writer go in square brackets, as the hint above says, so none is sent by mistake.
+    const intro = `I am asking for this because: [Keep the reasons that apply, delete the others, and say what happened${escalate.grounds_section ? ` (${policyRef(escalate.grounds_section)})` : ""}.]`;
     letterBox.append(h("p", { text: intro }));
     const ul = h("ul");
     for (const g of grounds) ul.append(h("li", { text: `${groundForLetter(g)} [Say what happened.]` }));
     letterBox.append(ul);
-    w.lines.push(intro, ...grounds.map((g) => `- ${groundForLetter(g)} [Say what happened.]`));
+    text.push(intro, ...grounds.map((g) => `- ${groundForLetter(g)} [Say what happened.]`));
   } else {
     const because = "I am not happy with your reply because: [say why].";
     letterBox.append(h("p", { text: because }));
-    w.lines.push(because);
+    text.push(because);
   }
-  const end = ["Please confirm you have received this request and tell me when I will hear from you.", "Yours sincerely,", "[your name and how you would like us to contact you]"];
+  const end = ["To put things right, I would like you to [say what you would like us to do].",
+    "Please confirm you have received this request and tell me when I will hear from you.", "Yours sincerely,",
+    "[your name and how you would like us to contact you]"];
   for (const line of end) letterBox.append(h("p", { text: line }));
-  w.lines.push(...end, "");
+  text.push(...end);
+  w.lines.push("LETTER", ...text, "");
+  w.letter = text.join("\n");
   w.container.append(letterBox);
 }
 
@@ -260,7 +265,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     if (e.informal_first) w.p(`${e.informal_first.text}${section(e.informal_first.section)}`);
     if (!main.overdue?.length) w.contact(contact);
     w.h3(`A letter to ask for ${stage}`);
-    w.p("Copy this and fill in the parts in square brackets.", { class: "hint" });
+    w.p("Copy this and change the parts in square brackets.", { class: "hint" });
     letter(w, main, e, contact);
   } else if (!r.service_recovery_decides && !notYet && items.ombudsman) {
     const o = items.ombudsman;
@@ -297,7 +302,8 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
       for (const c of r.first_step.also_contact) w.contact(c);
     }
   }
-  return { heading, text: w.lines.join("\n"), events: events(r, { today: today ?? r.as_at, answers }), datesHeading };
+  return { heading, text: w.lines.join("\n"), events: events(r, { today: today ?? r.as_at, answers }), datesHeading,
+    letter: w.letter ?? null };
 }
 
 /**

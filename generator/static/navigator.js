@@ -461,7 +461,8 @@ function takeAway(built, reply) {
   }
   buttons.append(
     h("button", { type: "button", class: "button button-secondary", id: "print-page", text: "Print this page", onclick: () => window.print() }),
-    h("button", { type: "button", class: "button button-secondary", id: "copy-text", text: "Copy as text", onclick: () => copyText(built.text, box) }));
+    h("button", { type: "button", class: "button button-secondary", id: "copy-text", text: "Copy as text",
+      onclick: () => copyText(built.text, buttons, "result") }));
   box.append(buttons);
   const hash = shareHash(reply.answers);
   const url = `${location.origin}${location.pathname}${hash}`;
@@ -475,18 +476,22 @@ function takeAway(built, reply) {
   return box;
 }
 
-async function copyText(text, box) {
-  const done = box.querySelector(".copy-status") ?? h("p", { class: "copy-status", role: "status" });
-  box.append(done);
+/** Copy `text` ("result" or "letter"); the status, and the text to select if the browser will not
+ * copy, go straight after `next` (the button's group), where the person is looking. */
+async function copyText(text, next, what) {
+  const id = `copy-${what}`;
+  const done = document.getElementById(`${id}-status`) ?? h("p", { class: "copy-status", role: "status", id: `${id}-status` });
+  if (!done.isConnected) next.after(done);
   try {
     await navigator.clipboard.writeText(text);
-    done.textContent = "Copied. You can paste the result into an email or a document.";
+    done.textContent = what === "letter" ? "Copied. You can paste the letter into an email." :
+      "Copied. You can paste the result into an email or a document.";
   } catch (error) {
     done.textContent = "Your browser did not let us copy. Select the text below and copy it.";
-    if (!box.querySelector("#copy-fallback")) {
-      const area = h("textarea", { id: "copy-fallback", class: "input textarea", readonly: true, rows: "10" });
+    if (!document.getElementById(`${id}-fallback`)) {
+      const area = h("textarea", { id: `${id}-fallback`, class: "input textarea", readonly: true, rows: "10" });
       area.value = text;
-      box.append(h("label", { for: "copy-fallback", text: "The result as text" }), area);
+      done.after(h("label", { for: `${id}-fallback`, text: what === "letter" ? "The letter as text" : "The result as text" }), area);
       area.select();
     }
   }
@@ -496,6 +501,14 @@ function showResult(reply, push, errors = null, focusOn = "heading", typedAsAt =
   const body = h("div", { class: "result" });
   const built = renderResult(body, reply, { today,
     asAtForm: reply.result?.outcome === "complaint" && reply.result.complaint_made ? asAtForm(reply, errors, typedAsAt) : null });
+  const letterBox = body.querySelector("#letter");
+  if (letterBox && built.letter) {
+    // The letter on its own: "Copy as text" copies the whole result, which is not what you send.
+    const group = h("div", { class: "button-group", "data-no-print": "true" },
+      h("button", { type: "button", class: "button button-secondary", id: "copy-letter", text: "Copy the letter",
+        onclick: () => copyText(built.letter, group, "letter") }));
+    letterBox.after(group);
+  }
   const back = h("a", { href: "#check", class: "back-link", text: "Back", onclick: (e) => {
     e.preventDefault();
     if (depth > 0) history.back(); else showCheck(reply, true);

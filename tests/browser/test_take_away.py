@@ -27,10 +27,31 @@ def test_when_the_browser_will_not_copy_the_text_is_there_to_select(fresh_page):
     page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));")
     to_result(page, CORPORATE_OVERDUE)  # opens the navigator
     page.click("#copy-text")
-    page.wait_for_selector("#copy-fallback")
+    page.wait_for_selector("#copy-result-fallback")
     assert page.inner_text(".copy-status") == "Your browser did not let us copy. Select the text below and copy it."
-    assert page.input_value("#copy-fallback").startswith(page.inner_text(".result h1").upper() + "\n")
-    assert page.evaluate("document.activeElement.id") == "copy-fallback"  # selected, ready to copy
+    assert page.input_value("#copy-result-fallback").startswith(page.inner_text(".result h1").upper() + "\n")
+    assert page.evaluate("document.activeElement.id") == "copy-result-fallback"  # selected, ready to copy
+
+
+def test_copy_the_letter_copies_the_letter_alone_and_says_so_beside_the_button(fresh_page):
+    """On a phone, selecting just the letter is fiddly, and "Copy as text" copies the whole result."""
+    page = fresh_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    to_result(page, CORPORATE_OVERDUE)
+    page.click("#copy-letter")
+    page.wait_for_selector("#copy-letter-status")
+    # Said where the person is looking: straight after the button
+    assert page.evaluate("document.querySelector('#copy-letter').parentElement.nextElementSibling.id") == (
+        "copy-letter-status")
+    assert page.inner_text("#copy-letter-status") == "Copied. You can paste the letter into an email."
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert text.startswith("To: Speak Up, speakup@coventry.gov.uk\nSubject: Request for stage 2")
+    assert text.endswith("[your name and how you would like us to contact you]")
+    assert "Status:" not in text  # not the dates: the letter alone
+    # 12.1: the instruction about the grounds is in square brackets, so it is not sent as written
+    assert ("I am asking for this because: [Keep the reasons that apply, delete the others, and say what "
+            "happened (complaints policy section 12.1).]") in text
+    assert "To put things right, I would like you to [say what you would like us to do]." in text
 
 
 def test_the_print_layout_keeps_the_result_and_drops_the_controls(page):
