@@ -263,3 +263,20 @@ def test_a_new_question_is_said_once_by_the_focus_on_its_heading(fresh_page):
     wait_step(page, before)
     assert page.evaluate("document.activeElement.textContent") == "Which of these is it?"
     assert page.inner_text("#navigator-live") == ""
+
+
+def test_the_focused_heading_is_outlined_for_keyboard_users_only(fresh_page):
+    """After Continue by keyboard, the focus outline shows where you are; after a tap or click it does
+    not, where a yellow box around the question reads as a highlight or an error."""
+    page = fresh_page
+    open_navigator(page)
+    page.check("input[value=council_service]")
+    before = step(page)
+    page.click("button[type=submit]")  # a pointer
+    wait_step(page, before)
+    outline = "getComputedStyle(document.activeElement).outlineStyle"
+    assert page.evaluate("document.activeElement.tagName") == "H1" and page.evaluate(outline) == "none"
+    choose_with_arrows(page, "request_type", "complaint")
+    tab_to(page, "button[type=submit]")
+    press_and_wait(page, "Enter")  # the keyboard
+    assert page.evaluate("document.activeElement.tagName") == "H1" and page.evaluate(outline) == "solid"
