@@ -22,6 +22,10 @@ from .calendar import DateOutOfRange, WorkingCalendar
 from .dates import days_in_month, long_date
 
 PARTS = ("day", "month", "year")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+MONTH_NAMES = {**{m: n for n, m in enumerate(_MONTHS, 1)}, **{m[:3]: n for n, m in enumerate(_MONTHS, 1)}, "sept": 9}
+"""A month typed as a word: its name or its first three letters, in any case ("Dec", "december")."""
 
 
 # No complaint is about something before this: a year like 0001 is a slip, and would be shown as "2".
@@ -93,6 +97,10 @@ def read_date(raw, question: str, name: str, label: str, enter: str):
         listed = " and ".join(missing) if len(missing) < 3 else "day, month and year"
         # "parts": every box to mark, not only the first (GOV.UK date input: highlight each missing part)
         return None, {**error(question, f"{name}-{missing[0]}", f"{label} must include a {listed}"), "parts": missing}
+    # GOV.UK's date input: a month may be typed as its name or its first three letters ("Dec").
+    month_name = parts["month"].lower().rstrip(".")
+    if month_name in MONTH_NAMES:
+        parts["month"] = str(MONTH_NAMES[month_name])
     for p in PARTS:
         if not parts[p].isdigit() or not parts[p].isascii():
             return None, error(question, f"{name}-{p}", f"{label} must be a real date")

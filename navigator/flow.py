@@ -78,7 +78,7 @@ DATE_FIELDS = {
                  "reply by. Leave this blank if not."),
     "panel": ("Date of the review panel", "Enter the date of the review panel",
               "Leave this blank if you do not know it yet."),
-    "as_at": ("Date to work out from", "Enter the date to work out from", None),
+    "as_at": ("Date to work out the statuses on", "Enter the date to work out the statuses on", None),  # its label in navigator.js asAtForm
 }
 EARLIER_TEXT = {"happened": "the date the problem happened", "found_out": "the date you found out about the problem",
                 "complained": "the date you complained"}

@@ -378,8 +378,9 @@ function showCheck(reply, push) {
 function asAtForm(reply, errors, typed = null) {
   const error = (errors ?? [])[0] ?? null;
   const form = h("form", { class: "as-at", method: "dialog", novalidate: true, id: "as-at-form" });
-  form.append(dateInput({ id: "as_at", label: "Work out the statuses as at another date",
-    hint: `For example, the date of a meeting. Leave it blank for today. Now showing ${reply.result?.as_at_text ?? "today"}.` },
+  // The label is the one its error messages start with (navigator/flow.py DATE_FIELDS["as_at"]).
+  form.append(dateInput({ id: "as_at", label: "Date to work out the statuses on",
+    hint: `To see them on another day, for example the date of a meeting. Leave it blank for today. Now showing ${reply.result?.as_at_text ?? "today"}.` },
   typed ?? reply.answers?.as_at ?? {}, error),
   h("button", { type: "submit", class: "button button-secondary", text: "Update the statuses" }));
   form.addEventListener("submit", async (event) => {

@@ -95,7 +95,7 @@ def test_a_wrong_as_at_date_is_not_put_in_the_share_link(page):
         page.fill(f"#as_at-{part}", value)
     page.click("#as-at-form button")
     page.wait_for_selector(".error-summary", timeout=30_000)
-    assert page.inner_text(".error-summary a") == "Date to work out from must be a real date"
+    assert page.inner_text(".error-summary a") == "Date to work out the statuses on must be a real date"
     assert page.input_value("#as_at-day") == "31"  # kept, to correct
     assert page.input_value("#share-url") == good
 

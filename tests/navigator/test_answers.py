@@ -69,12 +69,12 @@ ERROR_CASES = [
     ({"stage": "stage1", "as_at": dmy("5", "1", "2037")}, "as_at", "as_at-day",
      "We can only work out dates up to 31 December 2036"),
     ({"stage": "stage1", "as_at": dmy("5", "", "2037")}, "as_at", "as_at-month",
-     "Date to work out from must include a month"),
+     "Date to work out the statuses on must include a month"),
     # complained 10 March 2026: dates as at 1 March would describe a complaint not yet made
     ({"stage": "stage1", "as_at": dmy("1", "3", "2026")}, "as_at", "as_at-day",
-     "Date to work out from must be the same as or after the date you complained"),
+     "Date to work out the statuses on must be the same as or after the date you complained"),
     ({"stage": "stage2", "stage_received": dmy("1", "4", "2026"), "as_at": dmy("20", "3", "2026")}, "as_at",
-     "as_at-day", "Date to work out from must be the same as or after the date you asked for stage 2"),
+     "as_at-day", "Date to work out the statuses on must be the same as or after the date you asked for stage 2"),
     # A stage recorded for this procedure that is not one of its stages (a hand-edited link): an error
     ({"stage": "stage3", "stage_procedure": "corporate"}, "stage", "stage", "Select where your complaint is now"),
     # 11.2: the new date in an update comes after the complaint
@@ -106,3 +106,19 @@ def test_iso_dates_are_accepted(R, complaint):
     assert decide(R, complaint(complained="2026-02-31"), TODAY)["errors"][0]["message"] == \
         "Date you complained must be a real date"
     assert decide(R, complaint(), TODAY)["kind"] == "question"
+
+
+@pytest.mark.parametrize("month", ["3", "03", "Mar", "mar", "March", "MARCH", "mar."])
+def test_a_month_can_be_typed_as_a_word(month):
+    # GOV.UK date input: people type "Mar" or "March" as often as "3"
+    from navigator.answers import read_date
+    assert read_date(dmy("10", month, "2026"), "complained", "complained", "Date you complained",
+                     "Enter the date you complained") == (datetime.date(2026, 3, 10), None)
+
+
+@pytest.mark.parametrize("month", ["Marc", "ma", "13", "Sunday"])
+def test_a_word_that_is_not_a_month_is_not_a_real_date(month):
+    from navigator.answers import read_date
+    d, err = read_date(dmy("10", month, "2026"), "complained", "complained", "Date you complained",
+                       "Enter the date you complained")
+    assert (d, err["message"], err["field"]) == (None, "Date you complained must be a real date", "complained-month")
