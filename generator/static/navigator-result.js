@@ -336,17 +336,21 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
       if (!item.date || item.id === "received") continue;
       const description = [
         `${proc.procedure.name}.`,
+        proc.complained_text ? `Complaint made on ${proc.complained_text}.` : null,
         item.rule ? `Timescale: ${item.rule}.` : null,
         item.section ? `${sectionLine(item.section)}.` : null,
         item.note ?? null,
       ].filter(Boolean).join(" ");
       const uid = [complaint, item.id.startsWith("ombudsman") ? "" : stage, proc.procedure.id, item.id].filter(Boolean).join("-");
+      // In your own calendar "we" reads as you: the council's steps say who ("The council sends its reply").
+      const label = item.who === "council"
+        ? item.label.replace(/^We (\w+)/, (_, verb) => `The council ${verb}s`).replace(/\bour\b/g, "its") : item.label;
       if (dated.includes(item.status) && item.date >= today) {
-        out.push({ date: item.date, summary: title(item.label), description, uid: `${uid}@complaints-navigator` });
+        out.push({ date: item.date, summary: title(label), description, uid: `${uid}@complaints-navigator` });
       }
       const latest = item.maximum_date;
       if (latest && !item.extended && latest !== item.date && latest >= today && !item.status.startsWith("done")) {
-        out.push({ date: latest, summary: title(`${item.label} (at the latest, if it takes longer)`), description,
+        out.push({ date: latest, summary: title(`${label} (at the latest, if it takes longer)`), description,
           uid: `${uid}-latest@complaints-navigator` });
       }
     }
