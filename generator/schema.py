@@ -413,6 +413,10 @@ class ServiceOption:
     warning: Optional[str] = None
     """What to do at once, shown first with the answer as a warning: for social care, calling 999 when
     someone is in danger. A complaint takes weeks; this must not wait for it."""
+    others_reply_first: bool = False
+    """true where another organisation looks at the complaint and replies first (7.1: a company that runs
+    the service for us). Our dates then apply only once we deal with it, so the result does not open
+    with when our reply is due."""
     procedure: Optional[str] = ref("procedures_or_sr", default=None)
     """The procedure for this answer, or service_recovery_decides."""
     service: Optional[str] = ref("services", default=None)

@@ -103,12 +103,13 @@ def read_date(raw, question: str, name: str, label: str, enter: str):
         parts["month"] = str(MONTH_NAMES[month_name])
     for p in PARTS:
         if not parts[p].isdigit() or not parts[p].isascii():
-            return None, error(question, f"{name}-{p}", f"{label} must be a real date")
+            # "parts": mark only the box that is wrong (GOV.UK date input), not all three
+            return None, {**error(question, f"{name}-{p}", f"{label} must be a real date"), "parts": [p]}
     day, month, year = (int(parts[p]) for p in PARTS)
     if len(parts["year"]) != 4:
         return None, error(question, f"{name}-year", f"{label} must include a year with 4 numbers")
     if not 1 <= month <= 12:
-        return None, error(question, f"{name}-month", f"{label} must be a real date")
+        return None, {**error(question, f"{name}-month", f"{label} must be a real date"), "parts": ["month"]}
     if year < EARLIEST_YEAR:
         return None, {**error(question, f"{name}-year", f"{label} must be in or after {EARLIEST_YEAR}"), "parts": ["year"]}
     if not 1 <= day <= days_in_month(year, month):

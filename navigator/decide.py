@@ -180,8 +180,8 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
         respond = next((i for i in res["timeline"] if i["id"] == "respond"), None)
         if respond and respond["status"] == "unknown":
             # Past the working-day data: say so first, or an advocate may read no warning as on time.
-            res["message"] = (f"We cannot work out when our reply is due. {respond['status_text']}. "
-                              f"{res['message']}")
+            what = "whether our reply came on time" if values.get("responded") else "when our reply is due"
+            res["message"] = f"We cannot work out {what}. {respond['status_text']}. {res['message']}"
         elif respond and respond["status"] in ("overdue", "past_aim"):
             # The main fact first: on a phone the warning is a screen and a half further down. On
             # another day than today (an advocate's "as at"), it says which day it is true on; a day
@@ -195,9 +195,13 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
                 lead = f"On {long_date(as_at)}, our reply was {status_text}."
             res["message"] = f"{lead} {res['message']}"
         elif (respond and as_at == today and respond["status"] in ("upcoming", "due_today")
-              and (res["time_limit"]["in_time"] or res["time_limit"]["answered"])):
+              and (res["time_limit"]["in_time"] or res["time_limit"]["answered"])
+              and not option.others_reply_first
+              and not (procedure.stage(res["procedure"]["current_stage"]).respond.counted_from == "panel"
+                       and not values.get("panel"))):
             # "Is the council late?" answered first, as the late case is: not yet, and when it would be.
-            # (A complaint made out of time keeps that first: it is what the person must act on.)
+            # Not when it is not yet a firm date: out of time (that warning is what to act on first), a
+            # company replying first (7.1), or 15 working days from a panel's findings not yet dated (App. 1 6c).
             if respond["status"] == "due_today":
                 lead = (f"We aim to reply today, {respond['date_text']}." if respond.get("aim") else
                         f"Our reply is due today, {respond['date_text']}.")
@@ -233,6 +237,7 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
                               happened=values["happened"], found_out=values["found_out"],
                               made=complained is not None, response_known=response_known, today=today)
     return {"complained_text": long_date(complained) if complained else None,
+            "complained": complained.isoformat() if complained else None,
             "procedure": {"id": procedure.id, "name": procedure.name, "section": procedure.section,
                           "contact": rules.contact(procedure.contact),
                           "stages": [{"id": s.id, "number": s.number, "name": s.name} for s in procedure.stages],

@@ -144,6 +144,7 @@ class Option(NamedTuple):
     service: str | None
     out_of_scope: str | None
     warning: str | None = None  # what to do at once (call 999), shown first with the answer
+    others_reply_first: bool = False  # 7.1: a contractor replies first; our dates come after
 
 
 class Choice(NamedTuple):
@@ -210,7 +211,8 @@ def _rules(data: dict) -> Rules:
                          for i in data["out_of_scope"])
     nav = data["navigator"]
     options = tuple(Option(o["id"], _text(o["label"]), o.get("section"), o.get("note"), o.get("procedure"),
-                           o.get("service"), o.get("out_of_scope"), o.get("warning")) for o in nav["service_options"])
+                           o.get("service"), o.get("out_of_scope"), o.get("warning"), bool(o.get("others_reply_first")))
+                    for o in nav["service_options"])
     rules = Rules(WorkingCalendar.from_data(data["calendar"]), MappingProxyType(contacts),
                   MappingProxyType(procedures), ombudsman, MappingProxyType(services), out_of_scope, options,
                   tuple(_choice(c) for c in nav["request_types"]),

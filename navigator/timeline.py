@@ -201,6 +201,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         add("acknowledge", label, ack.section, "council",
             lambda: _item(cal, as_at, "acknowledge", label, cal.due_date(received, ack.working_days), ack.section,
                           "council", done=has_responded, known=False, rule=_within(ack),
+                          # in your own calendar "we" would read as you
+                          calendar_label=f"The council acknowledges {what}",
                           note=None if has_responded else
                           f"If you have not heard from us by then, contact {_team(rules, procedure)}."))
 
@@ -298,6 +300,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         if beyond_note:
             note = f"{note} {beyond_note}" if note else beyond_note
         item = _item(cal, as_at, "respond", label, deadline, respond.section, "council", done=has_responded,
+                     calendar_label=f"The council sends its reply to {what}",
                      responded_text=long_date(responded) if has_responded else None,
                      known=response_known, rule=_within(respond), standard_date=standard.isoformat(),
                      maximum_date=maximum.isoformat() if maximum else None, extended=bool(extended and maximum),

@@ -195,7 +195,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   if (r.procedure && !r.service_recovery_decides) {
     w.p(`This is dealt with under the ${r.procedure.name.toLowerCase()}${section(r.procedure.section)}.`);
   }
-  for (const note of r.notes) w.p(`${note.text}${note.section ? ` (section ${note.section})` : ""}`);
+  for (const note of r.notes) w.p(`${note.text}${section(note.section)}`);
 
   // After a formal complaint the first step is behind you: its contacts come last (below), after the dates.
   if (r.first_step && !r.first_step.behind_you) {
@@ -320,17 +320,15 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
 export function events(result, { today = result.as_at ?? "", answers = {} } = {}) {
   const several = Boolean(result.service_recovery_decides);
   const procs = several ? result.possible_procedures : [result];
-  // A date answer is its boxes ({day, month, year}, typed "2" or "02") or an ISO date.
-  const part = (v) => (typeof v === "string" ? v : v && typeof v === "object"
-    ? [v.year, v.month, v.day].map((x) => String(Number(x)).padStart(2, "0")).join("-") : "");
-  const complaint = [answers.service, answers.complained_yet === "yes" ? answers.complained : "planned"]
-    .map(part).filter(Boolean).join("-");
-  // The stage's own steps belong to the stage; the Ombudsman's time limit to the whole complaint.
-  const stage = [answers.stage, answers.stage_received].map(part).filter(Boolean).join("-");
+  // Ids from the dates as Python read them (ISO), not as typed: "Jun", "6" and "06" are one complaint.
+  const complaint = [answers.service, procs.find((p) => p.complained)?.complained ?? "planned"].filter(Boolean).join("-");
   const dated = ["upcoming", "due_today", "overdue", "passed"]; // not done, and not a date we do not know
   const out = [];
   for (const proc of procs) {
     if (!proc.procedure) continue;
+    // The stage's own steps belong to the stage; the Ombudsman's time limit to the whole complaint.
+    const received = proc.timeline.find((i) => i.id === "received")?.date;
+    const stage = answers.stage ? [answers.stage, received].filter(Boolean).join("-") : "";
     const title = (label) => (several ? `${proc.procedure.name}: ${label}` : label);
     for (const item of proc.timeline) {
       if (!item.date || item.id === "received") continue;
@@ -342,9 +340,8 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
         item.note ?? null,
       ].filter(Boolean).join(" ");
       const uid = [complaint, item.id.startsWith("ombudsman") ? "" : stage, proc.procedure.id, item.id].filter(Boolean).join("-");
-      // In your own calendar "we" reads as you: the council's steps say who ("The council sends its reply").
-      const label = item.who === "council"
-        ? item.label.replace(/^We (\w+)/, (_, verb) => `The council ${verb}s`).replace(/\bour\b/g, "its") : item.label;
+      // In your own calendar "we" reads as you: the council's steps say who (navigator/timeline.py).
+      const label = item.calendar_label ?? item.label;
       if (dated.includes(item.status) && item.date >= today) {
         out.push({ date: item.date, summary: title(label), description, uid: `${uid}@complaints-navigator` });
       }

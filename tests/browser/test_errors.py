@@ -75,7 +75,9 @@ def test_none_of_these_is_exclusive(page):
      {"day": None, "month": "true", "year": "true"}),
     ({"day": "1", "month": "1", "year": "0001"}, "Date the problem happened must be in or after 1900",
      {"day": None, "month": None, "year": "true"}),
-], ids=["two parts missing", "a year too early"])
+    ({"day": "2", "month": "Smarch", "year": "2026"}, "Date the problem happened must be a real date",
+     {"day": None, "month": "true", "year": None}),
+], ids=["two parts missing", "a year too early", "a word that is not a month"])
 def test_a_date_error_marks_the_boxes_it_is_about(page, happened, message, marked):
     answers = {**BASE, "happened": happened, "found_out": date("2026-03-02")}
     open_navigator(page)

@@ -54,9 +54,7 @@ def test_ics_matches_the_api(page, site_dir):
         # Dates still to come only; and the last day of a range (App. 1 para 6b: 25, up to 65) as well
         def in_calendar(item):
             """In your own calendar "we" reads as you: the council's steps say who."""
-            if item["who"] != "council":
-                return item["label"]
-            return re.sub(r"^We (\w+)", lambda m: f"The council {m.group(1)}s", item["label"]).replace(" our ", " its ")
+            return item.get("calendar_label") or item["label"]
         expected = {(i["date"].replace("-", ""), in_calendar(i)) for i in result["timeline"]
                     if i["date"] and i["id"] != "received" and i["status"] in ("upcoming", "due_today")}
         expected |= {(i["maximum_date"].replace("-", ""), f"{in_calendar(i)} (at the latest, if it takes longer)")
@@ -156,3 +154,14 @@ def test_when_no_date_is_still_to_come_the_button_says_so(page):
     page.click("#download-ics")
     page.wait_for_selector(".ics-status")
     assert page.inner_text(".ics-status") == "There are no dates still to come to put in a calendar."
+
+
+def test_a_month_typed_as_a_word_gives_the_same_calendar_ids(page):
+    """A re-download replaces the events of the same complaint (RFC 5545 UID), however its dates were typed;
+    two complaints never share ids."""
+    def uids(answers):
+        to_result(page, answers)
+        return sorted(line for line in unfold(download(page).decode("utf-8")) if line.startswith("UID:"))
+    typed_as_number = uids(CORPORATE_NOT_LATE)
+    assert typed_as_number and all("2026-11-16" in uid for uid in typed_as_number)
+    assert uids({**CORPORATE_NOT_LATE, "complained": {"day": "16", "month": "Nov", "year": "2026"}}) == typed_as_number

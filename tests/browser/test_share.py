@@ -96,6 +96,9 @@ def test_a_wrong_as_at_date_is_not_put_in_the_share_link(page):
     page.click("#as-at-form button")
     page.wait_for_selector(".error-summary", timeout=30_000)
     assert page.inner_text(".error-summary a") == "Date to work out the statuses on must be a real date"
+    # GOV.UK: the error starts with the field's own label (typed in navigator.js and in navigator/flow.py)
+    legend = page.inner_text("#as-at-form legend").strip()
+    assert page.inner_text(".error-summary a").startswith(legend + " "), legend
     assert page.input_value("#as_at-day") == "31"  # kept, to correct
     assert page.input_value("#share-url") == good
 

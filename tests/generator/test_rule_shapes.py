@@ -47,3 +47,10 @@ def test_the_navigator_reads_every_field_the_schema_declares(schema_name, record
                             "does not declare: declare it there (with a docstring), or list it in SHAPES")
     stale = (set(schema_only) - declared) | (set(record_only) - read)
     assert not stale, f"SHAPES lists {sorted(stale)} for {schema_name}, which no longer exist"
+
+
+def test_every_navigator_record_is_in_the_table():
+    """A record added to navigator/rules.py is checked against the schema too (Rules is the whole set)."""
+    records = {name for name, obj in vars(rules).items()
+               if isinstance(obj, type) and issubclass(obj, tuple) and hasattr(obj, "_fields") and name != "Rules"}
+    assert records == {record for _, record, _, _ in SHAPES}

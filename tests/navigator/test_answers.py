@@ -122,3 +122,4 @@ def test_a_word_that_is_not_a_month_is_not_a_real_date(month):
     d, err = read_date(dmy("10", month, "2026"), "complained", "complained", "Date you complained",
                        "Enter the date you complained")
     assert (d, err["message"], err["field"]) == (None, "Date you complained must be a real date", "complained-month")
+    assert err["parts"] == ["month"]  # only the month box is marked

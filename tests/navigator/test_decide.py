@@ -600,3 +600,16 @@ def test_the_lead_says_when_our_reply_is_due_before_it_is_late(R, complaint, cha
     res = result(R, complaint(**changes), today=datetime.date.fromisoformat(today))
     assert res["message"].startswith(lead), res["message"]
     assert res["message"].endswith(res["time_limit"]["message"])
+
+
+@pytest.mark.parametrize("changes", [
+    # 7.1: the company replies first; our dates apply once we deal with it ourselves
+    {"service": "contractor", "stage": "stage1", "complained": "2026-11-16"},
+    # App. 1 6c: 15 working days from the panel's findings, and the panel has no date yet
+    {"service": "children_social_care", "stage": "stage3", "stage_received": "2026-11-02"},
+])
+def test_no_due_date_leads_where_there_is_no_firm_one(R, complaint, changes):
+    recent = {"happened": "2026-11-02", "found_out": "2026-11-02", "complained": "2026-11-02"}
+    res = result(R, complaint(**{**recent, **changes}), today=datetime.date(2026, 11, 23))
+    assert res["message"] == res["time_limit"]["message"], res["message"]
+    assert by_id(res["timeline"])["respond"]["status"] == "upcoming"  # a date to come, not led with

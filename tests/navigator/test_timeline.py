@@ -408,3 +408,12 @@ def test_as_at_a_date_before_our_response_nothing_is_dated_from_it(R):
     assert found["escalate"]["date"] is None and found["escalate"]["status"] == "waiting"
     found, _ = items(R, "adults", "stage1", D(2026, 10, 1), D(2026, 10, 14), responded=D(2026, 10, 26))
     assert found["ombudsman"]["date"] is None and found["ombudsman"]["status"] == "waiting"
+
+
+def test_the_councils_steps_say_who_in_a_calendar(R):
+    # In your own calendar, "We send our reply" reads as if you send it.
+    found, _ = items(R, "children", "stage2", D(2026, 10, 1), D(2026, 10, 2))
+    assert found["acknowledge"]["calendar_label"] == "The council acknowledges your request for stage 2"
+    assert found["respond"]["calendar_label"] == "The council sends its reply to your request for stage 2"
+    found, _ = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 2))
+    assert found["respond"]["calendar_label"] == "The council sends its reply to your complaint"
