@@ -67,7 +67,7 @@ DATE_FIELDS = {
     "happened": ("Date the problem happened", "Enter the date the problem happened",
                  "For example, 27 3 2026. If you are not sure, give your best guess."),
     "found_out": ("Date you found out about the problem", "Enter the date you found out about the problem",
-                  "If you found out on the day it happened, enter the same date."),
+                  "Leave this blank if you found out on the day it happened."),
     "complained": ("Date you complained", "Enter the date you complained",
                    "The date you first made a formal complaint to us."),
     "responded": ("Date of our reply", "Enter the date of our reply",
@@ -197,7 +197,11 @@ def _check(rules: Rules, qid: str, raw: dict, values: dict, today: datetime.date
                                     select, BOTH_MESSAGE)
         return ({}, [err]) if err else ({qid: [rules.out_of_scope_item(i) for i in value]}, [])
     if qid == "problem_dates":
-        return _check_dates(qid, raw, today, rules, [("happened", []), ("found_out", ["happened"])])
+        values, errors = _check_dates(qid, raw, today, rules, [("happened", []), ("found_out", ["happened"])],
+                                      optional=("found_out",))
+        if values.get("happened") and values.get("found_out") is None:
+            values["found_out"] = values["happened"]  # blank: found out the day it happened, as its hint says
+        return values, errors
     if qid == "complained":
         return _check_dates(qid, raw, today, rules, [("complained", ["happened", "found_out"])], values,
                             calendar=True)

@@ -97,9 +97,19 @@ def test_error_lines(R, complaint, changes, question, field, message):
 
 
 def test_every_date_error_on_a_page_is_shown(R, complaint):
-    step = decide(R, complaint(happened=dmy("31", "2", "2026"), found_out=dmy("", "", "")), TODAY)
+    step = decide(R, complaint(happened=dmy("31", "2", "2026"), found_out=dmy("32", "1", "2026")), TODAY)
     assert [e["message"] for e in step["errors"]] == [
-        "Date the problem happened must be a real date", "Enter the date you found out about the problem"]
+        "Date the problem happened must be a real date", "Date you found out about the problem must be a real date"]
+
+
+def test_a_blank_found_out_date_is_the_day_it_happened(R, complaint):
+    # As its hint says: someone who found out the same day need not type the date twice
+    step = decide(R, complaint(happened=dmy("2", "3", "2026"), found_out=dmy("", "", ""), stage="stage1"), TODAY)
+    assert step["kind"] == "result", step.get("errors")
+    blank = step["result"]["time_limit"]
+    same = decide(R, complaint(happened=dmy("2", "3", "2026"), found_out=dmy("2", "3", "2026"), stage="stage1"),
+                  TODAY)["result"]["time_limit"]
+    assert blank == same
 
 
 def test_iso_dates_are_accepted(R, complaint):
