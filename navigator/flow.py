@@ -157,7 +157,7 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
             options.append({"value": s.id, "label": f"Stage {s.number}: {s.name}", "hint": None})
         if later:
             fields.append(_date_field("stage_received", stage=procedure.stages[1], stages=later))
-            fields[-1]["label"] = "Date we got your request for this stage"
+            fields[-1]["label"] = "Date you asked for this stage"  # its errors: "Date you asked for stage 2 ..."
         updates = [s.id for s in procedure.stages if s.new_date_if_late]
         if updates:
             fields.append(_date_field("new_date", optional=True, stages=updates))
