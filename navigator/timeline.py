@@ -326,22 +326,20 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
     respond_item = add("respond", label, respond.section, "council", make_respond)
     # An advocate's day still to come: true on that day only if no reply has come by then.
     ahead = today is not None and as_at > today
+    # The longest time, if the policy gives one ("up to 65 if the investigation needs longer"), and its
+    # end; None when it runs past the working-day data, so it is still to come but has no date.
+    when = f" {respond.up_to_when}" if respond.up_to_when else ""
+    longest = (datetime.date.fromisoformat(respond_item["maximum_date"])
+               if respond_item and respond_item.get("maximum_date") else None)
     if respond_item and respond_item["status"] == "past_aim":
         text = f"We aimed to reply by {respond_item['date_text']}."
         text += (f" If we have not replied by {long_date(as_at)}, we will be past our aim." if ahead
                  else " We have not replied yet.")
-        if respond.up_to is not None and not respond_item.get("maximum_date"):
-            # The longest time runs past the working-day data, so it is still to come: no date for it.
-            when = f" {respond.up_to_when}" if respond.up_to_when else ""
-            text += (f" It can take up to {plural(respond.up_to)}{when}."
-                     " We should tell you why it is taking longer and when to expect our reply."
-                     f" If we have not, contact {_team(rules, procedure)}.")
-        elif respond_item.get("maximum_date"):
+        if respond.up_to is not None:
             # App. 1 para 6b: "they can take up to sixty-five working days. The complainant will be kept
             # informed of the anticipated timescales for completion and the reasons for any delay."
-            when = f" {respond.up_to_when}" if respond.up_to_when else ""
-            longest = datetime.date.fromisoformat(respond_item["maximum_date"])
-            text += (f" It can take up to {plural(respond.up_to)}{when}, so until {long_date(longest)}."
+            until = f", so until {long_date(longest)}" if longest else ""
+            text += (f" It can take up to {plural(respond.up_to)}{when}{until}."
                      " We should tell you why it is taking longer and when to expect our reply."
                      f" If we have not, contact {_team(rules, procedure)}.")
         else:
@@ -356,19 +354,13 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         text += f" Contact {_team(rules, procedure)} to ask when you will get it."
         if stage.if_late and not respond_item.get("new_date"):  # "we send you an update": you have had it
             text += f" {stage.if_late}"
-        if respond.up_to is not None and not respond_item.get("maximum_date") and not extended:
-            # The longest time runs past the working-day data, so it has not ended yet.
-            when = f" {respond.up_to_when}" if respond.up_to_when else ""
-            text += f" We can take up to {plural(respond.up_to)}{when}, but only if we told you so."
-        elif respond_item.get("maximum_date") and not respond_item.get("extended"):
+        if respond.up_to is not None and not respond_item.get("extended"):
             # "10, up to 20 if complex" (App. 1 6a): past the 10 is late unless we told you it needs
             # longer, so say how long it can take then, before pointing to the Ombudsman. (Past an aim's
             # longest time, App. 1 6b, only the second sentence below applies.)
-            when = f" {respond.up_to_when}" if respond.up_to_when else ""
-            longest = datetime.date.fromisoformat(respond_item["maximum_date"])
-            if longest >= as_at:
-                text += (f" We can take up to {plural(respond.up_to)}{when} (until {long_date(longest)}), "
-                         "but only if we told you so.")
+            if longest is None or longest >= as_at:  # not ended (or past the data, so not ended either)
+                until = f" (until {long_date(longest)})" if longest else ""
+                text += f" We can take up to {plural(respond.up_to)}{when}{until}, but only if we told you so."
             elif respond.aim:  # the aim's longest time (App. 1 6b), which the overdue days count from
                 text += f" The longest time we can take is {plural(respond.up_to)}."  # its end: in the status
             else:
