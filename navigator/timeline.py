@@ -204,7 +204,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                           # in your own calendar "we" would read as you
                           calendar_label=f"The council acknowledges {what}",
                           note=None if has_responded else
-                          f"If you have not heard from us by then, contact {_team(rules, procedure)}."))
+                          # no "us": this goes in your own calendar too (navigator-result.js events)
+                          f"If you have not heard anything by then, contact {_team(rules, procedure)}."))
 
     panel_by = None
     if stage.panel_within:
@@ -262,10 +263,10 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         if respond.counted_from == "panel":
             # App. 1 para 6c counts from the panel's findings, which we are not told: from the panel's
             # own date, the reply is due no sooner than this.
-            note = ("Counted from the panel's date. If its findings come later, our reply is due later."
+            note = ("Counted from the panel's date. If its findings come later, the reply is due later."
                     if panel is not None else
                     "Counted from the last day the panel can meet. If it meets later, or its findings come later, "
-                    "our reply is due later.")
+                    "the reply is due later.")
         # An update is sent because we cannot reply in time, so its date is later than the policy's;
         # one that is not (the forms refuse it) changes nothing.
         updated = can_update and new_date > standard
@@ -381,13 +382,13 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         add("escalate", label, esc.section, "you",
             lambda: _item(cal, as_at, "escalate", label,
                           cal.due_date(responded, esc.working_days) if has_responded else None,
-                          esc.section, "you", known=False, rule=f"{_within(esc)} of the date of our reply",
+                          esc.section, "you", known=False, rule=f"{_within(esc)} of the date of the reply",
                           stage_name=stage_name,
                           grounds=list(following.grounds), grounds_section=following.grounds_section,
                           # 10.4, App. 1 para 5: informal resolution is tried again before each stage
                           informal_first=dict(zip(("text", "section"), procedure.informal_before_next))
                           if procedure.informal_before_next else None,
-                          note="You can still ask after this date. Tell us why you could not ask sooner."
+                          note="You can still ask after this date, saying why you could not ask sooner."
                           if has_responded else None))
     else:
         label = f"You can go to the {rules.ombudsman.name}"

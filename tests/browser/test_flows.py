@@ -371,7 +371,7 @@ def test_deadlines_already_gone_are_not_written_as_instructions(page, site_dir):
     to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-03-20")})
     text = page.inner_text(".result")
     assert ("The usual time to ask for stage 2: Service investigation review ended on Tuesday 21 April 2026. "
-            "You can still ask after this date. Tell us why you could not ask sooner.") in text
+            "You can still ask after this date, saying why you could not ask sooner.") in text
     assert "ask for stage 2: Service investigation review by" not in text
     assert "passed" in page.inner_text("tr[data-item=escalate]")
     # 13.1: 12 months from 1 June 2025, when they found out: gone by 23 November 2026
@@ -395,8 +395,8 @@ def test_the_ombudsman_limit_is_not_an_instruction_while_our_stages_are_open(pag
     assert ("The Ombudsman usually expects a complaint within 12 months of when you found out about the problem. "
             "For you, the 12 months end on Tuesday 1 December 2026 (from Monday 1 December 2025; complaints policy "
             "section 13.1).") in text
-    assert "If you go later, tell the Ombudsman why, for example that you were still going through our " \
-           "complaints procedure." in text
+    assert "If you go later, tell the Ombudsman why, for example that you were still going through the " \
+           "council's complaints procedure." in text
     assert "If you are not sure, ask the Ombudsman's advice team." in text  # 13.2
 
 

@@ -50,6 +50,8 @@ def test_ics_matches_the_api(page, site_dir):
             assert re.fullmatch(r"\d{8}T\d{6}Z", e["DTSTAMP"])
             assert re.fullmatch(r"\d{8}", e["DTSTART;VALUE=DATE"])
             assert not re.search(r"(?<!\\)[,;]", e["DESCRIPTION"])  # escaped per RFC 5545
+            # Read in your own calendar, where "we" and "our" would read as you
+            assert not re.search(r"\b(we|us|our)\b", e["SUMMARY"] + " " + e["DESCRIPTION"], re.IGNORECASE), e
         result = api_next(site_dir, answers)["result"]
         # Dates still to come only; and the last day of a range (App. 1 para 6b: 25, up to 65) as well
         def in_calendar(item):

@@ -71,7 +71,7 @@ def test_children_stage3_uses_the_panel_date(R):
     assert found["respond"]["date"] == "2026-12-11"
     # 6c counts from the panel's findings, which the navigator is not told: it says what it counts from.
     assert found["respond"]["rule"] == "within 15 working days of the panel's findings"
-    assert found["respond"]["note"] == ("Counted from the panel's date. If its findings come later, our reply "
+    assert found["respond"]["note"] == ("Counted from the panel's date. If its findings come later, the reply "
                                         "is due later.")
 
 
@@ -140,7 +140,7 @@ def test_a_past_acknowledgement_is_passed_not_overdue(R):
     ack = found["acknowledge"]
     assert ack["date"] == "2026-10-06"
     assert (ack["status"], ack["working_days"], ack["status_text"]) == ("passed", 9, "passed 9 working days ago")
-    assert ack["note"] == "If you have not heard from us by then, contact Speak Up."
+    assert ack["note"] == "If you have not heard anything by then, contact Speak Up."
     assert [flag["item"] for flag in overdue] == ["respond"]
 
 
@@ -417,3 +417,24 @@ def test_the_councils_steps_say_who_in_a_calendar(R):
     assert found["respond"]["calendar_label"] == "The council sends its reply to your request for stage 2"
     found, _ = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 2))
     assert found["respond"]["calendar_label"] == "The council sends its reply to your complaint"
+
+
+def test_what_goes_in_a_calendar_never_says_we_or_us(R):
+    # An event's title, timescale and note are read in your own calendar, where "we" and "our" read as
+    # you (navigator-result.js events takes every dated step not done, with these three texts).
+    speaker = re.compile(r"\b(we|us|our)\b", re.IGNORECASE)
+    seen, said = 0, set()
+    for proc in R.procedures.values():
+        for stage in proc.stages:
+            for received in (D(2026, 10, 1), D(2026, 12, 23)):
+                for responded in (None, received + datetime.timedelta(days=30)):
+                    as_at = received + datetime.timedelta(days=40 if responded else 2)
+                    found, _ = items(R, proc.id, stage.id, received, as_at, responded=responded)
+                    for item in found.values():
+                        if item["date"] and not item["status"].startswith("done") and item["id"] != "received":
+                            for text in (item.get("calendar_label") or item["label"], item["rule"], item.get("note")):
+                                if speaker.search(text or ""):
+                                    said.add((item["id"], text))
+                                seen += 1
+    assert not said
+    assert seen > 50
