@@ -66,7 +66,7 @@ function timelineTable(w, procedure, timeline, asAtText) {
   const column = (text) => h("th", { scope: "col", role: "columnheader", text });
   const cell = (label, ...content) => h("td", { role: "cell" },
     h("span", { class: "cell-label", "aria-hidden": "true", text: `${label}: ` }), ...content);
-  const table = h("table", { class: "table timeline", role: "table" },
+  const table = h("table", { class: "table table-stack timeline", role: "table" },
     h("caption", { text: caption }),
     h("thead", { role: "rowgroup" }, h("tr", { role: "row" },
       column("What happens"), column("Date"), column("Timescale"), column("Status"))),
