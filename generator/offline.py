@@ -4,7 +4,8 @@ after the first visit.
 The build writes ``sw.js`` at the site's root with two versions baked in:
 
 - the *pages* version, a hash of every page, style, script and data file. The
-  worker precaches these small files when it installs.
+  worker precaches these small files when it installs, each checked against
+  its own hash (all or none: see ``precachePages`` in ``templates/sw.js``).
 - the *runtime* version, a hash of the Pyodide runtime's manifest. The runtime
   (about 12 MB) is cached only when the navigator page asks for it, after
   Python has started there (from the browser's HTTP cache, so nothing is
@@ -86,7 +87,9 @@ def write_service_worker(site: Path) -> dict:
         "snapshot_cache": f"{SNAPSHOT_CACHE_PREFIX}{version}",
         "snapshot_prefix": SNAPSHOT_CACHE_PREFIX,
         "prefix": CACHE_PREFIX,
-        "precache": sorted(precache),
+        # What is precached, each with the sha256 it is checked against: a server part-way through an
+        # upload can send two builds' files.
+        "precache": dict(sorted(precache.items())),
         "runtime": list(runtime_sha256),
         # Checked before a runtime file goes into the cache: the file names stay the same from build to
         # build, so the browser's HTTP cache (or a page of the last build) can hand over the old bytes.

@@ -146,3 +146,50 @@ def test_a_new_build_replaces_the_old_cache(tmp_path):
         page.reload()
         assert "23 working days" in page.locator("main").inner_text()
         browser.close()
+
+
+def test_a_build_half_uploaded_is_not_cached(tmp_path):
+    """While a new build is being uploaded the server sends files of both builds. Cached together,
+    offline they would be the new navigator's script with the old rules (or the reverse); so the new
+    worker caches nothing unless every file is the one its build hashed, and the old one stays."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site = build_site(tmp_path / "site", content)
+    old_site = tmp_path / "old-site"
+    shutil.copytree(site, old_site)
+    with serving(site) as base, sync_playwright() as p:
+        browser = launch_chromium(p)
+        context = browser.new_context()
+        page = first_visit(context, base + "timescales/")
+        first = page.evaluate(OUR_CACHES)
+
+        # The new build is uploaded, but for the rules, which are still the old build's.
+        replace_in(content / "procedures/corporate.yaml", 'respond: {working_days: 20, section: "12.2"}',
+                   'respond: {working_days: 23, section: "12.2"}')
+        build_site(site, content)
+        late = [site / "navigator" / "rules.json", site / "navigator" / "rules.json.br"]
+        for path in late:
+            shutil.copy(old_site / path.relative_to(site), path)
+        update = ("async () => { const reg = await navigator.serviceWorker.getRegistration(); await reg.update();"
+                  " return reg.active.scriptURL; }")
+        active = page.evaluate(update)
+        eventually(page, "async () => { const reg = await navigator.serviceWorker.getRegistration();"
+                         " return !reg.installing && !reg.waiting; }")
+        assert page.evaluate(OUR_CACHES) == first  # the old build's caches, whole; nothing of the new one
+        context.set_offline(True)
+        page.reload()
+        assert "20 working days" in page.locator("main").inner_text()  # the old build, all of a piece
+        assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == active
+
+        # The upload finishes: the next check installs the new build.
+        context.set_offline(False)
+        build_site(site, content)
+        page.evaluate(update)
+        eventually(page, "async (old) => { const reg = await navigator.serviceWorker.getRegistration();"
+                         " const keys = await caches.keys(); return !reg.installing && !reg.waiting"
+                         " && keys.filter((k) => k.includes('-pages-')).length === 1 && !keys.includes(old); }",
+                   next(c for c in first if "-pages-" in c))
+        context.set_offline(True)
+        page.reload()
+        assert "23 working days" in page.locator("main").inner_text()
+        browser.close()
