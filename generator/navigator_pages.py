@@ -30,7 +30,7 @@ def navigator_pages(content: Content) -> list[SitePage]:
         elif option.service:
             outcome = "what to do first"  # the answer names the service already
         else:
-            outcome = "not dealt with as a complaint"
+            outcome = "where to complain instead"
         title = f"{about}: {outcome}"
         result.append(SitePage(f"navigator/{option.id.replace('_', '-')}/", title,
                                f"What to do about: {option.label}.", template="navigator_answer.html",
