@@ -12,6 +12,12 @@ if (button) {
     location.replace(button.href);
   };
   button.addEventListener("click", (event) => { event.preventDefault(); leave(); });
+  // It looks like a button, so with this script it is one, as GOV.UK's is: Space leaves too (on a
+  // link, Space scrolled the page). Without the script it stays a link, which Enter follows.
+  button.setAttribute("role", "button");
+  button.addEventListener("keydown", (event) => {
+    if (event.key === " ") { event.preventDefault(); leave(); }
+  });
   // Back to this page kept whole in the back-forward cache: show it again (without its answers).
   window.addEventListener("pageshow", (event) => { if (event.persisted) document.body.classList.remove("exiting"); });
   // The hint is hidden in the HTML: without this script pressing Shift does nothing, and someone

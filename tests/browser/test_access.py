@@ -134,6 +134,7 @@ def test_without_javascript_the_links_lead_to_the_answers(browser, base_url):
         page.wait_for_load_state("domcontentloaded")         # perhaps before the new page's title is parsed
         assert "corporate complaints procedure" in page.title()
         assert page.get_attribute(".exit-this-page-button", "href") == "https://www.bbc.co.uk/weather"
+        assert page.get_attribute(".exit-this-page-button", "role") is None  # a link, which Enter follows
         # Pressing Shift does nothing without JavaScript, so the page must not say it does.
         assert page.is_hidden(".exit-this-page-hint")
     finally:
@@ -163,6 +164,14 @@ def test_exit_this_page(fresh_page, context):
     page.goto("navigator/working-days/")
     page.click(".exit-this-page-button")
     page.wait_for_url("https://www.bbc.co.uk/weather")
+    # It looks like a button, and is one to a screen reader and a keyboard: Space leaves, as Enter does
+    # (on a link, Space scrolled the page instead).
+    for key in ("Space", "Enter"):
+        page.goto("childrens-social-care/")
+        assert page.get_by_role("button", name="Emergency Exit this page").count() == 1
+        page.focus(".exit-this-page-button")
+        page.keyboard.press(key)
+        page.wait_for_url("https://www.bbc.co.uk/weather")
 
 
 NOT_KEPT = ("For your safety, we do not keep your answers once you leave or reload this page. "
