@@ -44,7 +44,7 @@ let nextToken = 1;
 const NOT_KEPT = "For your safety, we do not keep your answers once you leave or reload this page. " +
   "Start the questions again below.";
 const NO_ANSWERS_IN_LINK = "The link you followed does not contain answers. To share answers, use " +
-  "\u201cShare these answers\u201d on the result page. Start the questions below.";
+  "\u201cCopy a link to these answers\u201d on the result page. Start the questions below.";
 let generation = 0;
 let waiting = false;
 
@@ -450,10 +450,10 @@ function takeAway(built, reply) {
       text: "Download the dates (.ics)", onclick: async () => {
         const list = asAtAnotherDay ? await eventsFromToday(reply) : built.events;
         if (!list.length) {
-          const none = box.querySelector(".ics-status") ?? h("p", { class: "ics-status", role: "status" });
+          const none = box.querySelector(".ics-status") ?? h("p", { class: "ics-status" });
           none.textContent = "There are no dates still to come to put in a calendar.";
           box.append(none);
-          announce(none.textContent); // a status added now may not be read out by itself
+          announce(none.textContent); // a status added now may not be read out by itself, so not a live region too
           return;
         }
         download(calendar(list, { name: built.heading }), "complaint-dates.ics");
@@ -469,33 +469,50 @@ function takeAway(built, reply) {
   const url = `${location.origin}${location.pathname}${hash}`;
   const input = h("input", { class: "input input-w20 share-url", id: "share-url", type: "text", readonly: true, "aria-describedby": "share-hint" });
   input.value = url;
-  box.append(h("div", { class: "form-group" },
-    h("p", {}, h("a", { href: hash, id: "share-link", text: "Share these answers" })),
+  // A button, not a link to the answers' own address: following that link drew the same result again
+  // and took focus back to the top, with nothing copied (accessibility review).
+  const share = h("div", { class: "button-group" },
+    h("button", { type: "button", class: "button button-secondary", id: "copy-link", text: "Copy a link to these answers",
+      onclick: () => copyText(url, share, "link") }));
+  box.append(share, h("div", { class: "form-group" },
     h("label", { for: "share-url", text: "Or copy this link" }),
     h("div", { class: "hint", id: "share-hint", text: "Anyone with this link can see these answers. The answers are in the part after the #, which your browser does not send to any website." }),
     input));
   return box;
 }
 
-/** Copy `text` ("result" or "letter"); the status, and the text to select if the browser will not
- * copy, go straight after `next` (the button's group), where the person is looking. */
+const COPIED = {
+  result: ["Copied. You can paste the result into an email or a document.", "The result as text"],
+  letter: ["Copied. You can paste the letter into an email.", "The letter as text"],
+  link: ["Copied. Anyone you send the link to can see these answers.", null], // the link's own box is below
+};
+
+/** Copy `text` (`what`: "result", "letter" or "link"); the status, and the text to select if the
+ * browser will not copy, go straight after `next` (the button's group), where the person is looking.
+ * The status is said through the page's live region: a status added and filled at once, or filled
+ * again with the same words, is often not read out. */
 async function copyText(text, next, what) {
   const id = `copy-${what}`;
-  const done = document.getElementById(`${id}-status`) ?? h("p", { class: "copy-status", role: "status", id: `${id}-status` });
+  const [copied, fallbackLabel] = COPIED[what];
+  const done = document.getElementById(`${id}-status`) ?? h("p", { class: "copy-status", id: `${id}-status` });
   if (!done.isConnected) next.after(done);
   try {
     await navigator.clipboard.writeText(text);
-    done.textContent = what === "letter" ? "Copied. You can paste the letter into an email." :
-      "Copied. You can paste the result into an email or a document.";
+    done.textContent = copied;
   } catch (error) {
-    done.textContent = "Your browser did not let us copy. Select the text below and copy it.";
-    if (!document.getElementById(`${id}-fallback`)) {
-      const area = h("textarea", { id: `${id}-fallback`, class: "input textarea", readonly: true, rows: "10" });
-      area.value = text;
-      done.after(h("label", { for: `${id}-fallback`, text: what === "letter" ? "The letter as text" : "The result as text" }), area);
+    done.textContent = fallbackLabel ? "Your browser did not let us copy. Select the text below and copy it." :
+      "Your browser did not let us copy. Select the link below and copy it.";
+    const area = document.getElementById(fallbackLabel ? `${id}-fallback` : "share-url");
+    if (!area) {
+      const box = h("textarea", { id: `${id}-fallback`, class: "input textarea", readonly: true, rows: "10" });
+      box.value = text;
+      done.after(h("label", { for: `${id}-fallback`, text: fallbackLabel }), box);
+      box.select();
+    } else {
       area.select();
     }
   }
+  announce(done.textContent);
 }
 
 function showResult(reply, push, errors = null, focusOn = "heading", typedAsAt = null) {

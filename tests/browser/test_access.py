@@ -215,7 +215,7 @@ def test_a_link_to_a_step_without_answers_says_how_to_share(fresh_page):
     page = fresh_page
     page.goto("navigator/#result")
     page.wait_for_selector("#navigator[data-enhanced]")
-    assert ("The link you followed does not contain answers. To share answers, use \u201cShare these answers\u201d "
+    assert ("The link you followed does not contain answers. To share answers, use \u201cCopy a link to these answers\u201d "
             "on the result page.") in page.inner_text("#navigator-status")
 
 

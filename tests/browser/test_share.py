@@ -27,6 +27,35 @@ def test_share_link_restores_the_result(page, browser, base_url):
         other.close()
 
 
+def test_copy_a_link_copies_it_and_says_so_where_you_are(page):
+    # It was a link to the answers' own address: following it drew the result again, took focus back to
+    # the top, and left nothing to copy (accessibility review).
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    to_result(page, ADULTS)
+    before = page.url
+    page.focus("#copy-link")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#copy-link-status")
+    assert page.evaluate("navigator.clipboard.readText()") == page.input_value("#share-url")
+    said = "Copied. Anyone you send the link to can see these answers."
+    assert page.inner_text("#copy-link-status") == said
+    assert page.evaluate("document.querySelector('#copy-link').parentElement.nextElementSibling.id") == "copy-link-status"
+    page.wait_for_function("text => document.getElementById('navigator-live').textContent === text", arg=said)
+    assert page.evaluate("document.activeElement.id") == "copy-link" and page.url == before
+
+
+def test_when_the_browser_will_not_copy_the_link_is_selected_to_copy(fresh_page):
+    page = fresh_page
+    page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));")
+    to_result(page, ADULTS)
+    page.click("#copy-link")
+    page.wait_for_selector("#copy-link-status")
+    assert page.inner_text("#copy-link-status") == "Your browser did not let us copy. Select the link below and copy it."
+    assert page.evaluate("document.activeElement.id") == "share-url"
+    assert page.evaluate("(() => { const i = document.activeElement; return i.selectionEnd - i.selectionStart; })()") == len(
+        page.input_value("#share-url"))
+
+
 def no_injection(page):
     assert page.evaluate("document.querySelectorAll('main img, main script').length") == 0
     assert page.evaluate("typeof window.pwned") == "undefined"

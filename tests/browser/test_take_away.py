@@ -44,6 +44,9 @@ def test_copy_the_letter_copies_the_letter_alone_and_says_so_beside_the_button(f
     assert page.evaluate("document.querySelector('#copy-letter').parentElement.nextElementSibling.id") == (
         "copy-letter-status")
     assert page.inner_text("#copy-letter-status") == "Copied. You can paste the letter into an email."
+    # and heard: a status added and filled at once is often not read out, so the page's live region says it
+    page.wait_for_function("() => document.getElementById('navigator-live').textContent === "
+                           "'Copied. You can paste the letter into an email.'")
     text = page.evaluate("navigator.clipboard.readText()")
     assert text.startswith("To: Speak Up, speakup@coventry.gov.uk\nSubject: Request for stage 2")
     assert text.endswith("[your name and how you would like us to contact you]")
