@@ -47,6 +47,9 @@ const NO_ANSWERS_IN_LINK = "The link you followed does not contain answers. To s
   "\u201cCopy a link to these answers\u201d on the result page. Start the questions below.";
 let generation = 0;
 let waiting = false;
+// Set by a Change link: the question being changed and the answers listed then, to tell the person
+// which of them the new answer removed (they would otherwise vanish from the list unannounced).
+let changing = null;
 
 // ---- the worker -----------------------------------------------------------------------
 
@@ -311,18 +314,41 @@ async function submitQuestion(form, qid) {
     return;
   }
   answers = reply.answers;
-  if (reply.kind === "question") showQuestion(reply.question, reply, null, true);
-  else showCheck(reply, true);
+  const removed = removedBy(qid, reply);
+  if (reply.kind === "question") showQuestion(reply.question, reply, null, true, answers, removed);
+  else showCheck(reply, true, removed);
 }
 
-function showQuestion(def, reply, errors, push, prefill = answers) {
+/** After a changed answer, the questions listed before whose answers the navigator has now dropped
+ * (they no longer apply, or, like the stage after a new service, must be answered again), or null. */
+function removedBy(qid, reply) {
+  if (!changing || changing.qid !== qid) return null;
+  const still = new Set(reply.summary.map((row) => row.question));
+  const removed = changing.rows.filter((row) => row.question !== qid && !still.has(row.question));
+  changing = null;
+  return removed.length ? removed : null;
+}
+
+/** GOV.UK inset text saying which answers were removed; said too, after the heading focus moves to. */
+function removedNotice(removed) {
+  if (!removed) return [null, null];
+  const titles = removed.map((row) => `\u2018${row.title}\u2019`);
+  const text = `Because of the answer you changed, we removed your ${removed.length === 1 ? "answer" : "answers"} to ` +
+    `${titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join(", ")} and ${titles.at(-1)}`}. ` +
+    "They no longer apply, or need answering again.";
+  return [h("div", { class: "inset-text", id: "removed-answers" }, h("p", { text })), text];
+}
+
+function showQuestion(def, reply, errors, push, prefill = answers, removed = null) {
   const prev = reply.summary.filter((row) => row.question !== def.id).at(-1)?.question ?? null;
   const form = questionForm(def, prefill, errors);
-  setView([backLink(prev), errors ? errorSummary(errors) : null, form], {
+  const [notice, said] = removedNotice(removed);
+  setView([backLink(prev), errors ? errorSummary(errors) : null, notice, form], {
     title: `${errors ? "Error: " : ""}${def.title}`,
     // Focus says the new question (its heading) or the errors (the summary, role=alert); the live
-    // region would say either again.
+    // region would say either again, so it says only what focus does not: answers removed.
     focus: errors ? "errors" : "heading",
+    say: said,
   });
   if (!errors) pushState({ view: "question", qid: def.id }, `#q=${def.id}`, push);
 }
@@ -355,19 +381,24 @@ async function changeQuestion(qid, push = true, fromChangeLink = false) {
 function summaryList(reply) {
   const dl = h("dl", { class: "summary-list" });
   for (const row of reply.summary) {
-    const change = h("a", { href: `#q=${row.question}`, onclick: (e) => { e.preventDefault(); changeQuestion(row.question, true, true); } },
+    const change = h("a", { href: `#q=${row.question}`, onclick: (e) => {
+      e.preventDefault();
+      changing = { qid: row.question, rows: reply.summary };
+      changeQuestion(row.question, true, true);
+    } },
       "Change", h("span", { class: "visually-hidden", text: ` your answer to: ${row.title}` }));
     dl.append(h("div", {}, h("dt", { text: row.title }), h("dd", { text: row.answer_text }), h("dd", { class: "actions" }, change)));
   }
   return dl;
 }
 
-function showCheck(reply, push) {
+function showCheck(reply, push, removed = null) {
   const last = reply.summary.at(-1)?.question ?? null;
   const button = h("button", { type: "button", class: "button", id: "see-result", text: "See your result",
     onclick: () => showResult(reply, true) });
+  const [notice, said] = removedNotice(removed);
   setView([backLink(last), caption(), h("h1", { tabindex: "-1", class: "step-heading", text: "Check your answers" }),
-    summaryList(reply), button], { title: "Check your answers" }); // focus on its heading says it
+    notice, summaryList(reply), button], { title: "Check your answers", say: said }); // focus on its heading says it
   pushState({ view: "check", answers: reply.answers }, "#check", push);
 }
 
@@ -585,6 +616,7 @@ async function openShared(hash) {
 }
 
 window.addEventListener("popstate", (event) => {
+  changing = null; // Back from a changed question without answering it: nothing was removed
   const state = event.state;
   if (state && state.nav) { depth = state.depth ?? 0; restore(state); return; }
   if (location.hash.startsWith("#a=")) { openShared(location.hash); return; }

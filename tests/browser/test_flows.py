@@ -5,7 +5,7 @@ import pytest
 
 from navsupport import (ADULTS, date, BROAD_PARK, CHILDREN, CORPORATE_OVERDUE, OUT_OF_TIME, SEND_IASS, api_next,
                         click_to_next_view, open_navigator, step, submit, timeline_rows, to_result, wait_step,
-                        current_question, fill_question)
+                        current_question, fill_question, answer_all)
 
 
 def check_against_api(page, site_dir, answers):
@@ -156,7 +156,6 @@ def test_broad_park_house_contacts(page):
 def test_change_an_answer_drops_answers_that_no_longer_apply(page):
     answers = {**CORPORATE_OVERDUE, "stage": "stage2", "stage_received": CORPORATE_OVERDUE["complained"]}
     open_navigator(page)
-    from navsupport import answer_all
     answer_all(page, answers)
     assert "Stage 2" in page.inner_text(".summary-list")
     click_to_next_view(page, ".summary-list a:has-text('your answer to: What is your complaint about?')")
@@ -168,12 +167,39 @@ def test_change_an_answer_drops_answers_that_no_longer_apply(page):
     click_to_next_view(page, ".summary-list a:has-text('your answer to: What is your complaint about?')")
     page.check("input[name=service][value=adults_social_care]")
     submit(page)
-    # stage 2 does not exist in the adults' procedure: that question is asked again
+    # stage 2 does not exist in the adults' procedure: that question is asked again, and says why
     assert current_question(page) == "stage"
+    again = ("Because of the answer you changed, we removed your answer to \u2018Where is your complaint now?\u2019. "
+             "They no longer apply, or need answering again.")
+    assert page.inner_text("#removed-answers") == again
+    page.wait_for_function("text => document.getElementById('navigator-live').textContent === text", arg=again)
     fill_question(page, "stage", {"stage": "stage1"})
     submit(page)
     summary = page.inner_text(".summary-list")
     assert "Social care for an adult" in summary and "Stage 1" in summary and "10 March 2026" in summary
+    assert page.locator("#removed-answers").count() == 0  # said once, where it happened
+
+
+def test_a_changed_answer_says_which_answers_it_removed(page):
+    # GOV.UK "check answers": answers that vanish from the list unannounced leave a screen reader user
+    # (and anyone not looking closely) unsure what happened (accessibility review).
+    open_navigator(page)
+    answer_all(page, CORPORATE_OVERDUE)
+    click_to_next_view(page, ".summary-list a:has-text('your answer to: Have you already made a formal complaint')")
+    fill_question(page, "complained_yet", {"complained_yet": "no"})
+    submit(page)
+    assert page.inner_text("h1") == "Check your answers"
+    removed = ("Because of the answer you changed, we removed your answers to \u2018When did you complain?\u2019 and "
+               "\u2018Where is your complaint now?\u2019. They no longer apply, or need answering again.")
+    assert page.inner_text("#removed-answers") == removed
+    assert page.evaluate("document.activeElement.textContent") == "Check your answers"  # focus as before, then said
+    page.wait_for_function("text => document.getElementById('navigator-live').textContent === text", arg=removed)
+    assert "When did you complain?" not in page.inner_text(".summary-list")
+    # A change that removes nothing says nothing
+    click_to_next_view(page, ".summary-list a:has-text('your answer to: Who is the complaint for?')")
+    fill_question(page, "complainant", {"complainant": "self"})
+    submit(page)
+    assert page.inner_text("h1") == "Check your answers" and page.locator("#removed-answers").count() == 0
 
 
 def test_browser_back_and_forward(page):
