@@ -62,14 +62,15 @@ TEXT = {
 }
 BOTH_MESSAGE = "Select ‘None of these’ on its own, or select what it is about"
 
+EXAMPLE_DATE = "For example, 27 3 2026."  # GOV.UK date input: an example in each date question's hint
 # Date fields: label (starts error messages), the message when empty, hint.
 DATE_FIELDS = {
     "happened": ("Date the problem happened", "Enter the date the problem happened",
-                 "For example, 27 3 2026. If you are not sure, give your best guess."),
+                 f"{EXAMPLE_DATE} If you are not sure, give your best guess."),
     "found_out": ("Date you found out about the problem", "Enter the date you found out about the problem",
                   "Leave this blank if you found out on the day it happened."),
     "complained": ("Date you complained", "Enter the date you complained",
-                   "The date you first made a formal complaint to us."),
+                   f"The date you first made a formal complaint to us. {EXAMPLE_DATE}"),
     "responded": ("Date of our reply", "Enter the date of our reply",
                   "Leave this blank if we have not replied yet."),
     # 11.2, 12.2: "an update with an estimate of the timescale for a response"
@@ -90,7 +91,7 @@ STAGE_DETAILS = ("stage_received", "new_date", "responded", "extended", "panel")
 def _date_label(name: str, stage=None) -> tuple[str, str, str | None]:
     if name == "stage_received":
         return (f"Date you asked for stage {stage.number}", f"Enter the date you asked for stage {stage.number}",
-                None)
+                EXAMPLE_DATE)
     return DATE_FIELDS[name]
 
 

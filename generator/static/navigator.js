@@ -360,8 +360,8 @@ function showFirst(push = false, notice = null, focus = true, changing = false) 
   // the link was ("Check your answers" or the result; a Change link always adds a history entry).
   const back = changing ? h("a", { href: "#check", class: "back-link", text: "Back",
     onclick: (e) => { e.preventDefault(); history.back(); } }) : null;
+  // Titled as every other question is, however it is reached (Change, Back, Start again)
   setView([back, form], { title: form.querySelector(".step-heading").textContent, focus: focus ? "heading" : null });
-  if (!changing) document.title = baseTitle; // the page as it loads
   pushState({ view: "question", qid: "service" }, location.pathname, push);
   if (notice) {
     showStatus("notice", h("p", { text: notice }));

@@ -178,6 +178,11 @@ def test_change_an_answer_drops_answers_that_no_longer_apply(page):
     summary = page.inner_text(".summary-list")
     assert "Social care for an adult" in summary and "Stage 1" in summary and "10 March 2026" in summary
     assert page.locator("#removed-answers").count() == 0  # said once, where it happened
+    # Start again: the first question, titled as every question is (it kept the page's own title)
+    click_to_next_view(page, "text=See your result")
+    click_to_next_view(page, "#start-again")
+    assert current_question(page) == "service"
+    assert page.title().startswith("What is your complaint about? - Check which complaints procedure applies")
 
 
 def test_a_changed_answer_says_which_answers_it_removed(page):

@@ -541,6 +541,7 @@ def test_the_stage_question_helps_you_find_your_stage(R, complaint):
                              "have not asked us to take it further, it is at stage 1.")
     fields = {f["id"]: f for f in stage["fields"]}
     assert fields["stage_received"]["label"] == "Date you asked for this stage"
+    assert fields["stage_received"]["hint"] == "For example, 27 3 2026."  # as GOV.UK's date input gives one
     # App. 1 para 6a and 6b: the longer time, and when it applies, as a sentence
     assert fields["extended"]["hint_by_stage"] == {
         "stage1": "Select this if we wrote to say we need up to 20 working days. We can take that long if the "
