@@ -137,7 +137,8 @@ def _closed(days) -> list[dict]:
     return [{"date": d.isoformat(), "date_text": long_date(d), "reason": reason} for d, reason in days]
 
 
-FORM_DATES = {"date": ("Start date", "Enter the start date"), "start": ("Start date", "Enter the start date"),
+FORM_DATES = {"date": ("Date to count from", "Enter the date to count from"),
+              "start": ("Start date", "Enter the start date"),
               "end": ("End date", "Enter the end date")}
 DAYS_LIMIT = 5000
 

@@ -12,7 +12,9 @@ const errorsBox = document.getElementById("calculator-errors");
 const announce = announcer(document.getElementById("calculator-live"));
 const baseTitle = document.title;
 const FIELDS = {
-  date: { id: "date", label: "Start date", hint: "For example, the date we received your complaint: 27 3 2026" },
+  // Not "Start date", as the other form's is: an error summary saying "Start date must be ..." could
+  // then be about either form (navigator/browser.py FORM_DATES starts its messages the same way).
+  date: { id: "date", label: "Date to count from", hint: "For example, the date we received your complaint: 27 3 2026" },
   start: { id: "start", label: "Start date", hint: "For example, 24 12 2026" },
   end: { id: "end", label: "End date", hint: "For example, 4 1 2027" },
 };
@@ -62,7 +64,17 @@ function closedList(closed) {
   return h("div", {}, h("p", { text: "Bank holidays and closure days in between, which do not count:" }), ul);
 }
 
+/** The other form's errors, from an earlier try, go with the summary that listed them. */
+function clearOtherForm(form) {
+  const other = form === addForm ? betweenForm : addForm;
+  if (!other.querySelector(".error-message")) return;
+  const values = {};
+  for (const slot of other.querySelectorAll("[data-slot]")) values[slot.dataset.slot] = readDate(other, slot.dataset.slot);
+  fill(other, values, []);
+}
+
 function showErrors(form, values, errors) {
+  clearOtherForm(form);
   fill(form, values, errors);
   form.querySelector(".calculator-result").replaceChildren();
   errorsBox.replaceChildren(errorSummary(errors));
@@ -71,6 +83,7 @@ function showErrors(form, values, errors) {
 }
 
 function showResult(form, heading, ...children) {
+  clearOtherForm(form);
   errorsBox.replaceChildren();
   document.title = baseTitle;
   const title = h("h3", { tabindex: "-1", class: "result-heading", text: heading });

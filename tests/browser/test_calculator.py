@@ -56,6 +56,27 @@ def test_between_and_errors(fresh_page, site_dir):
     assert page.inner_text(".error-summary a") == "End date must be the same as or after the start date"
 
 
+def test_an_error_goes_when_the_other_form_gives_a_result(fresh_page):
+    # The summary went, but the first form still said "Error: ..." and was marked invalid; and with both
+    # forms' first date called "Start date", the summary's words could be about either (accessibility review).
+    page = fresh_page
+    open_calculator(page)
+    for part, value in zip(("day", "month", "year"), ("31", "2", "2026")):
+        page.fill(f"#date-{part}", value)
+    page.fill("#days", "3")
+    page.click("#add-form button[type=submit]")
+    page.wait_for_selector(".error-summary", timeout=30_000)
+    assert page.inner_text(".error-summary a") == "Date to count from must be a real date"
+    for name, (d, m, y) in (("start", ("24", "12", "2026")), ("end", ("4", "1", "2027"))):
+        for part, value in zip(("day", "month", "year"), (d, m, y)):
+            page.fill(f"#{name}-{part}", value)
+    page.click("#between-form button[type=submit]")
+    page.wait_for_selector("#between-result h3")
+    assert page.locator("#add-form .error-message").count() == 0
+    assert page.locator("#add-form [aria-invalid]").count() == 0
+    assert page.input_value("#date-day") == "31"  # what was typed stays, to correct
+
+
 def test_without_javascript_it_says_where_the_tables_are(browser, base_url):
     ctx = browser.new_context(java_script_enabled=False, base_url=base_url)
     try:

@@ -183,11 +183,11 @@ def test_form_add_and_between(loaded):
 
 @pytest.mark.parametrize("request_,errors", [
     ({"action": "add", "date": {"day": "31", "month": "2", "year": "2026"}, "days": "3"},
-     [("date-day", "Start date must be a real date")]),
+     [("date-day", "Date to count from must be a real date")]),
     ({"action": "add", "date": {"day": "", "month": "", "year": ""}, "days": ""},
-     [("date-day", "Enter the start date"), ("days", "Enter the number of working days")]),
+     [("date-day", "Enter the date to count from"), ("days", "Enter the number of working days")]),
     ({"action": "add", "date": {"day": "1", "month": "", "year": "2026"}, "days": "x"},
-     [("date-month", "Start date must include a month"),
+     [("date-month", "Date to count from must include a month"),
       ("days", "Number of working days must be a whole number from 0 to 5000")]),
     ({"action": "between", "start": {"day": "5", "month": "1", "year": "2027"},
       "end": {"day": "4", "month": "1", "year": "2027"}},
