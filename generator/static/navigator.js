@@ -564,7 +564,7 @@ function showResult(reply, push, errors = null, focusOn = "heading", typedAsAt =
   } });
   const nodes = [back, errors ? errorSummary(errors) : null, body];
   nodes.push(takeAway(built, reply), h("h2", { text: "Your answers" }), summaryList(reply),
-    h("p", {}, h("a", { href: "./", id: "start-again", text: "Start again", onclick: (e) => { e.preventDefault(); answers = {}; showFirst(true); } })));
+    h("p", { class: "start-again" }, h("a", { href: "./", id: "start-again", text: "Start again", onclick: (e) => { e.preventDefault(); answers = {}; showFirst(true); } })));
   setView(nodes, {
     title: `${errors ? "Error: " : ""}Result: ${built.heading}`,
     heading: focusOn === "dates" && built.datesHeading ? built.datesHeading : null,

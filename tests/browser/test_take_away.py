@@ -62,14 +62,39 @@ def test_the_print_layout_keeps_the_result_and_drops_the_controls(page):
     rows = timeline_rows(page)
     page.emulate_media(media="print")
     try:
-        for selector in (".header", ".footer", ".take-away", ".exit-this-page", ".exit-this-page-hint", ".back-link", "#start-again",
-                         ".as-at", "button"):
+        for selector in (".footer-links", ".breadcrumbs", ".take-away", ".exit-this-page", ".exit-this-page-hint", ".back-link",
+                         "#start-again", ".as-at", "button"):
             for element in page.query_selector_all(selector):
                 assert not element.is_visible(), f"{selector} is printed"
+        # A printout travels alone: who it is from, that the policy is a draft, and which version
+        assert " ".join(page.inner_text(".header").split()).startswith("Coventry City Council Complaints")
+        assert "This guidance is based on a draft policy" in page.inner_text(".phase-banner")
+        assert "Based on the" in page.inner_text(".footer")
         assert page.is_visible(".result h1")
         assert page.is_visible("table.timeline")
         assert timeline_rows(page) == rows
         overdue = page.query_selector("table.timeline .status-overdue")
         assert overdue and overdue.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"  # not colour alone
+    finally:
+        page.emulate_media(media="screen")
+
+
+def test_printed_pages_fit_their_tables_and_say_where_they_come_from(fresh_page):
+    # On paper nothing scrolls: Appendix 3's table ran 100 px off an A4 page (about 680 CSS px wide).
+    page = fresh_page
+    page.set_viewport_size({"width": 680, "height": 1000})
+    page.emulate_media(media="print")
+    try:
+        for address in ("timescales/", "policy/", "what-happens-next/", "childrens-social-care/"):
+            page.goto(address)
+            past_the_edge = page.evaluate("""() => [...document.querySelectorAll('table')]
+                .filter(t => t.getBoundingClientRect().right > innerWidth).map(t => t.caption?.textContent)""")
+            assert past_the_edge == [], address
+            assert page.is_visible(".phase-banner") and page.is_visible(".header"), address
+        # An email's words are its address already: not printed twice
+        page.goto("how-to-complain/")
+        doubled = page.evaluate("""() => [...document.querySelectorAll('main a[href^="mailto:"]')]
+            .map(a => getComputedStyle(a, '::after').content).filter(c => c !== 'none' && c !== 'normal')""")
+        assert doubled == []
     finally:
         page.emulate_media(media="screen")
