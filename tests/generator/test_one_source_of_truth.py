@@ -10,7 +10,10 @@ from sitebuild import replace_in, run_build
 
 
 def visible_text(html: str) -> str:
+    """The page's words, as on a wide screen: without the column names a table shows in each cell on a phone."""
     soup = BeautifulSoup(html, "html.parser")
+    for label in soup.select(".cell-label"):
+        label.decompose()
     return " ".join(soup.get_text(" ").split())
 
 
