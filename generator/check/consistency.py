@@ -267,10 +267,12 @@ def _dial(phone: str) -> str:
 
 def check_typed_figures(content: Content, report: Report) -> None:
     """Warn about a timescale, or a contact's phone number or email, typed into a guidance page
-    (content/pages/*.md) instead of a shortcode: when the data changes, the page would not.
+    (content/pages/*.md) instead of a shortcode: when the data changes, the page would not. A phone
+    number or email that is no contact's is warned about too: it may be an old one, or mistyped.
 
     Only the Markdown outside ``{{ ... }}`` is read. The policy (content/policy/policy.md) is
-    published as it was approved, so it is not checked here; check_consistency reads it instead."""
+    published as it was approved, so its timescales are checked by check_consistency instead, and
+    only its phone numbers and emails here: one that is no contact's is probably a contact's old one."""
     figures = data_figures(content)
     contacts_file = f"{content.root.name}/contacts.yaml"
     phones = {_dial(c.phone): cid for cid, c in content.contacts.items() if c.phone}
@@ -297,15 +299,46 @@ def check_typed_figures(content: Content, report: Report) -> None:
                 report.add(page.file, line_no, WARNING,
                            f"a timescale typed into the page: \"{says}\". If the data changes, the page will not.",
                            fix, "consistency")
-            typed = [(m.group(0).strip(), phones.get(_dial(m.group(0))), "phone", "a phone number")
-                     for m in PHONE.finditer(line) if len(_dial(m.group(0))) >= 9]
-            typed += [(m.group(0), emails.get(m.group(0).lower()), "email", "an email address")
-                      for m in EMAIL.finditer(line)]
             seen = set()  # once a line: "[0800 269851](tel:0800269851)" is one number typed, not two
-            for says, cid, field, what in typed:
-                if cid and (cid, field) not in seen:
-                    seen.add((cid, field))
+            for says, cid, field, what in _typed_contacts(line, phones, emails):
+                if (cid or says, field) in seen:
+                    continue
+                seen.add((cid or says, field))
+                if cid:
                     report.add(page.file, line_no, WARNING,
                                f"{what} typed into the page: \"{says}\", the {field} of {content.contacts[cid].name} "
                                f"in {contacts_file}. If that changes, the page will not.",
-                               f"Write {{{{ contacts.{cid}.{field} }}}} instead.", "consistency")
+                               f"Write {{{{ contacts.{cid}.{field} | link }}}} instead.", "consistency")
+                else:
+                    report.add(page.file, line_no, WARNING,
+                               f"{what} typed into the page: \"{says}\". It is not the {field} of any contact in "
+                               f"{contacts_file}, so it may be out of date or mistyped.",
+                               f"Check it. If it belongs to a contact, put it in {contacts_file} and write its "
+                               f"shortcode, for example {{{{ contacts.speak_up.{field} | link }}}}.", "consistency")
+    _check_policy_contacts(content, phones, emails, contacts_file, report)
+
+
+def _typed_contacts(line: str, phones: dict, emails: dict) -> list[tuple[str, str | None, str, str]]:
+    """Each phone number and email address in ``line``: (as typed, the contact id it is or None, field, what)."""
+    typed = [(m.group(0).strip(), phones.get(_dial(m.group(0))), "phone", "a phone number")
+             for m in PHONE.finditer(line) if len(_dial(m.group(0))) >= 9]
+    typed += [(m.group(0), emails.get(m.group(0).lower()), "email", "an email address")
+              for m in EMAIL.finditer(line)]
+    return typed
+
+
+def _check_policy_contacts(content: Content, phones: dict, emails: dict, contacts_file: str, report: Report) -> None:
+    """The policy is published as approved, so its phone numbers and emails are typed in. One that is no
+    contact's is probably a contact's old one: changing contacts.yaml does not change the policy."""
+    policy = content.policy_page
+    for offset, line in enumerate(policy.body.split("\n")):
+        seen = set()
+        for says, cid, field, what in _typed_contacts(SHORTCODE.sub(" ", line), phones, emails):
+            if cid or says in seen:
+                continue
+            seen.add(says)
+            report.add(policy.file, policy.body_line + offset, WARNING,
+                       f"the policy gives {what} that is not the {field} of any contact in {contacts_file}: "
+                       f"\"{says}\". If a contact's {field} has changed, this is the old one.",
+                       f"Check it. If it is out of date, correct it here with the policy owner's agreement (the policy "
+                       f"is published as approved), or add it to {contacts_file} if it is still right.", "consistency")

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from conftest import TODAY, line_of
-from sitebuild import CONTENT, REPO, run_build
+from sitebuild import CONTENT, REPO, replace_in, run_build
 
 from generator import check
 from generator.check import consistency, site
@@ -131,7 +131,7 @@ def test_figures_typed_into_a_guidance_page_are_warned_about(content_copy):
          "{{ ombudsman.draft_decision.up_to }} working days."),
         (first, 'a phone number typed into the page: "0800 269851", the phone of Speak Up (Coventry City Council '
                 "complaints) in content/contacts.yaml. If that changes, the page will not.",
-         "Write {{ contacts.speak_up.phone }} instead."),
+         "Write {{ contacts.speak_up.phone | link }} instead."),
         (second, 'a timescale typed into the page: "twelve months". If the data changes, the page will not.',
          "Write the shortcode for the figure it means, so the page changes when the data does: "
          "{{ corporate.time_limit | words }} or {{ adults.time_limit | words }} or "
@@ -142,9 +142,34 @@ def test_figures_typed_into_a_guidance_page_are_warned_about(content_copy):
          "{{ corporate.stage1.respond }}; otherwise write it without a number."),
         (second, 'an email address typed into the page: "SpeakUp@coventry.gov.uk", the email of Speak Up '
                  "(Coventry City Council complaints) in content/contacts.yaml. If that changes, the page will not.",
-         "Write {{ contacts.speak_up.email }} instead."),
+         "Write {{ contacts.speak_up.email | link }} instead."),
     ])
     assert {x.file for x in report.findings} == {f} and {x.severity for x in report.findings} == {"warning"}
+
+
+def test_a_phone_number_that_is_no_contacts_is_warned_about_in_pages_and_the_policy(content_copy):
+    # The annual review changed Speak Up's number in contacts.yaml: the policy (5.2) still gave the old
+    # one, and an old number typed into a page went unnoticed (policy team's trial run).
+    replace_in(content_copy / "contacts.yaml", "phone: 0800 269851", "phone: 0800 269852")
+    report = typed_into_a_page(content_copy, "\nOr call 0800 269851, or email complaints@coventry.gov.uk.\n")
+    page, policy = content_copy / "pages/how-to-complain.md", content_copy / "policy/policy.md"
+    assert sorted((x.file, x.line, x.message, x.fix) for x in report.findings) == sorted([
+        ("content/pages/how-to-complain.md", line_of(page, "Or call 0800 269851"),
+         'a phone number typed into the page: "0800 269851". It is not the phone of any contact in '
+         "content/contacts.yaml, so it may be out of date or mistyped.",
+         "Check it. If it belongs to a contact, put it in content/contacts.yaml and write its shortcode, for "
+         "example {{ contacts.speak_up.phone | link }}."),
+        ("content/pages/how-to-complain.md", line_of(page, "Or call 0800 269851"),
+         'an email address typed into the page: "complaints@coventry.gov.uk". It is not the email of any contact '
+         "in content/contacts.yaml, so it may be out of date or mistyped.",
+         "Check it. If it belongs to a contact, put it in content/contacts.yaml and write its shortcode, for "
+         "example {{ contacts.speak_up.email | link }}."),
+        ("content/policy/policy.md", line_of(policy, "telephoning 0800 269851"),
+         'the policy gives a phone number that is not the phone of any contact in content/contacts.yaml: '
+         '"0800 269851". If a contact\'s phone has changed, this is the old one.',
+         "Check it. If it is out of date, correct it here with the policy owner's agreement (the policy is "
+         "published as approved), or add it to content/contacts.yaml if it is still right."),
+    ])
 
 
 def test_the_pages_as_they_are_have_no_typed_figures():
