@@ -157,15 +157,32 @@ class Contact:
         out = []
         if not (self.phone or self.email or self.web or self.post):
             out.append(((), f"the contact '{self.name}' has no way to reach it: give a phone, email, web or post."))
-        if self.web and not re.fullmatch(r"https?://[^\s/]+\S*", self.web):
+        if self.web and re.match(r"https?://", self.web) and re.search(r"\s", self.web.strip()):
+            out.append((("web",), f"'{self.web}' has a space in it: a web address has none. Check it."))
+        elif self.web and not re.fullmatch(r"https?://[^\s/]+\S*", self.web):
             out.append((("web",), f"'web' should be a full address starting https://, not '{self.web}'."))
-        if self.email and not EMAIL_ADDRESS.fullmatch(self.email):
-            out.append((("email",), f"'{self.email}' is not an email address: check it for a comma or space."))
+        if self.email and (problem := _email_problem(self.email)):
+            out.append((("email",), problem))
         if self.phone and not PHONE_NUMBER.fullmatch(self.phone.strip()):
             out.append((("phone",), f"'{self.phone}' is not a phone number as people dial it, like \"0800 269851\"."))
         elif self.phone and (problem := _uk_phone_length(self.phone)):
             out.append((("phone",), problem))
         return out
+
+
+def _email_problem(email: str) -> str | None:
+    """What is wrong with an email address as typed, in words that say what to do; None if nothing."""
+    if email.lower().startswith("mailto:"):
+        return f"'{email}': write the address alone, without 'mailto:'. The site makes it a link itself."
+    if "@" not in email:
+        return f"'{email}' has no @: an email address looks like \"speakup@coventry.gov.uk\"."
+    if not EMAIL_ADDRESS.fullmatch(email):
+        return f"'{email}' is not an email address: check it for a comma or space."
+    return None
+
+
+ELEVEN_DIGITS = ("02", "03", "07")
+"""Numbers starting 02 (like Coventry's 024), 03 or 07 always have 11 digits; 01 and 08 may have 10."""
 
 
 def _uk_phone_length(phone: str) -> str | None:
@@ -187,6 +204,10 @@ def _uk_phone_length(phone: str) -> str | None:
     else:
         national = len(digits)
         ok = digits.startswith("0") and national in (10, 11)
+    start = "0" + digits[2:3] if international else digits[:2]
+    if ok and start in ELEVEN_DIGITS and national + international != 11:  # +44 drops the 0
+        return (f"'{phone}' has a digit missing: a number starting {start} has 11 digits from its 0, like "
+                "\"024 7683 3333\".")
     if ok:
         return None
     if not international and not digits.startswith("0"):

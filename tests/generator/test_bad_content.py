@@ -131,6 +131,31 @@ CASES = [
          "with 0, like \"024 7683 3333\". Check it for a digit missing or one too many."],
         id="a phone number with a digit too many"),
     pytest.param(
+        # 10 digits looks like a UK number, but not for 024 (policy team's trial run)
+        "contacts.yaml", "  phone: 024 7661 5254\n", "  phone: 024 7661 525\n", "  phone: 024 7661 525",
+        ["content/contacts.yaml:{line}: '024 7661 525' has a digit missing: a number starting 02 has 11 digits from "
+         "its 0, like \"024 7683 3333\"."],
+        id="a 024 number with a digit missing"),
+    pytest.param(
+        # was built as href="mailto:mailto:iass@..."
+        "contacts.yaml", "  email: iass@coventry.gov.uk\n", "  email: mailto:iass@coventry.gov.uk\n",
+        "  email: mailto:",
+        ["content/contacts.yaml:{line}: 'mailto:iass@coventry.gov.uk': write the address alone, without 'mailto:'. "
+         "The site makes it a link itself."],
+        id="an email written as a mailto: link"),
+    pytest.param(
+        "contacts.yaml", "  email: iass@coventry.gov.uk\n", "  email: iasscoventry.gov.uk\n", "  email: iasscov",
+        ["content/contacts.yaml:{line}: 'iasscoventry.gov.uk' has no @: an email address looks like "
+         "\"speakup@coventry.gov.uk\"."],
+        id="an email without its @"),
+    pytest.param(
+        # it starts https://: the problem is the space
+        "contacts.yaml", "  web: https://www.coventry.gov.uk/speakup\n", "  web: https://www.coventry.gov.uk/speak up\n",
+        "  web: https://www.coventry.gov.uk/speak up",
+        ["content/contacts.yaml:{line}: 'https://www.coventry.gov.uk/speak up' has a space in it: a web address has "
+         "none. Check it."],
+        id="a web address with a space"),
+    pytest.param(
         # one error, not one more for every link to the page from the others ("there is no page ...")
         "pages/childrens-social-care.md", "call 999.\n---\n", "call 999.\n", "---",
         ["content/pages/childrens-social-care.md:{line}: the front matter block has no closing '---' line."],
