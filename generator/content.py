@@ -126,6 +126,11 @@ class ContentReader:
         conflict = conflict_error(body, name, line_offset=body_line - 1)
         if conflict:
             self.errors.append(conflict)
+        top = re.search(r"^#[ \t]+(.*)$", body, re.MULTILINE)
+        if top:  # a second h1: the title is the page's one (WCAG 1.3.1, and the contents list skips it)
+            self.errors.append(ContentError(name, body[:top.start()].count("\n") + body_line, (
+                f"'# {top.group(1).strip()}' is a top-level heading, but the page's title is its only one. "
+                f"Write '## {top.group(1).strip()}' for a section.")))
         located, errors = parse_yaml(header, name, line_offset=1)
         self.errors.extend(errors)
         meta = None

@@ -156,6 +156,13 @@ CASES = [
          "none. Check it."],
         id="a web address with a space"),
     pytest.param(
+        # published as a second h1 (policy team's trial run)
+        "pages/who-can-complain.md", "## Help from a councillor or MP", "# Help from a councillor or MP",
+        "# Help from a councillor",
+        ["content/pages/who-can-complain.md:{line}: '# Help from a councillor or MP' is a top-level heading, but the "
+         "page's title is its only one. Write '## Help from a councillor or MP' for a section."],
+        id="a top-level heading in a page"),
+    pytest.param(
         # one error, not one more for every link to the page from the others ("there is no page ...")
         "pages/childrens-social-care.md", "call 999.\n---\n", "call 999.\n", "---",
         ["content/pages/childrens-social-care.md:{line}: the front matter block has no closing '---' line."],
