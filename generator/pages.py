@@ -120,9 +120,12 @@ def _link_problem(target: str, slugs: set[str]) -> str | None:
         return (f"the link to '{target}' should name the page's file, like who-can-complain.md, so the build can "
                 "check it and make the right address.")
     if file[:-3] not in slugs:
-        close = difflib.get_close_matches(file[:-3], sorted(slugs), n=1)
+        # Only a near miss is a likely typo: for a page deleted or renamed, a distant "Did you mean"
+        # (who-can-complain -> how-to-complain) would send the link to the wrong page.
+        close = difflib.get_close_matches(file[:-3], sorted(slugs), n=1, cutoff=0.85)
         hint = f" Did you mean '{close[0]}.md'?" if close else ""
-        return f"the link to '{file}' goes nowhere: there is no page content/pages/{file}.{hint}"
+        return (f"the link to '{file}' goes nowhere: there is no page content/pages/{file}.{hint} If that page "
+                "was renamed or deleted, change the link or take it out.")
     return None
 
 

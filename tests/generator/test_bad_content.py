@@ -278,8 +278,15 @@ CASES = [
     pytest.param(
         "pages/index.md", "(what-is-a-complaint.md)", "(what-is-a-complain.md)", "(what-is-a-complain.md)",
         ["content/pages/index.md:{line}: the link to 'what-is-a-complain.md' goes nowhere: "
-         "there is no page content/pages/what-is-a-complain.md. Did you mean 'what-is-a-complaint.md'?"],
+         "there is no page content/pages/what-is-a-complain.md. Did you mean 'what-is-a-complaint.md'? If that page "
+         "was renamed or deleted, change the link or take it out."],
         id="link to a missing page"),
+    pytest.param(
+        # a page deleted: no far-off "Did you mean", which would send the link to another page
+        "pages/index.md", "(what-is-a-complaint.md)", "(complaint-forms.md)", "(complaint-forms.md)",
+        ["content/pages/index.md:{line}: the link to 'complaint-forms.md' goes nowhere: there is no page "
+         "content/pages/complaint-forms.md. If that page was renamed or deleted, change the link or take it out."],
+        id="link to a deleted page"),
 ]
 
 
