@@ -149,6 +149,12 @@ CASES = [
          "\"speakup@coventry.gov.uk\"."],
         id="an email without its @"),
     pytest.param(
+        # one message, not one more for each of the 16 places a page shows it with '| link'
+        "contacts.yaml", "  email: speakup@coventry.gov.uk\n", "  email: speakupcoventry.gov.uk\n", "  email: speakupcov",
+        ["content/contacts.yaml:{line}: 'speakupcoventry.gov.uk' has no @: an email address looks like "
+         "\"speakup@coventry.gov.uk\"."],
+        id="a bad email that pages show"),
+    pytest.param(
         # it starts https://: the problem is the space
         "contacts.yaml", "  web: https://www.coventry.gov.uk/speakup\n", "  web: https://www.coventry.gov.uk/speak up\n",
         "  web: https://www.coventry.gov.uk/speak up",
