@@ -39,6 +39,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     discrepancies: list = field(default_factory=list)        # data.Discrepancy
     notes: list = field(default_factory=list)                # schema.ReviewNote
+    changes: list = field(default_factory=list)              # sentences, as on the "What changed" page
+    published: object = None                                 # the date of the snapshot they compare with
     readability: list[dict] = field(default_factory=list)    # {page, file, grade, budget, long, words}
     skipped: list[str] = field(default_factory=list)         # checks that could not run, and why
     skipped_as_asked: list[str] = field(default_factory=list)  # checks left out on request (--no-browser)
@@ -94,6 +96,12 @@ class Report:
                     out.append(f"      Fix: {f.fix}")
                 last_fix = f.fix
             out.append("")
+        if self.changes:
+            since = f" on {self.published.isoformat()}" if self.published else ""
+            out.append(f"Changed since the last publication{since} (the 'What changed' page will say so; check "
+                       "each is meant):")
+            out.extend(f"  {c}" for c in self.changes)
+            out.append("")
         if self.discrepancies:
             out.append("Known discrepancies (explained in content/discrepancies.yaml):")
             for d in self.discrepancies:
@@ -142,6 +150,12 @@ class Report:
                 parts.append(f"<tr class=\"{f.severity}\"><td>{f.line}</td><td>{f.severity}</td>"
                              f"<td>{e(f.message)}</td><td>{e(f.fix)}</td></tr>")
             parts.append("</tbody></table>")
+        if self.changes:
+            since = f" on {e(self.published.isoformat())}" if self.published else ""
+            parts.append(f"<h2>Changed since the last publication{since}</h2><p>The &lsquo;What changed&rsquo; page "
+                         "will say these. Check each is meant.</p><ul>")
+            parts.extend(f"<li>{e(c)}</li>" for c in self.changes)
+            parts.append("</ul>")
         parts.append("<h2>Known discrepancies</h2><p>Places where the policy, the data and other published pages "
                      "differ, each explained in <code>content/discrepancies.yaml</code>.</p>")
         for d in self.discrepancies:

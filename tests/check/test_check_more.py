@@ -244,3 +244,19 @@ def test_an_age_opening_hours_and_no_one_day_are_not_timescales(content_copy):
     report = typed_into_a_page(content_copy, "\nIf you are under 18 years old, we are open 7 days a week, and no "
                                              "one day is busier.\n")
     assert report.findings == []
+
+
+def test_the_report_lists_what_changed_since_the_last_publication(content_copy):
+    # A figure the policy text does not state is checked by nothing else: the policy team's trial run made
+    # the Ombudsman's investigation 200 working days and got "Ready to publish" without a word.
+    replace_in(content_copy / "ombudsman.yaml", "{id: investigation, name: Investigation, working_days: 20,",
+               "{id: investigation, name: Investigation, working_days: 200,")
+    report = check.run_check(content_copy, datetime.date.fromisoformat(TODAY), browser=False)
+    assert report.changes == ["The Ombudsman, investigation: this now takes 200 working days (was 20)."]
+    text = report.text()
+    assert (f"Changed since the last publication on {report.published.isoformat()} (the 'What changed' page will "
+            "say so; check each is meant):\n  The Ombudsman, investigation: this now takes 200 working days "
+            "(was 20).\n") in text
+    assert not report.errors  # a review changes figures on purpose: listed, not an error
+    unchanged = check.run_check(CONTENT, datetime.date.fromisoformat(TODAY), browser=False)
+    assert unchanged.changes == [] and "Changed since" not in unchanged.text()
