@@ -107,7 +107,16 @@ def check_links(content: Content) -> list[ContentError]:
                                    "or spaces, so the build can make the right address.")
                     if message:
                         errors.append(ContentError(page.file, page.body_line + offset, message))
+            for match in SPACED_LINK.finditer(line):
+                # Markdown shows this as it is typed, brackets and all: the link is lost without a word
+                errors.append(ContentError(page.file, page.body_line + offset, (
+                    f"'{match.group(0)}' has a space between ']' and '(', so it would be published as it is, not "
+                    f"as a link. Write [{match.group(1)}]({match.group(2)}).")))
     return errors
+
+
+SPACED_LINK = re.compile(r"\[([^\]\n]+)\]\s+\(([^)\s]+\.md(?:#[^)\s]*)?|https?://[^)\s]+|mailto:[^)\s]+|tel:[^)\s]+)\)")
+"""A link with a space between its text and its address: "[text] (who-can-complain.md)"."""
 
 
 def _link_problem(target: str, slugs: set[str]) -> str | None:

@@ -288,6 +288,13 @@ CASES = [
          "was renamed or deleted, change the link or take it out."],
         id="link to a missing page"),
     pytest.param(
+        # published as typed, brackets and all (policy team's trial run)
+        "pages/index.md", "](what-is-a-complaint.md)", "] (what-is-a-complaint.md)", "] (what-is-a-complaint.md)",
+        ["content/pages/index.md:{line}: '[What is a complaint] (what-is-a-complaint.md)' has a space between ']' "
+         "and '(', so it would be published as it is, not as a link. Write "
+         "[What is a complaint](what-is-a-complaint.md)."],
+        id="a space inside a link"),
+    pytest.param(
         # a page deleted: no far-off "Did you mean", which would send the link to another page
         "pages/index.md", "(what-is-a-complaint.md)", "(complaint-forms.md)", "(complaint-forms.md)",
         ["content/pages/index.md:{line}: the link to 'complaint-forms.md' goes nowhere: there is no page "
