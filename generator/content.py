@@ -126,6 +126,11 @@ class ContentReader:
         conflict = conflict_error(body, name, line_offset=body_line - 1)
         if conflict:
             self.errors.append(conflict)
+        blocked = re.search(r"<(script|iframe|object|embed)\b", body, re.IGNORECASE)
+        if blocked:  # the site's Content-Security-Policy (build.CSP) would block it: published, never run
+            self.errors.append(ContentError(name, body[:blocked.start()].count("\n") + body_line, (
+                f"a page cannot have <{blocked.group(1).lower()}>: the site's security settings block it, so it "
+                "would never work. Take it out; for a video or form, link to it instead.")))
         top = re.search(r"^#[ \t]+(.*)$", body, re.MULTILINE)
         if top:  # a second h1: the title is the page's one (WCAG 1.3.1, and the contents list skips it)
             self.errors.append(ContentError(name, body[:top.start()].count("\n") + body_line, (

@@ -68,6 +68,14 @@ class Policy:
     review: Review
     """When the policy is next reviewed."""
 
+    def problems(self):
+        if isinstance(self.date, datetime.date) and isinstance(self.review.due, datetime.date) \
+                and self.review.due <= self.date:
+            return [(("review", "due"), f"'due' ({self.review.due.isoformat()}) is not after the policy's date "
+                                        f"({self.date.isoformat()}): the next review comes after this version, "
+                                        f"usually {self.review.every_months} months after it.")]
+        return []
+
 
 # --- site.yaml ------------------------------------------------------------------
 

@@ -290,8 +290,9 @@ def check_typed_figures(content: Content, report: Report) -> None:
                 if matches:
                     shown = [_shortcode_for(p, unit, in_words) for p in matches[:3]]
                     more = f" (or one of {len(matches) - 3} more with that figure)" if len(matches) > 3 else ""
-                    fix = (f"Write the shortcode for the figure it means, so the page changes when the data does: "
-                           f"{' or '.join(shown)}{more}.")
+                    fix = (f"If it is one of our timescales, write the shortcode for the figure it means, so the page "
+                           f"changes when the data does: {' or '.join(shown)}{more}. If it is something else that "
+                           "happens to have the same number, leave it.")
                 else:
                     fix = ("No figure in the data is " + f"{value} {unit}" + ": if this is one of our timescales, "
                            "put it in the data (content/procedures/*.yaml or ombudsman.yaml) and write its "

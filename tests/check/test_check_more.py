@@ -126,16 +126,18 @@ def test_figures_typed_into_a_guidance_page_are_warned_about(content_copy):
     f = "content/pages/how-to-complain.md"
     assert sorted((x.line, x.message, x.fix) for x in report.findings) == sorted([
         (first, 'a timescale typed into the page: "10 working days". If the data changes, the page will not.',
-         "Write the shortcode for the figure it means, so the page changes when the data does: "
-         "{{ corporate.stage1.respond }} or {{ children.stage1.respond }} or "
-         "{{ ombudsman.draft_decision.up_to }} working days."),
+         "If it is one of our timescales, write the shortcode for the figure it means, so the page changes when "
+         "the data does: {{ corporate.stage1.respond }} or {{ children.stage1.respond }} or "
+         "{{ ombudsman.draft_decision.up_to }} working days. If it is something else that happens to have the same "
+         "number, leave it."),
         (first, 'a phone number typed into the page: "0800 269851", the phone of Speak Up (Coventry City Council '
                 "complaints) in content/contacts.yaml. If that changes, the page will not.",
          "Write {{ contacts.speak_up.phone | link }} instead."),
         (second, 'a timescale typed into the page: "twelve months". If the data changes, the page will not.',
-         "Write the shortcode for the figure it means, so the page changes when the data does: "
-         "{{ corporate.time_limit | words }} or {{ adults.time_limit | words }} or "
-         "{{ children.time_limit | words }} (or one of 2 more with that figure)."),
+         "If it is one of our timescales, write the shortcode for the figure it means, so the page changes when "
+         "the data does: {{ corporate.time_limit | words }} or {{ adults.time_limit | words }} or "
+         "{{ children.time_limit | words }} (or one of 2 more with that figure). If it is something else that "
+         "happens to have the same number, leave it."),
         (second, 'a timescale typed into the page: "3 calendar days". If the data changes, the page will not.',
          "No figure in the data is 3 calendar days: if this is one of our timescales, put it in the data "
          "(content/procedures/*.yaml or ombudsman.yaml) and write its shortcode, such as "

@@ -288,6 +288,19 @@ CASES = [
          "was renamed or deleted, change the link or take it out."],
         id="link to a missing page"),
     pytest.param(
+        # a slip in the year: every footer would say the review was due before the policy was written
+        "policy.yaml", "  due: 2025-01-31", "  due: 2023-01-31", "  due: 2023",
+        ["content/policy.yaml:{line}: 'due' (2023-01-31) is not after the policy's date (2024-01-31): the next "
+         "review comes after this version, usually 12 months after it."],
+        id="a review due before the policy"),
+    pytest.param(
+        # published, and blocked by the Content-Security-Policy: it never ran (policy team's trial run)
+        "pages/who-can-complain.md", "## Help from a councillor or MP",
+        "<script>alert('hi')</script>\n\n## Help from a councillor or MP", "<script>",
+        ["content/pages/who-can-complain.md:{line}: a page cannot have <script>: the site's security settings block "
+         "it, so it would never work. Take it out; for a video or form, link to it instead."],
+        id="a script in a page"),
+    pytest.param(
         # published as typed, brackets and all (policy team's trial run)
         "pages/index.md", "](what-is-a-complaint.md)", "] (what-is-a-complaint.md)", "] (what-is-a-complaint.md)",
         ["content/pages/index.md:{line}: '[What is a complaint] (what-is-a-complaint.md)' has a space between ']' "
