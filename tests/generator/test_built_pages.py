@@ -459,6 +459,17 @@ def test_the_pages_without_javascript_list_everything_the_procedure_cannot_deal_
     assert soups["navigator/school/index.html"].h1.get_text() == "A school: where to complain instead"
 
 
+def test_where_the_service_recovery_team_decides_each_process_is_folded_away(soups):
+    # 10.5: three procedures in full ran to seven phone screens before "If our reply is late".
+    page = soups["navigator/social-care-unsure/index.html"]
+    details = page.select("main details.details")
+    assert [d.summary.get_text(strip=True) for d in details] == [
+        "Adults' social care complaints procedure", "Children's social care complaints procedure",
+        "Corporate complaints procedure"]
+    assert all(d.find("table") and "open" not in d.attrs for d in details)  # each timetable inside, closed
+    assert not soups["navigator/adults-social-care/index.html"].select("main details")  # one process: shown
+
+
 def test_the_navigator_without_javascript_says_it_cannot_work_out_dates(soups):
     # Its lead promises dates, which only the questions with JavaScript work out.
     static = soups["navigator/index.html"].select_one("#navigator-static")
