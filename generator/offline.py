@@ -4,8 +4,8 @@ after the first visit.
 The build writes ``sw.js`` at the site's root with two versions baked in:
 
 - the *pages* version, a hash of every page, style, script and data file. The
-  worker precaches these small files when it installs, each checked against
-  its own hash (all or none: see ``precachePages`` in ``templates/sw.js``).
+  worker precaches these small files when it installs, all or none, each
+  script, style and data file checked against its hash (``precache_hashes``).
 - the *runtime* version, a hash of the Pyodide runtime's manifest. The runtime
   (about 12 MB) is cached only when the navigator page asks for it, after
   Python has started there (from the browser's HTTP cache, so nothing is
@@ -69,6 +69,16 @@ def stamp_worker(site: Path) -> None:
     worker.write_text(script.replace(WORKER_VERSION_LINE, version_line), encoding="utf-8")
 
 
+def precache_hashes(precache: dict[str, str]) -> dict[str, str | None]:
+    """The hash the service worker checks each precached file against, or None for a page (HTML).
+
+    A server part-way through an upload can send two builds' files, and the navigator's script with
+    the other build's rules would be cached together for offline use; so scripts, styles and data are
+    checked. Pages are not: hosts often rewrite HTML (hiding email addresses, rewriting http:// links),
+    and a check that failed on every visit would keep everyone on the build they first cached."""
+    return {url: None if url.endswith(("/", ".html")) else sha for url, sha in sorted(precache.items())}
+
+
 def write_service_worker(site: Path) -> dict:
     """Write ``site/sw.js`` listing what it precaches; return its versions and list."""
     precache: dict[str, str] = {}
@@ -87,9 +97,8 @@ def write_service_worker(site: Path) -> dict:
         "snapshot_cache": f"{SNAPSHOT_CACHE_PREFIX}{version}",
         "snapshot_prefix": SNAPSHOT_CACHE_PREFIX,
         "prefix": CACHE_PREFIX,
-        # What is precached, each with the sha256 it is checked against: a server part-way through an
-        # upload can send two builds' files.
-        "precache": dict(sorted(precache.items())),
+        # What is precached, each with the sha256 it is checked against (null: not checked)
+        "precache": precache_hashes(precache),
         "runtime": list(runtime_sha256),
         # Checked before a runtime file goes into the cache: the file names stay the same from build to
         # build, so the browser's HTTP cache (or a page of the last build) can hand over the old bytes.

@@ -14,20 +14,22 @@ self.addEventListener("install", (event) => {
   })());
 });
 
-// Every page, style, script and data file of this build, each checked against the hash the build
-// wrote, or none. While a new build is being uploaded, or where a proxy still holds the last one, the
-// server can send some files of each: cached together, offline they would be a navigator whose script
-// does not match its data. So one file that is not this build's fails the install: the browser keeps
-// the worker it had (with its own complete cache), or none, and tries again on a later visit. A host
-// that rewrites pages (some add scripts or hide email addresses) would fail it every time; the site
-// still works online, and README says to serve the files unchanged.
+// Every page, style, script and data file of this build, all or none, each script, style and data file
+// checked against the hash the build wrote. While a new build is being uploaded, or where a proxy still
+// holds the last one, the server can send some files of each: cached together, offline they would be a
+// navigator whose script does not match its data. So one such file that is not this build's fails the
+// install: the browser keeps the worker it had (with its own complete cache), or none, and tries again
+// on a later visit. Pages themselves (HTML) are not checked: hosts often rewrite them (hiding email
+// addresses, rewriting http:// links), and a check that failed every time would leave everyone with a
+// worker on the build they first cached (generator/offline.py precache_hashes).
 async function precachePages() {
   const checked = await Promise.all(Object.entries(SETTINGS.precache).map(async ([url, expected]) => {
     const request = new Request(new URL(url, SCOPE), { cache: "reload" });
     const response = await fetch(request);
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    const sha256 = hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
-    if (sha256 !== expected) throw new Error(`${url}: not this build's copy`);
+    if (expected && hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer())) !== expected) {
+      throw new Error(`${url}: not this build's copy`);
+    }
     return [request, response];
   }));
   const cache = await caches.open(SETTINGS.pages_cache);

@@ -14,7 +14,10 @@ from sitebuild import CONTENT, replace_in
 
 pytestmark = pytest.mark.browser
 
-WAIT_FOR_CONTROL = "async () => { await navigator.serviceWorker.ready; return !!navigator.serviceWorker.controller; }"
+# A worker that never installs must fail the test, not hang it (navigator.serviceWorker.ready never settles)
+WAIT_FOR_CONTROL = ("async () => { await Promise.race([navigator.serviceWorker.ready, new Promise((_, no) => "
+                    "setTimeout(() => no(new Error('no service worker became ready within 30 s')), 30000))]);"
+                    " return !!navigator.serviceWorker.controller; }")
 RUNTIME_CACHED = ("async (files) => { const names = await caches.keys();"
                   " const runtime = names.find((n) => n.startsWith('complaints-guidance-runtime-'));"
                   " if (!runtime) return false; const cache = await caches.open(runtime);"
@@ -145,6 +148,26 @@ def test_a_new_build_replaces_the_old_cache(tmp_path):
                          " && keys.filter((k) => k.includes('-pages-')).length === 1; }", old_pages)
         page.reload()
         assert "23 working days" in page.locator("main").inner_text()
+        browser.close()
+
+
+def test_a_host_that_rewrites_pages_still_gets_offline_use(tmp_path):
+    """Hosts often rewrite HTML (hiding email addresses, rewriting http:// links): a page that is not
+    byte for byte the build's is still cached. Only scripts, styles and data are checked, or a check
+    failing on every visit would keep everyone on the build they first cached, online too."""
+    site = build_site(tmp_path / "site")
+    page_file = site / "what-happens-next" / "index.html"
+    page_file.write_text(page_file.read_text(encoding="utf-8").replace(
+        "</body>", "<!-- added by the host --></body>"), encoding="utf-8")
+    (site / "what-happens-next" / "index.html.br").unlink()  # so the server sends the rewritten page
+    with serving(site) as base, sync_playwright() as p:
+        browser = launch_chromium(p)
+        context = browser.new_context()
+        page = first_visit(context, base)
+        context.set_offline(True)
+        page.goto(base + "what-happens-next/")
+        assert page.locator("h1").inner_text() == "What happens after you complain"
+        assert "added by the host" in page.content()
         browser.close()
 
 
