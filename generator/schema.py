@@ -139,9 +139,12 @@ class Calendar:
 
 EMAIL_ADDRESS = re.compile(r"[^\s@,;]+@[^\s@,;]+\.[a-z]{2,}", re.IGNORECASE)
 """An email address as a contact gives it (the shortcode filter ``link`` makes it a mailto: link)."""
-PHONE_NUMBER = re.compile(r"\(?\+?[0-9][0-9 ()-]{6,}(\s*ext\.?\s*[0-9]+)?(\s*\([^)]*\))?", re.IGNORECASE)
+SHORT_NUMBERS = ("101", "111", "112", "999")
+"""The UK's three-digit numbers: police (not an emergency), NHS, and the emergency services."""
+PHONE_NUMBER = re.compile(r"(?:" + "|".join(SHORT_NUMBERS) + r")|"
+                          r"\(?\+?[0-9][0-9 ()-]{6,}(\s*ext\.?\s*[0-9]+)?(\s*\([^)]*\))?", re.IGNORECASE)
 """A phone number as people dial it: "0800 269851", "+44 24 7683 3333", "(024) 7661 5254",
-"024 7683 3333 ext 12", "0800 269851 (free)" (the filter ``link`` makes it a tel: link)."""
+"024 7683 3333 ext 12", "0800 269851 (free)", "101" (the filter ``link`` makes it a tel: link)."""
 
 
 @dataclass(kw_only=True)
@@ -202,7 +205,7 @@ def _uk_phone_length(phone: str) -> str | None:
     number = re.sub(r"^\+44\s*\(0\)\s*", "+44 ", number)  # "+44 (0)24 ...": the 0 is not dialled from abroad
     digits = re.sub(r"\D", "", number)
     international = number.lstrip("(").startswith("+")
-    if re.fullmatch(r"116\d{3}|08001111", digits):  # helplines with short numbers: 116 123, Childline 0800 1111
+    if re.fullmatch(r"116\d{3}|08001111", digits) or digits in SHORT_NUMBERS:  # 116 123, Childline 0800 1111, 101
         return None
     if international:
         if not digits.startswith("44"):

@@ -210,7 +210,7 @@ def format_value(value, filter_name: str | None) -> str:
             # A web address, or an email or phone number that opens the mail app or dials on a phone.
             if value.startswith(("https://", "http://")):
                 text = value.split("://", 1)[1].rstrip("/")
-                return f"[{text}]({value})"
+                return f"[{text}]({value}){{: .address }}"  # its words are its address: printed once (site.css)
             if schema.EMAIL_ADDRESS.fullmatch(value):
                 return f"[{value}](mailto:{value})"
             if schema.PHONE_NUMBER.fullmatch(value.strip()):

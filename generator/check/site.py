@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from ..content import Content
 from ..pages import NOT_FOUND, site_path
+from ..schema import SHORT_NUMBERS
 from .report import ERROR, Report
 
 REPO = Path(__file__).resolve().parents[2]
@@ -106,7 +107,8 @@ def _check_external(name, href, a, sources, report):
         if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", unquote(parts.path)):
             problem = "is not a well-formed email address"
     elif parts.scheme == "tel":
-        if not re.fullmatch(r"\+?[0-9 ]{6,}", unquote(parts.path)):
+        number = unquote(parts.path)
+        if not (re.fullmatch(r"\+?[0-9 ]{6,}", number) or number in SHORT_NUMBERS):  # 101, 999 ...
             problem = "is not a well-formed phone number"
     else:
         problem = f"uses '{parts.scheme}:', which browsers may not open"

@@ -89,7 +89,9 @@ function showResult(form, heading, ...children) {
   const title = h("h3", { tabindex: "-1", class: "result-heading", text: heading });
   form.querySelector(".calculator-result").replaceChildren(h("div", { class: "panel-result" }, title, ...children));
   title.focus();
-  announce(heading);
+  // Focus reads the heading (the date, or the count); the live region says the sentence under it, which
+  // says what it was counted from (it said the heading again)
+  announce(children[0]?.textContent ?? heading);
 }
 
 async function ask(request) {

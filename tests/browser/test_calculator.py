@@ -22,6 +22,9 @@ def test_add_working_days(fresh_page, site_dir):
     assert page.inner_text("#add-result h3") == expected["date_text"] == "Thursday 9 April 2026"
     assert "Monday 6 April 2026: Easter Monday" in page.inner_text("#add-result")
     assert page.evaluate("document.activeElement.textContent") == "Thursday 9 April 2026"
+    # Focus reads the date; the live region says the sentence, with what it was counted from
+    page.wait_for_function("() => document.getElementById('calculator-live').textContent === "
+                           "'3 working days after Saturday 4 April 2026 is Thursday 9 April 2026.'")
 
 
 def test_between_and_errors(fresh_page, site_dir):

@@ -91,10 +91,14 @@ def test_printed_pages_fit_their_tables_and_say_where_they_come_from(fresh_page)
                 .filter(t => t.getBoundingClientRect().right > innerWidth).map(t => t.caption?.textContent)""")
             assert past_the_edge == [], address
             assert page.is_visible(".phase-banner") and page.is_visible(".header"), address
-        # An email's words are its address already: not printed twice
+        # An email's words, or a web link's that are its address, are on the paper already: not printed twice
         page.goto("how-to-complain/")
-        doubled = page.evaluate("""() => [...document.querySelectorAll('main a[href^="mailto:"]')]
+        doubled = page.evaluate("""() => [...document.querySelectorAll('main a[href^="mailto:"], main a.address')]
             .map(a => getComputedStyle(a, '::after').content).filter(c => c !== 'none' && c !== 'normal')""")
-        assert doubled == []
+        assert doubled == [] and page.locator("main a.address").count() >= 1
+        # Folded text is printed open: the three processes' timescales, not three headings alone
+        page.goto("navigator/social-care-unsure/")
+        assert page.locator("main details table").count() == 3
+        assert all(page.locator("main details table").nth(i).is_visible() for i in range(3))
     finally:
         page.emulate_media(media="screen")

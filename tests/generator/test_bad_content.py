@@ -66,8 +66,8 @@ CASES = [
     pytest.param(
         "services.yaml", "  contact: send_iass\n", "  contact: send_ias\n", "  contact: send_ias",
         ["content/services.yaml:{line}: 'send_ias' is not a contact in contacts.yaml. Use one of: broad_park_house, "
-         "childrens_rights_officer, council_website, councillors_and_mps, hate_crime, ico, lgsco, ofsted, send_iass, "
-         "service_recovery_team, speak_up."],
+         "childrens_rights_officer, council_website, councillors_and_mps, hate_crime, ico, lgsco, ofsted, "
+         "police_non_emergency, send_iass, service_recovery_team, speak_up."],
         id="bad reference"),
     pytest.param(
         "pages/ombudsman.md", "{{ ombudsman.time_limit }}", "{{ ombudsman.time_limits }}", "{{ ombudsman.time_limits }}",

@@ -459,6 +459,14 @@ def test_the_pages_without_javascript_list_everything_the_procedure_cannot_deal_
     assert soups["navigator/school/index.html"].h1.get_text() == "A school: where to complain instead"
 
 
+def test_the_social_care_pages_say_who_to_call_now_with_numbers_that_can_be_tapped(soups):
+    # Someone worried that a person is being harmed, on a phone: 101 as a tel: link, from contacts.yaml
+    for name in ("adults-social-care", "childrens-social-care"):
+        help_now = soups[f"{name}/index.html"].find("h2", string=lambda t: t and t.startswith("Get help now"))
+        links = {a.get_text(): a["href"] for a in help_now.find_next("p").select("a")}
+        assert links == {"www.coventry.gov.uk": "https://www.coventry.gov.uk", "101": "tel:101"}, name
+
+
 def test_where_the_service_recovery_team_decides_each_process_is_folded_away(soups):
     # 10.5: three procedures in full ran to seven phone screens before "If our reply is late".
     page = soups["navigator/social-care-unsure/index.html"]
@@ -472,6 +480,8 @@ def test_where_the_service_recovery_team_decides_each_process_is_folded_away(sou
 
 def test_the_navigator_without_javascript_says_it_cannot_work_out_dates(soups):
     # Its lead promises dates, which only the questions with JavaScript work out.
+    lead = soups["navigator/index.html"].select_one("#navigator-intro .lead").get_text()
+    assert lead == "Find out which complaints process applies to you, how long each stage takes, and who to contact."
     static = soups["navigator/index.html"].select_one("#navigator-static")
     said = " ".join(static.p.get_text(" ").split())
     assert said.startswith("This list shows which process applies to your complaint, its timescales and who to "

@@ -45,7 +45,8 @@ def test_phone_numbers_as_people_write_them(phone, ok, href):
 
 
 @pytest.mark.parametrize("value, markdown", [
-    ("https://www.lgo.org.uk/making-a-complaint/", "[www.lgo.org.uk/making-a-complaint](https://www.lgo.org.uk/making-a-complaint/)"),
+    ("https://www.lgo.org.uk/making-a-complaint/",
+     "[www.lgo.org.uk/making-a-complaint](https://www.lgo.org.uk/making-a-complaint/){: .address }"),
     # Someone on a phone taps the number to dial it, or the address to write
     ("0800 269851", "[0800 269851](tel:0800269851)"),
     ("0800 269851 (free)", "[0800 269851 (free)](tel:0800269851)"),
