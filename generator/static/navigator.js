@@ -320,30 +320,45 @@ async function submitQuestion(form, qid) {
 }
 
 /** After a changed answer, the questions listed before whose answers the navigator has now dropped
- * (they no longer apply, or, like the stage after a new service, must be answered again), or null. */
+ * (they no longer apply, or, like the stage after a new service, must be answered again), or null.
+ * Only the first answer accepted after a Change link counts (an error on the changed question keeps it). */
 function removedBy(qid, reply) {
-  if (!changing || changing.qid !== qid) return null;
-  const still = new Set(reply.summary.map((row) => row.question));
-  const removed = changing.rows.filter((row) => row.question !== qid && !still.has(row.question));
+  const was = changing;
   changing = null;
+  if (!was || was.qid !== qid) return null;
+  const still = new Set(reply.summary.map((row) => row.question));
+  const removed = was.rows.filter((row) => row.question !== qid && !still.has(row.question));
   return removed.length ? removed : null;
 }
 
-/** GOV.UK inset text saying which answers were removed; said too, after the heading focus moves to. */
-function removedNotice(removed) {
+/** GOV.UK inset text saying which answers were removed, and its words for the live region.
+ * `asking`: the question on screen, if it is one of them: it is asked again, so it is said so. */
+function removedNotice(removed, asking = null) {
   if (!removed) return [null, null];
-  const titles = removed.map((row) => `\u2018${row.title}\u2019`);
-  const text = `Because of the answer you changed, we removed your ${removed.length === 1 ? "answer" : "answers"} to ` +
-    `${titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join(", ")} and ${titles.at(-1)}`}. ` +
-    "They no longer apply, or need answering again.";
-  return [h("div", { class: "inset-text", id: "removed-answers" }, h("p", { text })), text];
+  const again = removed.some((row) => row.question === asking);
+  const others = removed.filter((row) => row.question !== asking);
+  const box = h("div", { class: "inset-text", id: "removed-answers" });
+  const said = [];
+  if (again) {
+    said.push("You changed an earlier answer, so answer this question again.");
+    box.append(h("p", { text: said[0] }));
+  }
+  if (others.length) {
+    const lead = others.length === 1 ? "This answer no longer applies, so we removed it:" :
+      "These answers no longer apply, so we removed them:";
+    box.append(h("p", { text: lead }), h("ul", {}, ...others.map((row) => h("li", { text: row.title }))));
+    said.push(`${lead} ${others.map((row) => row.title).join("; ")}`);
+  }
+  return [box, said.join(" ")];
 }
 
 function showQuestion(def, reply, errors, push, prefill = answers, removed = null) {
   const prev = reply.summary.filter((row) => row.question !== def.id).at(-1)?.question ?? null;
   const form = questionForm(def, prefill, errors);
-  const [notice, said] = removedNotice(removed);
-  setView([backLink(prev), errors ? errorSummary(errors) : null, notice, form], {
+  const [notice, said] = removedNotice(removed, def.id);
+  // After the question's heading, where reading on from the focus reaches it (above it, it was passed by)
+  if (notice) (form.querySelector("legend") ?? form.querySelector("h1")).after(notice);
+  setView([backLink(prev), errors ? errorSummary(errors) : null, form], {
     title: `${errors ? "Error: " : ""}${def.title}`,
     // Focus says the new question (its heading) or the errors (the summary, role=alert); the live
     // region would say either again, so it says only what focus does not: answers removed.
@@ -353,12 +368,12 @@ function showQuestion(def, reply, errors, push, prefill = answers, removed = nul
   if (!errors) pushState({ view: "question", qid: def.id }, `#q=${def.id}`, push);
 }
 
-function showFirst(push = false, notice = null, focus = true, changing = false) {
+function showFirst(push = false, notice = null, focus = true, fromChangeLink = false) {
   const form = firstForm;
   for (const input of form.querySelectorAll("input")) input.checked = input.value === answers.service;
   // Reached by a Change link, it is a question like the others: its own title, and a way back to where
   // the link was ("Check your answers" or the result; a Change link always adds a history entry).
-  const back = changing ? h("a", { href: "#check", class: "back-link", text: "Back",
+  const back = fromChangeLink ? h("a", { href: "#check", class: "back-link", text: "Back",
     onclick: (e) => { e.preventDefault(); history.back(); } }) : null;
   // Titled as every other question is, however it is reached (Change, Back, Start again)
   setView([back, form], { title: form.querySelector(".step-heading").textContent, focus: focus ? "heading" : null });

@@ -169,9 +169,10 @@ def test_change_an_answer_drops_answers_that_no_longer_apply(page):
     submit(page)
     # stage 2 does not exist in the adults' procedure: that question is asked again, and says why
     assert current_question(page) == "stage"
-    again = ("Because of the answer you changed, we removed your answer to \u2018Where is your complaint now?\u2019. "
-             "They no longer apply, or need answering again.")
+    again = "You changed an earlier answer, so answer this question again."
     assert page.inner_text("#removed-answers") == again
+    # read on from the heading focus moves to, not passed by above it
+    assert page.evaluate("document.querySelector('#removed-answers').previousElementSibling.tagName") == "LEGEND"
     page.wait_for_function("text => document.getElementById('navigator-live').textContent === text", arg=again)
     fill_question(page, "stage", {"stage": "stage1"})
     submit(page)
@@ -194,9 +195,10 @@ def test_a_changed_answer_says_which_answers_it_removed(page):
     fill_question(page, "complained_yet", {"complained_yet": "no"})
     submit(page)
     assert page.inner_text("h1") == "Check your answers"
-    removed = ("Because of the answer you changed, we removed your answers to \u2018When did you complain?\u2019 and "
-               "\u2018Where is your complaint now?\u2019. They no longer apply, or need answering again.")
-    assert page.inner_text("#removed-answers") == removed
+    assert page.inner_text("#removed-answers p") == "These answers no longer apply, so we removed them:"
+    assert page.locator("#removed-answers li").all_inner_texts() == ["When did you complain?",
+                                                                     "Where is your complaint now?"]
+    removed = "These answers no longer apply, so we removed them: When did you complain?; Where is your complaint now?"
     assert page.evaluate("document.activeElement.textContent") == "Check your answers"  # focus as before, then said
     page.wait_for_function("text => document.getElementById('navigator-live').textContent === text", arg=removed)
     assert "When did you complain?" not in page.inner_text(".summary-list")
