@@ -126,16 +126,8 @@ class ContentReader:
         conflict = conflict_error(body, name, line_offset=body_line - 1)
         if conflict:
             self.errors.append(conflict)
-        blocked = re.search(r"<(script|iframe|object|embed)\b", body, re.IGNORECASE)
-        if blocked:  # the site's Content-Security-Policy (build.CSP) would block it: published, never run
-            self.errors.append(ContentError(name, body[:blocked.start()].count("\n") + body_line, (
-                f"a page cannot have <{blocked.group(1).lower()}>: the site's security settings block it, so it "
-                "would never work. Take it out; for a video or form, link to it instead.")))
-        top = re.search(r"^#[ \t]+(.*)$", body, re.MULTILINE)
-        if top:  # a second h1: the title is the page's one (WCAG 1.3.1, and the contents list skips it)
-            self.errors.append(ContentError(name, body[:top.start()].count("\n") + body_line, (
-                f"'# {top.group(1).strip()}' is a top-level heading, but the page's title is its only one. "
-                f"Write '## {top.group(1).strip()}' for a section.")))
+        # (a merge conflict's "=======" under a line is not a heading: that error says what it is)
+        self.errors.extend(markup_errors(body, name, body_line, underlines=conflict is None))
         located, errors = parse_yaml(header, name, line_offset=1)
         self.errors.extend(errors)
         meta = None
@@ -305,3 +297,46 @@ def _check_unique_ids(content: Content, load: ContentReader) -> None:
             if item.id in seen:
                 load.errors.append(located.error(path + (i, "id"), f"the id '{item.id}' is used twice in this list."))
             seen.add(item.id)
+
+
+BLOCKED = [
+    # The site's Content-Security-Policy (build.CSP) allows only its own scripts, styles and images:
+    # anything else would be published and never work.
+    (re.compile(r"<(script|iframe|object|embed|video|audio|style)\b", re.IGNORECASE),
+     lambda m: f"a page cannot have <{m.group(1).lower()}>: the site's security settings block it, so it would never "
+               "work. Take it out; for a video or form, link to it instead."),
+    (re.compile(r"<[a-z][^>]*\sstyle\s*=", re.IGNORECASE),
+     lambda m: "a page cannot set its own style (style=\"...\"): the site's security settings block it, so it would "
+               "have no effect. Take it out; the site's stylesheet sets how pages look."),
+    (re.compile(r"!\[[^\]]*\]\(\s*https?://|<img\b[^>]*\bsrc\s*=\s*[\"']?https?://", re.IGNORECASE),
+     lambda m: "a page cannot show an image from another site: the site's security settings block it, so it would "
+               "not appear. Take it out, or link to it instead."),
+]
+TOP_HEADING = re.compile(r"#[ \t]+(.*)")
+UNDERLINED_TOP_HEADING = re.compile(r"=+[ \t]*")
+
+
+def markup_errors(body: str, file: str, body_line: int, underlines: bool = True) -> list[ContentError]:
+    """What a page's Markdown may not have, each at its line (not inside a ``` code block): anything the
+    site's security settings block, and a top-level heading, since the page's title is its one h1
+    (WCAG 1.3.1; a second also broke the page's contents list)."""
+    errors = []
+    lines = body.split("\n")
+    in_code = False
+    for offset, line in enumerate(lines):
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        if in_code:
+            continue
+        at = body_line + offset
+        for pattern, message in BLOCKED:
+            errors.extend(ContentError(file, at, message(m)) for m in pattern.finditer(line))
+        heading = None
+        if top := TOP_HEADING.fullmatch(line.rstrip()):
+            heading = top.group(1).strip()
+        elif underlines and UNDERLINED_TOP_HEADING.fullmatch(line) and offset and lines[offset - 1].strip():
+            heading, at = lines[offset - 1].strip(), at - 1  # "Title" underlined with "===="
+        if heading:
+            errors.append(ContentError(file, at, f"'# {heading}' is a top-level heading, but the page's title is "
+                                                 f"its only one. Write '## {heading}' for a section."))
+    return errors

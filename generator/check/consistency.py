@@ -302,9 +302,9 @@ def check_typed_figures(content: Content, report: Report) -> None:
                            fix, "consistency")
             seen = set()  # once a line: "[0800 269851](tel:0800269851)" is one number typed, not two
             for says, cid, field, what in _typed_contacts(line, phones, emails):
-                if (cid or says, field) in seen:
+                if (_same(says, field), field) in seen:
                     continue
-                seen.add((cid or says, field))
+                seen.add((_same(says, field), field))
                 if cid:
                     report.add(page.file, line_no, WARNING,
                                f"{what} typed into the page: \"{says}\", the {field} of {content.contacts[cid].name} "
@@ -317,6 +317,11 @@ def check_typed_figures(content: Content, report: Report) -> None:
                                f"Check it. If it belongs to a contact, put it in {contacts_file} and write its "
                                f"shortcode, for example {{{{ contacts.speak_up.{field} | link }}}}.", "consistency")
     _check_policy_contacts(content, phones, emails, contacts_file, report)
+
+
+def _same(says: str, field: str) -> str:
+    """A phone number or email as compared: as dialled, or in lower case ("0800 269851" is tel:0800269851)."""
+    return _dial(says) if field == "phone" else says.lower()
 
 
 def _typed_contacts(line: str, phones: dict, emails: dict) -> list[tuple[str, str | None, str, str]]:
@@ -335,9 +340,9 @@ def _check_policy_contacts(content: Content, phones: dict, emails: dict, contact
     for offset, line in enumerate(policy.body.split("\n")):
         seen = set()
         for says, cid, field, what in _typed_contacts(SHORTCODE.sub(" ", line), phones, emails):
-            if cid or says in seen:
+            if cid or _same(says, field) in seen:
                 continue
-            seen.add(says)
+            seen.add(_same(says, field))
             report.add(policy.file, policy.body_line + offset, WARNING,
                        f"the policy gives {what} that is not the {field} of any contact in {contacts_file}: "
                        f"\"{says}\". If a contact's {field} has changed, this is the old one.",

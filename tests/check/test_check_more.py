@@ -153,7 +153,9 @@ def test_a_phone_number_that_is_no_contacts_is_warned_about_in_pages_and_the_pol
     # The annual review changed Speak Up's number in contacts.yaml: the policy (5.2) still gave the old
     # one, and an old number typed into a page went unnoticed (policy team's trial run).
     replace_in(content_copy / "contacts.yaml", "phone: 0800 269851", "phone: 0800 269852")
-    report = typed_into_a_page(content_copy, "\nOr call 0800 269851, or email complaints@coventry.gov.uk.\n")
+    report = typed_into_a_page(content_copy, "\nOr call 0800 269851, or email complaints@coventry.gov.uk.\n"
+                                             "Call [024 7611 1111](tel:02476111111), or [Complaints@Coventry.gov.uk]"
+                                             "(mailto:complaints@coventry.gov.uk).\n")
     page, policy = content_copy / "pages/how-to-complain.md", content_copy / "policy/policy.md"
     assert sorted((x.file, x.line, x.message, x.fix) for x in report.findings) == sorted([
         ("content/pages/how-to-complain.md", line_of(page, "Or call 0800 269851"),
@@ -163,6 +165,17 @@ def test_a_phone_number_that_is_no_contacts_is_warned_about_in_pages_and_the_pol
          "example {{ contacts.speak_up.phone | link }}."),
         ("content/pages/how-to-complain.md", line_of(page, "Or call 0800 269851"),
          'an email address typed into the page: "complaints@coventry.gov.uk". It is not the email of any contact '
+         "in content/contacts.yaml, so it may be out of date or mistyped.",
+         "Check it. If it belongs to a contact, put it in content/contacts.yaml and write its shortcode, for "
+         "example {{ contacts.speak_up.email | link }}."),
+        # once each, though typed twice in the line (the link's words and its address)
+        ("content/pages/how-to-complain.md", line_of(page, "Call [024 7611 1111]"),
+         'a phone number typed into the page: "024 7611 1111". It is not the phone of any contact in '
+         "content/contacts.yaml, so it may be out of date or mistyped.",
+         "Check it. If it belongs to a contact, put it in content/contacts.yaml and write its shortcode, for "
+         "example {{ contacts.speak_up.phone | link }}."),
+        ("content/pages/how-to-complain.md", line_of(page, "Call [024 7611 1111]"),
+         'an email address typed into the page: "Complaints@Coventry.gov.uk". It is not the email of any contact '
          "in content/contacts.yaml, so it may be out of date or mistyped.",
          "Check it. If it belongs to a contact, put it in content/contacts.yaml and write its shortcode, for "
          "example {{ contacts.speak_up.email | link }}."),

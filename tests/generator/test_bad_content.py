@@ -301,6 +301,27 @@ CASES = [
          "it, so it would never work. Take it out; for a video or form, link to it instead."],
         id="a script in a page"),
     pytest.param(
+        # the other way to write a top-level heading: a line of '=' under it
+        "pages/who-can-complain.md", "## Help from a councillor or MP", "Help from a councillor or MP\n=====",
+        "Help from a councillor or MP\n",
+        ["content/pages/who-can-complain.md:{line}: '# Help from a councillor or MP' is a top-level heading, but the "
+         "page's title is its only one. Write '## Help from a councillor or MP' for a section."],
+        id="an underlined top-level heading"),
+    pytest.param(
+        # the site's security settings allow its own images only: published, never shown
+        "pages/who-can-complain.md", "## Help from a councillor or MP",
+        "![Our logo](https://www.coventry.gov.uk/logo.png)\n\n## Help from a councillor or MP", "![Our logo]",
+        ["content/pages/who-can-complain.md:{line}: a page cannot show an image from another site: the site's "
+         "security settings block it, so it would not appear. Take it out, or link to it instead."],
+        id="an image from another site"),
+    pytest.param(
+        "pages/who-can-complain.md", "## Help from a councillor or MP",
+        "<p style=\"color: red\">Important</p>\n\n## Help from a councillor or MP", "<p style",
+        ["content/pages/who-can-complain.md:{line}: a page cannot set its own style (style=\"...\"): the site's "
+         "security settings block it, so it would have no effect. Take it out; the site's stylesheet sets how pages "
+         "look."],
+        id="a style in a page"),
+    pytest.param(
         # published as typed, brackets and all (policy team's trial run)
         "pages/index.md", "](what-is-a-complaint.md)", "] (what-is-a-complaint.md)", "] (what-is-a-complaint.md)",
         ["content/pages/index.md:{line}: '[What is a complaint] (what-is-a-complaint.md)' has a space between ']' "
@@ -308,10 +329,11 @@ CASES = [
          "[What is a complaint](what-is-a-complaint.md)."],
         id="a space inside a link"),
     pytest.param(
-        # a page deleted: no far-off "Did you mean", which would send the link to another page
-        "pages/index.md", "(what-is-a-complaint.md)", "(complaint-forms.md)", "(complaint-forms.md)",
-        ["content/pages/index.md:{line}: the link to 'complaint-forms.md' goes nowhere: there is no page "
-         "content/pages/complaint-forms.md. If that page was renamed or deleted, change the link or take it out."],
+        # a page deleted or renamed: no far-off "Did you mean" (who-can-complain.md, 0.8 alike), which would send
+        # the link to another page
+        "pages/index.md", "(what-is-a-complaint.md)", "(can-i-complain.md)", "(can-i-complain.md)",
+        ["content/pages/index.md:{line}: the link to 'can-i-complain.md' goes nowhere: there is no page "
+         "content/pages/can-i-complain.md. If that page was renamed or deleted, change the link or take it out."],
         id="link to a deleted page"),
 ]
 
@@ -446,7 +468,12 @@ def test_a_heading_underlined_with_equals_signs_is_not_taken_for_a_merge_conflic
     path = content_copy / "pages/privacy.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nMore about us\n=======\n\n> quoted\n", encoding="utf-8")
     result = run_build(content_copy, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
+    # a top-level heading, which a page may not have (its title is its one), not a conflict
+    assert result.returncode == 1
+    line = path.read_text(encoding="utf-8").split("\nMore about us\n")[0].count("\n") + 2
+    assert result.stderr.splitlines()[0] == (
+        f"content/pages/privacy.md:{line}: '# More about us' is a top-level heading, but "
+        "the page's title is its only one. Write '## More about us' for a section.")
 
 
 def test_a_package_missing_from_this_python_is_one_line(tmp_path):
