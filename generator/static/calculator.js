@@ -74,6 +74,7 @@ function clearOtherForm(form) {
 }
 
 function showErrors(form, values, errors) {
+  announce.clear(); // the summary takes focus and is read; an old result must not be read with it
   clearOtherForm(form);
   fill(form, values, errors);
   form.querySelector(".calculator-result").replaceChildren();

@@ -45,14 +45,24 @@ export function todayIso(root) {
 
 /** A polite live region: say(text) puts text in the live region (emptied first, so the same words are said again);
  * say.clear() empties it, and stops a text still waiting to go in. */
-export function announcer(region) {
+export const ANNOUNCEMENT_KEPT_MS = 10000;
+
+/** A polite live region's `say(text)`. The text is emptied again after a while: left there, someone
+ * reading down the page later meets an old "Copied" or an old result again (re-test of the result's
+ * controls). Emptying it is not announced. */
+export function announcer(region, keptMs = ANNOUNCEMENT_KEPT_MS) {
   let timer = null;
+  let expiry = null;
   const say = (text) => {
     clearTimeout(timer);
+    clearTimeout(expiry);
     region.textContent = "";
-    timer = setTimeout(() => { region.textContent = text; }, 50);
+    timer = setTimeout(() => {
+      region.textContent = text;
+      expiry = setTimeout(() => { region.textContent = ""; }, keptMs);
+    }, 50);
   };
-  say.clear = () => { clearTimeout(timer); region.textContent = ""; };
+  say.clear = () => { clearTimeout(timer); clearTimeout(expiry); region.textContent = ""; };
   return say;
 }
 

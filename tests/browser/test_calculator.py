@@ -25,6 +25,8 @@ def test_add_working_days(fresh_page, site_dir):
     # Focus reads the date; the live region says the sentence, with what it was counted from
     page.wait_for_function("() => document.getElementById('calculator-live').textContent === "
                            "'3 working days after Saturday 4 April 2026 is Thursday 9 April 2026.'")
+    # and not kept there, to be met again by someone reading down the page later (navigator-dom.js announcer)
+    page.wait_for_function("() => document.getElementById('calculator-live').textContent === ''", timeout=15_000)
 
 
 def test_between_and_errors(fresh_page, site_dir):
