@@ -316,18 +316,23 @@ TOP_HEADING = re.compile(r"#[ \t]+(.*)")
 UNDERLINED_TOP_HEADING = re.compile(r"=+[ \t]*")
 
 
+def lines_outside_code(body: str):
+    """(offset, line) for each line of a page's Markdown that is not inside a ``` code block."""
+    in_code = False
+    for offset, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        if not in_code:
+            yield offset, line
+
+
 def markup_errors(body: str, file: str, body_line: int, underlines: bool = True) -> list[ContentError]:
     """What a page's Markdown may not have, each at its line (not inside a ``` code block): anything the
     site's security settings block, and a top-level heading, since the page's title is its one h1
     (WCAG 1.3.1; a second also broke the page's contents list)."""
     errors = []
     lines = body.split("\n")
-    in_code = False
-    for offset, line in enumerate(lines):
-        if line.lstrip().startswith("```"):
-            in_code = not in_code
-        if in_code:
-            continue
+    for offset, line in lines_outside_code(body):
         at = body_line + offset
         for pattern, message in BLOCKED:
             errors.extend(ContentError(file, at, message(m)) for m in pattern.finditer(line))

@@ -19,7 +19,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .content import Content, Page
+from .content import Content, Page, lines_outside_code
 from .exceptions import ContentError
 
 MD_LINK = re.compile(r"\]\(([^)\s]+?\.md)(#[^)\s]*)?\)")
@@ -92,12 +92,7 @@ def check_links(content: Content) -> list[ContentError]:
     slugs = {p.slug for p in content.pages} | on_disk | set(GENERATED)
     errors = []
     for page in [p for p in (*content.pages, content.policy_page) if p is not None]:
-        in_code = False
-        for offset, line in enumerate(page.body.split("\n")):
-            if line.lstrip().startswith("```"):
-                in_code = not in_code
-            if in_code:
-                continue
+        for offset, line in lines_outside_code(page.body):
             for form, pattern in enumerate(LINK_TARGETS):
                 for match in pattern.finditer(line):
                     message = _link_problem(match.group(1), slugs)

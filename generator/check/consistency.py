@@ -300,11 +300,7 @@ def check_typed_figures(content: Content, report: Report) -> None:
                 report.add(page.file, line_no, WARNING,
                            f"a timescale typed into the page: \"{says}\". If the data changes, the page will not.",
                            fix, "consistency")
-            seen = set()  # once a line: "[0800 269851](tel:0800269851)" is one number typed, not two
             for says, cid, field, what in _typed_contacts(line, phones, emails):
-                if (_same(says, field), field) in seen:
-                    continue
-                seen.add((_same(says, field), field))
                 if cid:
                     report.add(page.file, line_no, WARNING,
                                f"{what} typed into the page: \"{says}\", the {field} of {content.contacts[cid].name} "
@@ -319,18 +315,17 @@ def check_typed_figures(content: Content, report: Report) -> None:
     _check_policy_contacts(content, phones, emails, contacts_file, report)
 
 
-def _same(says: str, field: str) -> str:
-    """A phone number or email as compared: as dialled, or in lower case ("0800 269851" is tel:0800269851)."""
-    return _dial(says) if field == "phone" else says.lower()
-
-
 def _typed_contacts(line: str, phones: dict, emails: dict) -> list[tuple[str, str | None, str, str]]:
-    """Each phone number and email address in ``line``: (as typed, the contact id it is or None, field, what)."""
-    typed = [(m.group(0).strip(), phones.get(_dial(m.group(0))), "phone", "a phone number")
-             for m in PHONE.finditer(line) if len(_dial(m.group(0))) >= 9]
-    typed += [(m.group(0), emails.get(m.group(0).lower()), "email", "an email address")
-              for m in EMAIL.finditer(line)]
-    return typed
+    """Each phone number and email address in ``line``, once: (as typed, the contact id it is or None,
+    field, what). Once, as dialled or in lower case: "[0800 269851](tel:0800269851)" is one number typed."""
+    typed = {}
+    for m in PHONE.finditer(line):
+        if len(dialled := _dial(m.group(0))) >= 9:
+            typed.setdefault(("phone", dialled), (m.group(0).strip(), phones.get(dialled), "phone", "a phone number"))
+    for m in EMAIL.finditer(line):
+        address = m.group(0).lower()
+        typed.setdefault(("email", address), (m.group(0), emails.get(address), "email", "an email address"))
+    return list(typed.values())
 
 
 def _check_policy_contacts(content: Content, phones: dict, emails: dict, contacts_file: str, report: Report) -> None:
@@ -338,11 +333,9 @@ def _check_policy_contacts(content: Content, phones: dict, emails: dict, contact
     contact's is probably a contact's old one: changing contacts.yaml does not change the policy."""
     policy = content.policy_page
     for offset, line in enumerate(policy.body.split("\n")):
-        seen = set()
         for says, cid, field, what in _typed_contacts(SHORTCODE.sub(" ", line), phones, emails):
-            if cid or _same(says, field) in seen:
+            if cid:
                 continue
-            seen.add(_same(says, field))
             report.add(policy.file, policy.body_line + offset, WARNING,
                        f"the policy gives {what} that is not the {field} of any contact in {contacts_file}: "
                        f"\"{says}\". If a contact's {field} has changed, this is the old one.",

@@ -27,7 +27,7 @@ async function precachePages() {
     const request = new Request(new URL(url, SCOPE), { cache: "reload" });
     const response = await fetch(request);
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    if (expected && hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer())) !== expected) {
+    if (expected && await sha256Of(response) !== expected) {
       throw new Error(`${url}: not this build's copy`);
     }
     return [request, response];
@@ -70,8 +70,10 @@ function isCurrent() {
   return !self.serviceWorker || self.registration.active === self.serviceWorker; // older browsers lack self.serviceWorker
 }
 
-function hex(buffer) {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+/** The sha256 of a response's body, in hex, as the build writes it; the response can still be read. */
+async function sha256Of(response) {
+  const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 // Keep a runtime file only if it is this build's: its name is the same in every build, so the
@@ -83,7 +85,7 @@ async function keepRuntimeFile(key, response) {
   const expected = SETTINGS.runtime_sha256[path];
   if (!isCurrent()) return "replaced";
   if (!expected || !response.ok) return "other";
-  if (hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer())) !== expected) return "other";
+  if (await sha256Of(response) !== expected) return "other";
   if (!isCurrent()) return "replaced"; // reading and hashing 10 MB takes a while
   await (await caches.open(SETTINGS.runtime_cache)).put(key, response);
   return "kept";

@@ -157,28 +157,20 @@ def test_a_phone_number_that_is_no_contacts_is_warned_about_in_pages_and_the_pol
                                              "Call [024 7611 1111](tel:02476111111), or [Complaints@Coventry.gov.uk]"
                                              "(mailto:complaints@coventry.gov.uk).\n")
     page, policy = content_copy / "pages/how-to-complain.md", content_copy / "policy/policy.md"
+
+    def not_a_contact(needle, what, field, says):
+        return ("content/pages/how-to-complain.md", line_of(page, needle),
+                f'{what} typed into the page: "{says}". It is not the {field} of any contact in '
+                "content/contacts.yaml, so it may be out of date or mistyped.",
+                "Check it. If it belongs to a contact, put it in content/contacts.yaml and write its shortcode, for "
+                f"example {{{{ contacts.speak_up.{field} | link }}}}.")
+
     assert sorted((x.file, x.line, x.message, x.fix) for x in report.findings) == sorted([
-        ("content/pages/how-to-complain.md", line_of(page, "Or call 0800 269851"),
-         'a phone number typed into the page: "0800 269851". It is not the phone of any contact in '
-         "content/contacts.yaml, so it may be out of date or mistyped.",
-         "Check it. If it belongs to a contact, put it in content/contacts.yaml and write its shortcode, for "
-         "example {{ contacts.speak_up.phone | link }}."),
-        ("content/pages/how-to-complain.md", line_of(page, "Or call 0800 269851"),
-         'an email address typed into the page: "complaints@coventry.gov.uk". It is not the email of any contact '
-         "in content/contacts.yaml, so it may be out of date or mistyped.",
-         "Check it. If it belongs to a contact, put it in content/contacts.yaml and write its shortcode, for "
-         "example {{ contacts.speak_up.email | link }}."),
+        not_a_contact("Or call 0800 269851", "a phone number", "phone", "0800 269851"),
+        not_a_contact("Or call 0800 269851", "an email address", "email", "complaints@coventry.gov.uk"),
         # once each, though typed twice in the line (the link's words and its address)
-        ("content/pages/how-to-complain.md", line_of(page, "Call [024 7611 1111]"),
-         'a phone number typed into the page: "024 7611 1111". It is not the phone of any contact in '
-         "content/contacts.yaml, so it may be out of date or mistyped.",
-         "Check it. If it belongs to a contact, put it in content/contacts.yaml and write its shortcode, for "
-         "example {{ contacts.speak_up.phone | link }}."),
-        ("content/pages/how-to-complain.md", line_of(page, "Call [024 7611 1111]"),
-         'an email address typed into the page: "Complaints@Coventry.gov.uk". It is not the email of any contact '
-         "in content/contacts.yaml, so it may be out of date or mistyped.",
-         "Check it. If it belongs to a contact, put it in content/contacts.yaml and write its shortcode, for "
-         "example {{ contacts.speak_up.email | link }}."),
+        not_a_contact("Call [024 7611 1111]", "a phone number", "phone", "024 7611 1111"),
+        not_a_contact("Call [024 7611 1111]", "an email address", "email", "Complaints@Coventry.gov.uk"),
         ("content/policy/policy.md", line_of(policy, "telephoning 0800 269851"),
          'the policy gives a phone number that is not the phone of any contact in content/contacts.yaml: '
          '"0800 269851". If a contact\'s phone has changed, this is the old one.',
