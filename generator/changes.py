@@ -145,14 +145,33 @@ def what_changed_page(content: Content, build_date: datetime.date) -> SitePage:
                            "published": published, "updated": build_date})
 
 
+def for_people_at_risk(content: Content) -> dict[str, dict]:
+    """What each page shows for someone who may be at risk at home: the "Exit this page" button and the
+    warning at the top, keyed by the page's file ("content/pages/adults-social-care.md"). Only pages
+    with either. Nothing in the content says which pages need them, so ``make check`` compares this
+    with the last publication: a page that lost one is a warning."""
+    out: dict[str, dict] = {}
+    for page in sorted(content.pages, key=lambda p: p.file):
+        shown = {}
+        if page.meta.exit_this_page:
+            shown["exit_this_page"] = True
+        if page.meta.warning:
+            shown["warning"] = page.meta.warning
+        if shown:
+            out[Path(page.file).name] = shown
+    return out
+
+
 def take_snapshot(content: Content, today: datetime.date) -> Path:
     path = Path(content.root) / SNAPSHOT
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {k: {kk: vv for kk, vv in v.items()} for k, v in figures(content).items()}
     header = ("# The figures as last published: the 'What changed in this review' page compares the content\n"
-              "# with this. Made by `python -m generator snapshot` when the site is published; do not edit.\n")
+              "# with this, and `make check` the pages' Exit button and warning (for_people_at_risk).\n"
+              "# Made by `python -m generator snapshot` when the site is published; do not edit.\n")
     path.write_text(header + yaml.safe_dump({"published": today, "policy_version": content.policy.version,
-                                             "figures": data}, sort_keys=False, allow_unicode=True),
+                                             "figures": data, "for_people_at_risk": for_people_at_risk(content)},
+                                            sort_keys=False, allow_unicode=True),
                     encoding="utf-8")
     return path
 

@@ -45,6 +45,7 @@ def run_check(content_dir: Path, today: datetime.date | None = None, browser: bo
         return report
     report.notes = content.review_notes
     report.changes, report.published = changed_figures(content)
+    check_kept_for_people_at_risk(content, report)
     consistency.check_consistency(content, check_data, report)
     consistency.check_typed_figures(content, report)
     check_snapshot(content_dir, report)
@@ -102,6 +103,56 @@ def changed_figures(content) -> tuple[list[str], object]:
     if not snapshot:
         return [], None  # check_snapshot warns
     return changes(content, snapshot), snapshot.get("published")
+
+
+def check_kept_for_people_at_risk(content, report: Report) -> None:
+    """The "Exit this page" button and the warning at the top are on the social care pages because
+    someone at risk at home may be reading them. Nothing else says which pages need them, so one that
+    a page had when it was last published, and has lost, is a warning: deleting a line of front
+    matter, or renaming the page, would otherwise drop it without a word."""
+    from ..changes import for_people_at_risk, load_snapshot
+    try:
+        snapshot = load_snapshot(content.root)
+    except ContentErrors:
+        return  # the build reports it
+    published = (snapshot or {}).get("for_people_at_risk")
+    if not isinstance(published, dict):
+        return  # no snapshot (check_snapshot warns), or one taken before pages were recorded
+    now = for_people_at_risk(content)
+    folder = f"{content.root.name}/pages"
+    when = f"when the pages were last published ({_long_date(snapshot.get('published'))})"
+    for name, was in published.items():
+        if not isinstance(was, dict):
+            continue
+        file, has = f"{folder}/{name}", now.get(name, {})
+        if not (content.root / "pages" / name).is_file():
+            shown = " and ".join(x for x in ("the 'Exit this page' button" if was.get("exit_this_page") else "",
+                                              "a warning at the top" if was.get("warning") else "") if x)
+            report.add(file, 0, WARNING, f"this page had {shown} {when}, and it is not there any more.",
+                       fix="If it was renamed or its content moved to another page, give that page the same "
+                           f"lines at the top: {_front_matter(was)}. Someone at risk at home may be reading it.")
+            continue
+        if was.get("exit_this_page") and not has.get("exit_this_page"):
+            report.add(file, 1, WARNING, f"this page had the 'Exit this page' button {when}, and now it does not.",
+                       fix="Someone at risk at home may be reading this page. If the line was deleted by mistake, "
+                           "put `exit_this_page: true` back at the top. If the button was taken off on purpose, "
+                           "take a new snapshot when you publish (see the README).")
+        if was.get("warning") and not has.get("warning"):
+            report.add(file, 1, WARNING, f'this page had the warning "{was["warning"]}" at the top {when}, '
+                                         "and now it does not.",
+                       fix=f"If the line was deleted by mistake, put `warning: {was['warning']}` back at the top. "
+                           "If it was taken off on purpose, take a new snapshot when you publish (see the README).")
+
+
+def _front_matter(shown: dict) -> str:
+    lines = (["exit_this_page: true"] if shown.get("exit_this_page") else []) + \
+        ([f"warning: {shown['warning']}"] if shown.get("warning") else [])
+    return " and ".join(f"`{line}`" for line in lines)
+
+
+def _long_date(value) -> str:
+    from navigator.dates import long_date
+    return long_date(value, weekday=False) if isinstance(value, datetime.date) else str(value)
 
 
 def check_snapshot(content_dir: Path, report: Report) -> None:
