@@ -154,11 +154,29 @@ def check_vnu(site: Path, sources: Sources, report: Report) -> None:
         url = m.get("url", "")
         built = str(Path(unquote(urlsplit(url).path)).relative_to(site.resolve())) if url.startswith("file:") else url
         extract = (m.get("extract") or "").strip()
-        file, line = sources.place(built, *re.findall(r'(?:id|href)="([^"]+)"', extract))
+        file, line = sources.place(built, *re.findall(r'(?:id|href)="([^"]+)"', extract),
+                                   *_markup_around(m, site / built))
         where = f"{built} line {m.get('lastLine', '?')}"
         report.add(file, line, ERROR, f"not valid HTML on {where}: {m.get('message', '').strip()}",
-                   "If the page's Markdown has raw HTML, correct it; otherwise the template is wrong "
-                   "(ask the site's developers).", "site")
+                   "If the page's Markdown has raw HTML, correct it: usually a tag is not closed, tags are closed "
+                   "in the wrong order, or a block such as <div> or <table> is inside a line of text. Otherwise "
+                   "the template is wrong (ask the site's developers).", "site")
+
+
+def _markup_around(message: dict, built_file: Path) -> list[str]:
+    """Where to look for a Nu message in the page's Markdown: raw HTML reaches the built page as it was
+    typed, so its built line (without the paragraph Markdown wraps it in), or failing that the part of
+    the checker's extract on the same line as the fault, is in the source too."""
+    needles = []
+    try:
+        built_line = built_file.read_text(encoding="utf-8").split("\n")[int(message["lastLine"]) - 1].strip()
+        needles.append(re.sub(r"^<p>(.*)</p>$", r"\1", built_line))
+    except (OSError, KeyError, ValueError, IndexError):
+        pass
+    extract, start = message.get("extract") or "", int(message.get("hiliteStart") or 0)
+    end = extract.find("\n", start + int(message.get("hiliteLength") or 0))
+    needles.append(extract[extract.rfind("\n", 0, start) + 1:None if end == -1 else end].strip())
+    return [n for n in needles if len(n) >= 8]  # shorter pieces ("</p>") are everywhere
 
 
 def first_words(html: str, count: int = 4) -> str:

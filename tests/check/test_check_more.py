@@ -1,5 +1,5 @@
 """`make check`: which element makes a page scroll sideways, checks that could not run, figures typed
-into a guidance page; and the navigator's command line without the holidays package."""
+into a guidance page, where invalid HTML is; and the navigator's command line without the holidays package."""
 from __future__ import annotations
 
 import argparse
@@ -267,3 +267,26 @@ def test_the_report_lists_what_changed_since_the_last_publication(content_copy):
     assert not report.errors  # a review changes figures on purpose: listed, not an error
     unchanged = check.run_check(CONTENT, datetime.date.fromisoformat(TODAY), browser=False)
     assert unchanged.changes == [] and "Changed since" not in unchanged.text()
+
+
+BAD_MARKUP = """
+<p>Ring us <div class="callout">today</div> please.</p>
+
+Some <b>bold <i>text</b></i> here.
+"""
+
+
+def test_invalid_html_in_a_page_is_placed_at_its_line(content_copy, tmp_path):
+    """The Nu checker names the built page's line; the report names the line of the Markdown it came from
+    (before, 0 unless the fault had an id or a link in it)."""
+    page = content_copy / "pages/ombudsman.md"
+    page.write_text(page.read_text(encoding="utf-8") + BAD_MARKUP, encoding="utf-8")
+    assert run_build(content_copy, tmp_path / "site").returncode == 0
+    report = Report(datetime.date.fromisoformat(TODAY))
+    site.check_vnu(tmp_path / "site", site.Sources(load_content(content_copy)), report)
+    assert [(f.file, f.line, f.message.split(": ", 1)[1]) for f in report.errors] == [
+        ("content/pages/ombudsman.md", line_of(page, "Ring us"), "No “p” element in scope but a “p” end tag seen."),
+        ("content/pages/ombudsman.md", line_of(page, "bold"), "End tag “b” violates nesting rules."),
+        ("content/pages/ombudsman.md", line_of(page, "bold"), "No “i” element in scope but a “i” end tag seen."),
+    ]
+    assert "tags are closed in the wrong order" in report.errors[0].fix
