@@ -18,7 +18,7 @@ from html import escape as html_escape
 import jinja2
 from markupsafe import escape
 
-from . import blocks, pages, shortcodes
+from . import blocks, pages, phones, shortcodes
 from .content import Content, load_content
 from .changes import what_changed_page
 from .exceptions import BuildError
@@ -82,7 +82,7 @@ def template_environment() -> jinja2.Environment:
                              bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)))
     # counts_from: when a time limit starts, in the words the navigator's result uses
     env.globals.update(gov_date=shortcodes.gov_date, timescale_text=shortcodes.timescale_text,
-                       tel_href=shortcodes.tel_href, site_name=SITE_NAME, csp=CSP, counts_from=COUNTS_FROM_TEXT)
+                       tel_href=phones.tel_href, site_name=SITE_NAME, csp=CSP, counts_from=COUNTS_FROM_TEXT)
     return env
 
 

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
+from .phones import PHONE_NUMBER, uk_length_problem
+
 Date = datetime.date
 
 
@@ -139,14 +141,6 @@ class Calendar:
 
 EMAIL_ADDRESS = re.compile(r"[^\s@,;]+@[^\s@,;]+\.[a-z]{2,}", re.IGNORECASE)
 """An email address as a contact gives it (the shortcode filter ``link`` makes it a mailto: link)."""
-SHORT_NUMBERS = ("101", "111", "112", "999")
-"""The UK's three-digit numbers: police (not an emergency), NHS, and the emergency services."""
-PHONE_NUMBER = re.compile(r"(?:" + "|".join(SHORT_NUMBERS) + r")|"
-                          r"\(?\+?[0-9][0-9 ()-]{6,}(\s*ext\.?\s*[0-9]+)?(\s*\([^)]*\))?", re.IGNORECASE)
-"""A phone number as people dial it: "0800 269851", "+44 24 7683 3333", "(024) 7661 5254",
-"024 7683 3333 ext 12", "0800 269851 (free)", "101" (the filter ``link`` makes it a tel: link)."""
-
-
 @dataclass(kw_only=True)
 class Contact:
     name: str
@@ -176,7 +170,7 @@ class Contact:
             out.append((("email",), problem))
         if self.phone and not PHONE_NUMBER.fullmatch(self.phone.strip()):
             out.append((("phone",), f"'{self.phone}' is not a phone number as people dial it, like \"0800 269851\"."))
-        elif self.phone and (problem := _uk_phone_length(self.phone)):
+        elif self.phone and (problem := uk_length_problem(self.phone)):
             out.append((("phone",), problem))
         return out
 
@@ -190,41 +184,6 @@ def _email_problem(email: str) -> str | None:
     if not EMAIL_ADDRESS.fullmatch(email):
         return f"'{email}' is not an email address: check it for a comma or space."
     return None
-
-
-ELEVEN_DIGITS = ("02", "03", "07")
-"""Numbers starting 02 (like Coventry's 024), 03 or 07 always have 11 digits; 01 and 08 may have 10."""
-
-
-def _uk_phone_length(phone: str) -> str | None:
-    """A UK number has 10 or 11 digits from its 0 (9 or 10 after +44): a digit missing or one too many
-    would still look like a phone number, and residents would ring the wrong one."""
-    number = re.sub(r"\s*ext\.?\s*[0-9]+", "", phone.strip(), flags=re.IGNORECASE)
-    number = re.sub(r"\s*\([^)]*[a-z][^)]*\)$", "", number, flags=re.IGNORECASE)  # a note, like "(free)"
-    number = re.sub(r"^1800[12]\s+", "", number)  # Relay UK's prefix, before the number itself
-    number = re.sub(r"^\+44\s*\(0\)\s*", "+44 ", number)  # "+44 (0)24 ...": the 0 is not dialled from abroad
-    digits = re.sub(r"\D", "", number)
-    international = number.lstrip("(").startswith("+")
-    if re.fullmatch(r"116\d{3}|08001111", digits) or digits in SHORT_NUMBERS:  # 116 123, Childline 0800 1111, 101
-        return None
-    if international:
-        if not digits.startswith("44"):
-            return None  # another country's number: not checked
-        national = len(digits) - 2
-        ok = national in (9, 10)
-    else:
-        national = len(digits)
-        ok = digits.startswith("0") and national in (10, 11)
-    start = "0" + digits[2:3] if international else digits[:2]
-    if ok and start in ELEVEN_DIGITS and national + international != 11:  # +44 drops the 0
-        return (f"'{phone}' has a digit missing: a number starting {start} has 11 digits from its 0, like "
-                "\"024 7683 3333\".")
-    if ok:
-        return None
-    if not international and not digits.startswith("0"):
-        return f"'{phone}' does not start with 0: write the number in full, with its area code, like \"024 7683 3333\"."
-    return (f"'{phone}' has {national} digits: a UK phone number has 10 or 11, starting with 0, like "
-            "\"024 7683 3333\". Check it for a digit missing or one too many.")
 
 
 # --- procedures/*.yaml and ombudsman.yaml --------------------------------------

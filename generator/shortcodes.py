@@ -29,6 +29,7 @@ from navigator.dates import plural
 
 from . import schema
 from .exceptions import ContentError
+from .phones import PHONE_NUMBER, tel_href
 from .validate import is_partial
 
 from .content import PROCEDURE_IDS
@@ -152,14 +153,6 @@ def _child(value, part: str):
     return _NOTHING
 
 
-def tel_href(phone: str) -> str:
-    """A tel: address for a phone number as people write it: digits and + only, without a note in
-    brackets ("(free)") or an extension."""
-    number = re.split(r"\s*ext", phone, flags=re.IGNORECASE)[0]
-    number = re.sub(r"\s*\([^)]*[A-Za-z][^)]*\)\s*$", "", number)
-    return "tel:" + re.sub(r"[^0-9+]", "", number)
-
-
 def timescale_text(t: schema.Timescale) -> str:
     """A timescale with its longest time, as the tables show it (the ``days`` macro, the ``range`` filter).
 
@@ -213,7 +206,7 @@ def format_value(value, filter_name: str | None) -> str:
                 return f"[{text}]({value}){{: .address }}"  # its words are its address: printed once (site.css)
             if schema.EMAIL_ADDRESS.fullmatch(value):
                 return f"[{value}](mailto:{value})"
-            if schema.PHONE_NUMBER.fullmatch(value.strip()):
+            if PHONE_NUMBER.fullmatch(value.strip()):
                 return f"[{value}]({tel_href(value)})"
             raise ValueError(f"'{value}' is not a web address starting https://, an email address or a phone "
                              "number, so it cannot be a link")

@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..content import Content
+from ..phones import dialled_digits
 from .data import CheckData
 from .report import ERROR, WARNING, Report
 
@@ -258,13 +259,6 @@ def _shortcode_for(path: str, unit: str, in_words: bool) -> str:
     return f"{{{{ {path}{words} }}}}"
 
 
-def _dial(phone: str) -> str:
-    """The digits of a phone number as dialled (as in its tel: link), with +44 as 0."""
-    from ..shortcodes import tel_href
-    digits = tel_href(phone).removeprefix("tel:")
-    return "0" + digits[3:] if digits.startswith("+44") else digits.lstrip("+")
-
-
 def check_typed_figures(content: Content, report: Report) -> None:
     """Warn about a timescale, or a contact's phone number or email, typed into a guidance page
     (content/pages/*.md) instead of a shortcode: when the data changes, the page would not. A phone
@@ -275,7 +269,7 @@ def check_typed_figures(content: Content, report: Report) -> None:
     only its phone numbers and emails here: one that is no contact's is probably a contact's old one."""
     figures = data_figures(content)
     contacts_file = f"{content.root.name}/contacts.yaml"
-    phones = {_dial(c.phone): cid for cid, c in content.contacts.items() if c.phone}
+    phones = {dialled_digits(c.phone): cid for cid, c in content.contacts.items() if c.phone}
     emails = {c.email.lower(): cid for cid, c in content.contacts.items() if c.email}
     for page in sorted(content.pages, key=lambda p: p.file):
         for offset, raw in enumerate(page.body.split("\n")):
@@ -320,7 +314,7 @@ def _typed_contacts(line: str, phones: dict, emails: dict) -> list[tuple[str, st
     field, what). Once, as dialled or in lower case: "[0800 269851](tel:0800269851)" is one number typed."""
     typed = {}
     for m in PHONE.finditer(line):
-        if len(dialled := _dial(m.group(0))) >= 9:
+        if len(dialled := dialled_digits(m.group(0))) >= 9:
             typed.setdefault(("phone", dialled), (m.group(0).strip(), phones.get(dialled), "phone", "a phone number"))
     for m in EMAIL.finditer(line):
         address = m.group(0).lower()

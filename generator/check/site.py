@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from ..content import Content
 from ..pages import NOT_FOUND, site_path
-from ..schema import SHORT_NUMBERS
+from ..phones import is_tel_link_number
 from .report import ERROR, Report
 
 REPO = Path(__file__).resolve().parents[2]
@@ -108,7 +108,7 @@ def _check_external(name, href, a, sources, report):
             problem = "is not a well-formed email address"
     elif parts.scheme == "tel":
         number = unquote(parts.path)
-        if not (re.fullmatch(r"\+?[0-9 ]{6,}", number) or number in SHORT_NUMBERS):  # 101, 999 ...
+        if not is_tel_link_number(number):
             problem = "is not a well-formed phone number"
     else:
         problem = f"uses '{parts.scheme}:', which browsers may not open"

@@ -488,7 +488,7 @@ def test_the_navigator_without_javascript_says_it_cannot_work_out_dates(soups):
     assert said.startswith("This list shows which process applies to your complaint, its timescales and who to "
                            "contact. It cannot work out the dates for your complaint.")
     from generator.content import load_content
-    from generator.shortcodes import tel_href
+    from generator.phones import tel_href
     speak_up = load_content(CONTENT, pages=False).contacts["speak_up"]
     assert [a["href"] for a in static.p.select("a")] == ["../working-days/", tel_href(speak_up.phone)]
 

@@ -37,7 +37,7 @@ def test_a_timescale_in_page_text(timescale, filter_name, text):
     ("0800", False, None),
 ])
 def test_phone_numbers_as_people_write_them(phone, ok, href):
-    from generator.shortcodes import tel_href
+    from generator.phones import tel_href
     contact = schema.Contact(name="Speak Up", source="a test", phone=phone)
     assert (contact.problems() == []) is ok, contact.problems()
     if ok:
