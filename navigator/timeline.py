@@ -87,6 +87,12 @@ def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetim
         n = None
     if date > as_at:
         text = f"in {plural(n)}" if n is not None else "upcoming"
+        if n == 0:
+            # A date not counted in working days (a limit in months, a new date we gave, the panel's)
+            # may fall on a weekend or bank holiday with no working day before it: still to come, and
+            # "in 0 working days" would read as today.
+            days = (date - as_at).days
+            text = f"in {days} day{'s' * (days != 1)}"
         return {"status": "upcoming", "working_days": n, "status_text": text}
     # n is 0 when the date has passed but no working day has ended since (due on a Friday, seen on
     # the Saturday): "overdue by 0 working days" would read as not overdue.

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from navigator.rules import load_rules
-from navigator.timeline import stage_timeline, time_limit
+from navigator.timeline import stage_timeline, status, time_limit
 
 D = datetime.date
 
@@ -233,6 +233,24 @@ def test_a_response_not_asked_about_is_never_called_overdue(R):
     # 10.5: while the Service Recovery Team decides the procedure, the navigator does not ask about replies.
     found, overdue = items(R, "corporate", "stage1", D(2026, 6, 1), D(2026, 11, 23), response_known=False)
     assert found["respond"]["status"] == "passed" and not overdue
+
+
+# A date not counted in working days can fall on a day off with no working day before it: still to come.
+@pytest.mark.parametrize("as_at,date,text", [
+    (D(2026, 12, 24), D(2026, 12, 25), "in 1 day"),     # Christmas Day, from Christmas Eve
+    (D(2026, 12, 24), D(2026, 12, 28), "in 4 days"),    # the Boxing Day bank holiday (substitute day)
+    (D(2027, 1, 15), D(2027, 1, 16), "in 1 day"),       # a Saturday, from the Friday
+    (D(2027, 1, 15), D(2027, 1, 18), "in 1 working day"),
+])
+def test_a_date_on_a_day_off_just_ahead_is_not_due_in_0_working_days(R, as_at, date, text):
+    found = status(R.calendar, date, as_at)
+    assert (found["status"], found["status_text"]) == ("upcoming", text)
+
+
+def test_a_new_date_on_a_saturday_is_a_day_away_on_the_friday(R):
+    # 11.2: an update may give a new date; 16 January 2027 is a Saturday.
+    found, _ = items(R, "corporate", "stage1", D(2026, 12, 18), D(2027, 1, 15), new_date=D(2027, 1, 16))
+    assert (found["respond"]["date"], found["respond"]["status_text"]) == ("2027-01-16", "in 1 day")
 
 
 def test_ombudsman_12_months_from_found_out(R):
