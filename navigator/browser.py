@@ -175,11 +175,11 @@ def _form(request: dict, action: str, cal) -> dict:
             return {"kind": "errors", "errors": [A.error(action, "days", str(e))]}
         return {"kind": "date", "date": d.isoformat(), "date_text": long_date(d), "receipt": cal.receipt,
                 "start": values["date"].isoformat(), "start_text": long_date(values["date"]),
-                "days": values["days"], "closed": _closed(cal.closed_days(values["date"], d))}
+                "days": values["days"], "closed": _closed(cal.closed_days_skipped(values["date"], d))}
     start, end = values["start"], values["end"]
     return {"kind": "between", "working_days": cal.working_days_between(start, end),
             "start": start.isoformat(), "start_text": long_date(start), "end": end.isoformat(),
-            "end_text": long_date(end), "closed": _closed(cal.closed_days(start, end))}
+            "end_text": long_date(end), "closed": _closed(cal.closed_days_skipped(start, end))}
 
 
 def _handle(request) -> dict:
@@ -206,7 +206,7 @@ def _handle(request) -> dict:
     if action == "between":
         start, end = _date(request, "start"), _date(request, "end")
         return {"kind": "between", "working_days": cal.working_days_between(start, end),
-                "closed": _closed(cal.closed_days(start, end))}
+                "closed": _closed(cal.closed_days_skipped(start, end))}
     if action == "holidays":
         year = request.get("year")
         if isinstance(year, bool) or not isinstance(year, int) or not datetime.MINYEAR <= year <= datetime.MAXYEAR:

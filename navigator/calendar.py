@@ -137,6 +137,14 @@ class WorkingCalendar:
         lo, hi = min(a, b), max(a, b)
         return sorted((d, self.closed_because(d)) for d in self._closed if lo <= d <= hi)
 
+    def closed_days_skipped(self, a: datetime.date, b: datetime.date) -> list[tuple[datetime.date, str]]:
+        """The bank holidays and closure days ``working_days_between(a, b)`` skips: after ``a`` up to
+        and including ``b``, as it counts. A day off on ``a`` itself changes nothing, so is not listed."""
+        self.check(a)
+        self.check(b)
+        lo, hi = min(a, b), max(a, b)
+        return sorted((d, self.closed_because(d)) for d in self._closed if lo < d <= hi)
+
     def holidays_in_year(self, year: int) -> list[tuple[datetime.date, str]]:
         """Bank holidays and closure days in ``year`` (DateOutOfRange if the data does not cover it all)."""
         return self.closed_days(datetime.date(year, 1, 1), datetime.date(year, 12, 31))

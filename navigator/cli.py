@@ -140,7 +140,7 @@ def _run(args, rules):
         if args.end < args.start:
             raise Usage("END must be the same as or after START")
         n = cal.working_days_between(args.start, args.end)
-        closed = cal.closed_days(args.start, args.end)
+        closed = cal.closed_days_skipped(args.start, args.end)
         reply = {"start": args.start.isoformat(), "end": args.end.isoformat(), "working_days": n,
                  "closed": _closed(closed)}
         lines = [f"{plural(n)} after {long_date(args.start)} up to and including {long_date(args.end)}"]

@@ -179,6 +179,12 @@ def test_form_add_and_between(loaded):
     reply = ask({"action": "between", "start": {"day": "24", "month": "12", "year": "2026"},
                  "end": {"day": "4", "month": "1", "year": "2027"}})
     assert reply["kind"] == "between" and reply["working_days"] == 4 and len(reply["closed"]) == 3
+    # Counted after the start date: a bank holiday on it is not one the count skipped.
+    reply = ask({"action": "between", "start": {"day": "25", "month": "12", "year": "2026"},
+                 "end": {"day": "28", "month": "12", "year": "2026"}})
+    assert reply["working_days"] == 0 and [c["reason"] for c in reply["closed"]] == ["Boxing Day (substitute day)"]
+    reply = ask({"action": "add", "date": {"day": "25", "month": "12", "year": "2026"}, "days": "1"})
+    assert reply["date"] == "2026-12-29" and [c["reason"] for c in reply["closed"]] == ["Boxing Day (substitute day)"]
 
 
 @pytest.mark.parametrize("request_,errors", [

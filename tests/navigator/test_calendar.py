@@ -67,6 +67,16 @@ def test_closed_days_listed(cal):
     assert (D(2026, 4, 3), "Good Friday") in cal.holidays_in_year(2026)
 
 
+def test_the_days_off_a_count_skips_leave_out_the_first_day(cal):
+    # Counted from Christmas Day (day 0): Monday 28 December is skipped; Christmas Day itself was never counted.
+    assert cal.working_days_between(D(2026, 12, 25), D(2026, 12, 28)) == 0
+    assert cal.closed_days_skipped(D(2026, 12, 25), D(2026, 12, 28)) == [(D(2026, 12, 28), "Boxing Day (substitute day)")]
+    assert cal.closed_days_skipped(D(2026, 12, 24), D(2027, 1, 1)) == [
+        (D(2026, 12, 25), "Christmas Day"), (D(2026, 12, 28), "Boxing Day (substitute day)"),
+        (D(2027, 1, 1), "New Year's Day")]
+    assert cal.closed_days_skipped(D(2026, 12, 25), D(2026, 12, 25)) == []
+
+
 def test_a_weekend_bank_holiday_is_listed_on_its_substitute_day_only(cal):
     # As GOV.UK lists them: Boxing Day 2026 is a Saturday, so Monday 28 December is the day off.
     # A weekend is no working day anyway, so the counts are the same; only the lists change.

@@ -36,6 +36,10 @@ def test_between_and_holidays():
     r = run("between", "2026-12-24", "2027-01-04")
     assert r.returncode == 0 and "4 working days" in r.stdout and "Boxing Day (substitute day)" in r.stdout
     assert run("between", "2026-11-23", "2026-11-24").stdout.startswith("1 working day after Monday 23 November")
+    # The days off listed are the ones the count skipped: not the start date, which is never counted.
+    assert run("between", "2026-12-25", "2026-12-28").stdout == (
+        "0 working days after Friday 25 December 2026 up to and including Monday 28 December 2026\n"
+        "  Monday 28 December 2026: Boxing Day (substitute day)\n")
     data = json.loads(run("holidays", "2026", "--json").stdout)
     assert {"date": "2026-04-06", "date_text": "Monday 6 April 2026", "reason": "Easter Monday"} in data["closed"]
 
