@@ -13,7 +13,7 @@ from . import flow
 from .calendar import DateOutOfRange
 from .dates import add_months, long_date
 from .rules import SERVICE_RECOVERY_DECIDES, Procedure, Rules
-from .timeline import stage_timeline, time_limit
+from .timeline import counting_text, stage_timeline, time_limit
 
 
 
@@ -113,6 +113,7 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
     """The result for a complete, checked set of answers (``values`` from :func:`flow.walk`)."""
     res = _base(values, as_at)
     res["as_at_is_ahead"] = as_at > today  # an advocate's day still to come: "will be", not "is"
+    res["counting_text"] = counting_text(rules.calendar)
     option = values["service"]
     res["convention"] = rules.calendar.receipt
     if option.out_of_scope:

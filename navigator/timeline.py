@@ -68,6 +68,16 @@ def time_limit(limit: TimeLimit, happened: datetime.date, found_out: datetime.da
             "section": limit.section, "discretion": limit.discretion}
 
 
+def counting_text(calendar: WorkingCalendar) -> str:
+    """How the dates are counted, in two sentences under the result's dates (the site's "How we count
+    working days" page says it at length, from the same convention)."""
+    days = "Working days are Monday to Friday, except bank holidays and days the council is closed."
+    if calendar.receipt == "next_working_day":
+        return (f"{days} If something arrives on a day that is not a working day, we treat it as arriving on the "
+                "next working day. We start counting on the working day after that.")
+    return f"{days} We do not count the day something arrives, even a weekend or bank holiday. We start counting on the next working day."
+
+
 def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetime.date, done: bool = False,
            known: bool = True) -> dict:
     """``status``, ``working_days`` and ``status_text`` for an item dated ``date``.

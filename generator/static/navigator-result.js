@@ -215,6 +215,11 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     if (r.service_recovery_decides) w.h3(`If it is the ${proc.procedure.name.toLowerCase()}`);
     procedureDates(w, proc, r, answers);
   }
+  // Beside the dates, so a date after a weekend or a bank holiday is not a surprise.
+  if (r.counting_text && procs.length) {
+    w.add(h("p", {}, `${r.counting_text} `, h("a", { href: "../working-days/", text: "How we count working days" }), "."),
+      r.counting_text);
+  }
   // After the dates, not before: the answer first, then the way to re-check it for another day.
   if (asAtForm) container.append(asAtForm);
 

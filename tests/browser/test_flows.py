@@ -135,6 +135,10 @@ def test_after_a_formal_complaint_the_first_step_is_not_asked_for_again(page):
     headings = page.locator(".result h2").all_inner_texts()
     assert headings.index("Time limit and dates") < headings.index("Broad Park House (children's services)") \
         == len(headings) - 1
+    # how the dates were counted, beside them, with the page that says it at length
+    counting = page.locator(".result p", has_text="We do not count the day something arrives")
+    assert counting.locator("a").get_attribute("href") == "../working-days/"
+    assert counting.locator("a").inner_text() == "How we count working days"
 
 
 def test_asking_for_the_next_stage_says_we_may_try_informally_first(page, site_dir):

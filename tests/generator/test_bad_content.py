@@ -361,10 +361,14 @@ def test_bad_content_is_reported_and_site_survives(content_copy, tmp_path, relat
 
 def test_the_closure_days_example_works_once_its_hashes_are_taken_off(content_copy, tmp_path):
     """content/calendar.yaml says: copy the example lines and take the # off. That must build, and count."""
+    said = "So the days between Christmas and New Year that are not bank holidays are working days."
+    assert run_build(content_copy, tmp_path / "before").returncode == 0
+    assert said in (tmp_path / "before/working-days/index.html").read_text(encoding="utf-8")  # none listed
     replace_in(content_copy / "calendar.yaml", "#  - date: 2026-12-29\n#    reason:", "  - date: 2026-12-29\n    reason:")
     assert run_build(content_copy, tmp_path / "site").returncode == 0
     rules = (tmp_path / "site/navigator/rules.json").read_text(encoding="utf-8")
     assert '"2026-12-29":"Council offices closed between Christmas and New Year"' in rules
+    assert said not in (tmp_path / "site/working-days/index.html").read_text(encoding="utf-8")
 
 
 def test_a_procedure_with_no_stages_says_so(content_copy, tmp_path):

@@ -222,11 +222,20 @@ def test_changing_an_earlier_answer_drops_what_no_longer_applies(R, complaint):
 def test_next_working_day_convention_moves_dates(rules, complaint):
     # DOMAIN: the content option; a Saturday receipt counts as the next working day
     answers = complaint(happened="2026-04-01", found_out="2026-04-01", complained="2026-04-04", stage="stage1")
-    before = by_id(result(load_rules(rules), answers)["timeline"])["respond"]["date"]
+    first = result(load_rules(rules), answers)
+    before = by_id(first["timeline"])["respond"]["date"]
     rules["calendar"]["receipt"] = "next_working_day"
     after = result(load_rules(rules), answers)
     assert (before, by_id(after["timeline"])["respond"]["date"]) == ("2026-04-20", "2026-04-21")
     assert after["convention"] == "next_working_day"
+    # Said beside the dates, as the "How we count working days" page says it
+    assert first["counting_text"] == ("Working days are Monday to Friday, except bank holidays and days the council "
+                                      "is closed. We do not count the day something arrives, even a weekend or bank "
+                                      "holiday. We start counting on the next working day.")
+    assert after["counting_text"] == ("Working days are Monday to Friday, except bank holidays and days the council "
+                                      "is closed. If something arrives on a day that is not a working day, we treat "
+                                      "it as arriving on the next working day. We start counting on the working day "
+                                      "after that.")
 
 
 def test_changing_a_figure_changes_the_result(rules, complaint):
