@@ -218,7 +218,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             lambda: _item(cal, as_at, "acknowledge", label, cal.due_date(received, ack.working_days), ack.section,
                           "council", done=has_responded, known=False, rule=_within(ack),
                           # in your own calendar "we" would read as you
-                          calendar_label=f"The council acknowledges {what}",
+                          calendar_label=f"The council should acknowledge {what} by this date",
                           note=None if has_responded else
                           # no "us": this goes in your own calendar too (navigator-result.js events)
                           f"If you have not heard anything by then, contact {_team(rules, procedure)}."))
@@ -232,7 +232,9 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         panel_item = add("panel", label, pw.section, "council",
                          lambda: _item(cal, as_at, "panel", label, panel or cal.due_date(received, pw.working_days),
                                        pw.section, "council", done=panel_met,
-                                       rule=_within(pw), panel_by=cal.due_date(received, pw.working_days).isoformat()))
+                                       rule=_within(pw), panel_by=cal.due_date(received, pw.working_days).isoformat(),
+                                       # without the panel's own date, the date is its last day, not a meeting
+                                       calendar_label=None if panel else "The review panel should meet by this date"))
         if panel_item:
             panel_by = datetime.date.fromisoformat(panel_item["panel_by"])
             if panel is None and has_responded:
@@ -286,10 +288,11 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         # An update is sent because we cannot reply in time, so its date is later than the policy's;
         # one that is not (the forms refuse it) changes nothing.
         updated = can_update and new_date > standard
+        update_note = None
         if updated:
             deadline = new_date
-            note = (f"We sent you an update with a new date, {long_date(new_date)}. "
-                    f"The usual date was {long_date(standard)}.")
+            update_note = note = (f"We sent you an update with a new date, {long_date(new_date)}. "
+                                  f"The usual date was {long_date(standard)}.")
         # An aim (App. 1 para 6b, App. 2 para 7) is measured as an aim only while it is the date in
         # force: not once we said we need the longer time, nor against an update's new date.
         aiming = respond.aim and not updated and not (extended and maximum)
@@ -314,12 +317,19 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                     else:  # "10, up to 20 if complex": within the longer time, late only if we did not say so
                         note += f", but within the {plural(respond.up_to)} we can take if we told you it needed longer"
                 note += "."
+            if update_note:  # the row shows the update's date: say where it came from, and the usual one
+                note += f" {update_note}"
         if beyond_note:
             note = f"{note} {beyond_note}" if note else beyond_note
         item = _item(cal, as_at, "respond", label, deadline, respond.section, "council", done=has_responded,
-                     calendar_label=f"The council sends its reply to {what}",
+                     # A deadline, not an event: in a calendar, "sends its reply" read as the reply coming that day.
+                     calendar_label=(f"The council aims to reply to {what} by this date" if aiming else
+                                     f"The council should reply to {what} by this date"),
+                     calendar_label_latest=(f"The latest the council can reply to {what}, if it takes longer"
+                                            if maximum else None),
                      responded_text=long_date(responded) if has_responded else None,
-                     known=response_known, rule=_within(respond), standard_date=standard.isoformat(),
+                     known=response_known, standard_date=standard.isoformat(),
+                     rule=f"the new date in our update (usually {_within(respond)})" if updated else _within(respond),
                      maximum_date=maximum.isoformat() if maximum else None, extended=bool(extended and maximum),
                      if_late=stage.if_late, if_late_section=stage.if_late_section, note=note,
                      new_date=new_date.isoformat() if updated else None, aim=aiming)

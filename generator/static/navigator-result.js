@@ -340,7 +340,8 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
       if (!item.date || item.id === "received") continue;
       const description = [
         `${proc.procedure.name}.`,
-        proc.complained_text ? `Complaint made on ${proc.complained_text}.` : null,
+        proc.complained_text ? `Complaint made on ${proc.complained_text}.`
+          : (received ? `If the complaint is made on ${longDate(received)}.` : null), // the dates assume today
         item.rule ? `Timescale: ${item.rule}.` : null,
         item.section ? `${sectionLine(item.section)}.` : null,
         item.note ?? null,
@@ -353,7 +354,7 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
       }
       const latest = item.maximum_date;
       if (latest && !item.extended && latest !== item.date && latest >= today && !item.status.startsWith("done")) {
-        out.push({ date: latest, summary: title(`${label} (at the latest, if it takes longer)`), description,
+        out.push({ date: latest, summary: title(item.calendar_label_latest ?? `${label} (at the latest, if it takes longer)`), description,
           uid: `${uid}-latest@complaints-navigator` });
       }
     }

@@ -438,9 +438,12 @@ NEW_DATE_CASES = [
      "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", None, "2026-04-16", "overdue by 2 working days",
      "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
-    ("2026-04-14", "2026-04-10", "2026-04-20", "done", "We replied on Friday 10 April 2026."),
+    # Once we replied, the row still says where its date came from (the update) and what the usual one was.
+    ("2026-04-14", "2026-04-10", "2026-04-20", "done", "We replied on Friday 10 April 2026. We sent you an update "
+     "with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", "2026-04-16", "2026-04-20", "done, 2 working days late",
-     "We replied on Thursday 16 April 2026, 2 working days after the new date in our update."),
+     "We replied on Thursday 16 April 2026, 2 working days after the new date in our update. We sent you an "
+     "update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", None, "2026-03-26", "in 11 working days",  # Easter between
      "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
 ]
@@ -454,6 +457,7 @@ def test_an_update_with_a_new_date_moves_our_response_date(R, complaint, new_dat
     respond = by_id(res["timeline"])["respond"]
     assert (respond["status_text"], respond["note"]) == (status_text, note)
     assert respond["date"] == new_date
+    assert respond["rule"] == "the new date in our update (usually within 10 working days)"  # not 10 from receipt
     overdue = [o["text"] for o in res["overdue"] if o["item"] == "respond"]
     if status_text.startswith("overdue"):
         assert overdue == ["Our reply is overdue by 2 working days. The new date in our update was Tuesday "

@@ -429,12 +429,22 @@ def test_as_at_a_date_before_our_response_nothing_is_dated_from_it(R):
 
 
 def test_the_councils_steps_say_who_in_a_calendar(R):
-    # In your own calendar, "We send our reply" reads as if you send it.
+    # In your own calendar, "We send our reply" reads as if you send it; and a date is the last day for
+    # something, not the day it happens ("sends its reply" read as the reply coming that day).
     found, _ = items(R, "children", "stage2", D(2026, 10, 1), D(2026, 10, 2))
-    assert found["acknowledge"]["calendar_label"] == "The council acknowledges your request for stage 2"
-    assert found["respond"]["calendar_label"] == "The council sends its reply to your request for stage 2"
+    assert found["acknowledge"]["calendar_label"] == "The council should acknowledge your request for stage 2 by this date"
+    # App. 1 para 6b: an aim of 25 working days, and up to 65
+    assert found["respond"]["calendar_label"] == "The council aims to reply to your request for stage 2 by this date"
+    assert found["respond"]["calendar_label_latest"] == ("The latest the council can reply to your request for "
+                                                         "stage 2, if it takes longer")
     found, _ = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 2))
-    assert found["respond"]["calendar_label"] == "The council sends its reply to your complaint"
+    assert found["respond"]["calendar_label"] == "The council should reply to your complaint by this date"
+    assert found["respond"]["calendar_label_latest"] is None
+    # App. 3: the panel meets within 30 working days; without its own date, that is its last day
+    found, _ = items(R, "children", "stage3", D(2026, 11, 20), D(2026, 11, 23))
+    assert (found["panel"]["date"], found["panel"]["calendar_label"]) == ("2027-01-06", "The review panel should meet by this date")
+    found, _ = items(R, "children", "stage3", D(2026, 11, 20), D(2026, 11, 23), panel=D(2026, 12, 15))
+    assert found["panel"]["calendar_label"] is None  # "The review panel meets", on its date
 
 
 def test_what_goes_in_a_calendar_never_says_we_or_us(R):
