@@ -418,14 +418,19 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                           if has_responded else None))
     else:
         label = f"You can go to the {rules.ombudsman.name}"
+        # Our last reply late (as at): the warning above says that if you are still waiting, you can
+        # complain to the Ombudsman, so the row says so too ("not yet" beside it contradicted it).
+        late = (not has_responded and respond_item is not None and respond_item["status"] in ("overdue", "past_aim"))
+        opened = responded if has_responded else (datetime.date.fromisoformat(respond_item["date"]) if late else None)
         add("ombudsman", label, rules.ombudsman.section, "you",
-            lambda: {**_item(cal, as_at, "ombudsman", label, responded if has_responded else None,
-                             rules.ombudsman.section, "you",
+            lambda: {**_item(cal, as_at, "ombudsman", label, opened, rules.ombudsman.section, "you",
                              after=stage.after, after_contact=rules.contact(stage.after_contact),
-                             after_section=stage.after_section),
+                             after_section=stage.after_section,
+                             note=f"The council's reply was due by then. If you are still waiting for it, you can go to the "
+                                  f"{rules.ombudsman.short_name} now." if late else None),
                      # Something you may do, not something done: "done" read as if you had gone already.
                      **({"status": "open", "working_days": None, "status_text": "you can do this now"}
-                        if has_responded else {})})
+                        if has_responded or late else {})})
     if found_out is not None or happened is not None:
         limit = rules.ombudsman.time_limit
         # 13.1 "would normally expect": the Ombudsman's usual limit, not a last day (it has discretion).

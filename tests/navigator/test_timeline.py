@@ -466,3 +466,25 @@ def test_what_goes_in_a_calendar_never_says_we_or_us(R):
                                 seen += 1
     assert not said
     assert seen > 50
+
+
+# 13: once our last stage's reply is late, the warning says that if you are still waiting you can go to
+# the Ombudsman; the Ombudsman's row must say the same, not "not yet".
+@pytest.mark.parametrize("procedure,stage,received,as_at,status_text", [
+    ("adults", "stage1", D(2026, 10, 1), D(2026, 11, 24), "past our aim by 18 working days"),  # App. 2 para 7
+    ("corporate", "stage2", D(2026, 10, 1), D(2026, 11, 24), "overdue by 18 working days"),    # 12.2
+])
+def test_when_the_last_reply_is_late_you_can_go_to_the_ombudsman_now(R, procedure, stage, received, as_at,
+                                                                       status_text):
+    found, overdue = items(R, procedure, stage, received, as_at)
+    assert found["respond"]["status_text"] == status_text
+    assert "If you are still waiting, you can complain to the Local Government and Social Care Ombudsman." in \
+        overdue[0]["text"]
+    ombudsman = found["ombudsman"]
+    assert (ombudsman["date"], ombudsman["status"], ombudsman["status_text"]) == \
+        (found["respond"]["date"], "open", "you can do this now")
+    assert ombudsman["note"] == ("The council's reply was due by then. If you are still waiting for it, you can go "
+                                 "to the Ombudsman now.")
+    # Before the reply is due, not yet
+    found, _ = items(R, procedure, stage, received, received + datetime.timedelta(days=3))
+    assert (found["ombudsman"]["date"], found["ombudsman"]["status"]) == (None, "waiting")
