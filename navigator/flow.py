@@ -70,7 +70,9 @@ DATE_FIELDS = {
     "found_out": ("Date you found out about the problem", "Enter the date you found out about the problem",
                   "Leave this blank if you found out on the day it happened."),
     "complained": ("Date you complained", "Enter the date you complained",
-                   f"The date you first made a formal complaint to us. {EXAMPLE_DATE}"),
+                   # Our dates count from the day we receive it (14.1, 11.2): a letter arrives days later.
+                   f"The date you first made a formal complaint to us. If you sent it by post, give the date it "
+                   f"arrived, if you know it. {EXAMPLE_DATE}"),
     "responded": ("Date of our reply", "Enter the date of our reply",
                   "Leave this blank if we have not replied yet."),
     # 11.2, 12.2: "an update with an estimate of the timescale for a response"
@@ -91,7 +93,7 @@ STAGE_DETAILS = ("stage_received", "new_date", "responded", "extended", "panel")
 def _date_label(name: str, stage=None) -> tuple[str, str, str | None]:
     if name == "stage_received":
         return (f"Date you asked for stage {stage.number}", f"Enter the date you asked for stage {stage.number}",
-                EXAMPLE_DATE)
+                f"If you sent it by post, give the date it arrived, if you know it. {EXAMPLE_DATE}")  # 12.2 "from receipt"
     return DATE_FIELDS[name]
 
 

@@ -546,6 +546,14 @@ def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R,
         "is late.")
 
 
+def test_the_date_you_complained_is_the_date_we_received_it(R, complaint):
+    # 14.1, 11.2: our dates count from the day we receive the complaint; a letter arrives days later.
+    step = decide(R, {k: v for k, v in complaint().items() if k not in ("complained", "stage")}, TODAY)
+    [field] = [f for f in step["question"]["fields"] if f["id"] == "complained"]
+    assert field["hint"] == ("The date you first made a formal complaint to us. If you sent it by post, give the date "
+                             "it arrived, if you know it. For example, 27 3 2026.")
+
+
 def test_the_stage_question_helps_you_find_your_stage(R, complaint):
     step = decide(R, complaint(service="children_social_care"), TODAY)
     stage = step["question"]
@@ -554,7 +562,10 @@ def test_the_stage_question_helps_you_find_your_stage(R, complaint):
                              "have not asked us to take it further, it is at stage 1.")
     fields = {f["id"]: f for f in stage["fields"]}
     assert fields["stage_received"]["label"] == "Date you asked for this stage"
-    assert fields["stage_received"]["hint"] == "For example, 27 3 2026."  # as GOV.UK's date input gives one
+    # 12.2: counted "from receipt of the request", so a posted request counts from the day it arrived;
+    # and an example, as GOV.UK's date input gives one
+    assert fields["stage_received"]["hint"] == ("If you sent it by post, give the date it arrived, if you know it. "
+                                                "For example, 27 3 2026.")
     # App. 1 para 6a and 6b: the longer time, and when it applies, as a sentence
     assert fields["extended"]["hint_by_stage"] == {
         "stage1": "Select this if we wrote to say we need up to 20 working days. We can take that long if the "
