@@ -391,8 +391,10 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             elif respond.aim:  # the aim's longest time (App. 1 6b), which the overdue days count from
                 text += f" The longest time we can take is {plural(respond.up_to)}."  # its end: in the status
             else:
+                # Both counts, each with its date: the status counts from the usual date, in the row.
+                since = cal.working_days_between(longest, as_at)
                 text += (f" Even if we told you it needed longer, the longest we can take, {plural(respond.up_to)},"
-                         f" ended on {long_date(longest)}.")
+                         f" ended on {long_date(longest)}" + (f", {plural(since)} ago." if since else "."))
         text += f" If you are still waiting, you can complain to the {_ombudsman(rules)}."
         if procedure.stage_after(stage) and rules.ombudsman.after_all_stages:
             # 13.2: tell the complainant the Ombudsman normally expects every stage first.
