@@ -81,6 +81,7 @@ from .dates import long_date, parse_iso
 from .decide import decide
 from .flow import first_question
 from .rules import RulesError, load_rules
+from .timeline import counting_text
 
 _cache: dict = {"rules": None}
 """The rule data loaded by ``{"action": "load"}``: the only state in the navigator."""
@@ -175,7 +176,8 @@ def _form(request: dict, action: str, cal) -> dict:
             return {"kind": "errors", "errors": [A.error(action, "days", str(e))]}
         return {"kind": "date", "date": d.isoformat(), "date_text": long_date(d), "receipt": cal.receipt,
                 "start": values["date"].isoformat(), "start_text": long_date(values["date"]),
-                "days": values["days"], "closed": _closed(cal.closed_days_skipped(values["date"], d))}
+                "days": values["days"], "closed": _closed(cal.closed_days_skipped(values["date"], d)),
+                "counting_text": counting_text(cal)}  # is the start date day 0? said with the answer
     start, end = values["start"], values["end"]
     return {"kind": "between", "working_days": cal.working_days_between(start, end),
             "start": start.isoformat(), "start_text": long_date(start), "end": end.isoformat(),

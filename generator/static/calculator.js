@@ -120,6 +120,7 @@ addForm.addEventListener("submit", async (event) => {
   const n = reply.days === 1 ? "1 working day" : `${reply.days} working days`;
   showResult(addForm, reply.date_text,
     h("p", { text: `${n} after ${reply.start_text} is ${reply.date_text}.` }),
+    reply.counting_text ? h("p", { text: reply.counting_text }) : "",
     closedList(reply.closed));
 });
 

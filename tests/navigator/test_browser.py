@@ -176,6 +176,8 @@ def test_form_add_and_between(loaded):
     reply = ask({"action": "add", "date": {"day": "4", "month": "4", "year": "2026"}, "days": "3"})
     assert reply["kind"] == "date" and reply["date"] == "2026-04-09" and reply["days"] == 3
     assert [c["reason"] for c in reply["closed"]] == ["Easter Monday"]
+    assert reply["counting_text"].endswith("We do not count the day something arrives, even a weekend or bank "
+                                           "holiday. We start counting on the next working day.")
     reply = ask({"action": "between", "start": {"day": "24", "month": "12", "year": "2026"},
                  "end": {"day": "4", "month": "1", "year": "2027"}})
     assert reply["kind"] == "between" and reply["working_days"] == 4 and len(reply["closed"]) == 3
