@@ -93,23 +93,40 @@ function groundForLetter(text) {
   return text.replace(/\bWe\b/g, "You").replace(/\bwe\b/g, "you").replace(/\byour\b/g, "my").replace(/\bour\b/g, "your");
 }
 
-function letter(w, result, escalate, contact) {
+// Who the letter is for, when it is not the writer (4.1, 4.2): said once, after the complaint's date.
+const WRITING_FOR = {
+  representative_with_permission: "I am acting for [their name], who has agreed to this.",
+  parent_or_carer: "The complaint is about [the child or young person's name].",
+};
+
+function letter(w, result, escalate, contact, answers) {
   const stageName = escalate.stage_name;
   // The date of the complaint itself: at stage 2 or 3 the timeline's "received" is the request for that stage.
   const complained = result.complained_text;
   const respondedItem = result.timeline.find((i) => i.id === "respond");
   const responded = respondedItem?.responded_text ?? "[date of our reply]";
-  const lines = [
+  // Shown above the letter, but not copied with it: an email has its own To and Subject.
+  const head = [
     `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
     `Subject: Request for ${stageName} of my complaint`,
+  ];
+  let late = "";
+  if (respondedItem?.status === "done_late") {
+    // A late reply is itself a ground (12.1, procedures not properly applied): the letter says so.
+    const n = respondedItem.working_days ? `${respondedItem.working_days} working day${respondedItem.working_days === 1 ? "" : "s"} ` : "";
+    late = ` Your reply came ${n}after ${respondedItem.aim ? "the date you aimed for" : "the date the complaints policy gives"}.`;
+  }
+  const body = [
     `Dear ${contact?.short_name ? (/\bteam$/i.test(contact.short_name) ? contact.short_name : `${contact.short_name} team`) : "complaints team"},`,
-    `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].`,
-    `You sent me your reply on ${responded}. I am not happy with it, and I ask you to take my complaint to ${stageName}.`,
+    `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].` +
+      (WRITING_FOR[answers?.complainant] ? ` ${WRITING_FOR[answers.complainant]}` : ""),
+    `You sent me your reply on ${responded}.${late} I am not happy with it, and I ask you to take my complaint to ${stageName}.`,
   ];
   const grounds = escalate.grounds && escalate.grounds.length ? escalate.grounds : null;
   const letterBox = h("div", { class: "letter", id: "letter" });
-  const text = [...lines]; // the letter alone, for "Copy the letter"
-  for (const line of lines) letterBox.append(h("p", { text: line }));
+  for (const line of head) letterBox.append(h("p", { class: "letter-head", text: line }));
+  for (const line of body) letterBox.append(h("p", { text: line }));
+  const text = [...body]; // the letter alone, one paragraph each, for "Copy the letter"
   if (grounds) {
     // Instructions to the writer go in square brackets, as the hint above says, so none is sent by mistake.
     const intro = `I am asking for this because: [Keep the reasons that apply, delete the others, and say what happened${escalate.grounds_section ? ` (${policyRef(escalate.grounds_section)})` : ""}.]`;
@@ -117,19 +134,19 @@ function letter(w, result, escalate, contact) {
     const ul = h("ul");
     for (const g of grounds) ul.append(h("li", { text: `${groundForLetter(g)} [Say what happened.]` }));
     letterBox.append(ul);
-    text.push(intro, ...grounds.map((g) => `- ${groundForLetter(g)} [Say what happened.]`));
+    text.push([intro, ...grounds.map((g) => `- ${groundForLetter(g)} [Say what happened.]`)].join("\n"));
   } else {
     const because = "I am not happy with your reply because: [say why].";
     letterBox.append(h("p", { text: because }));
     text.push(because);
   }
   const end = ["To put things right, I would like you to [say what you would like us to do].",
-    "Please confirm you have received this request and tell me when I will hear from you.", "Yours sincerely,",
-    "[your name and how you would like us to contact you]"];
-  for (const line of end) letterBox.append(h("p", { text: line }));
+    "Please confirm you have received this request and tell me when I will hear from you.",
+    "Yours sincerely,\n[your name and how you would like us to contact you]"];
+  for (const line of end) letterBox.append(h("p", {}, ...line.split("\n").flatMap((part, i) => (i ? [h("br"), part] : [part]))));
   text.push(...end);
-  w.lines.push("LETTER", ...text, "");
-  w.letter = text.join("\n");
+  w.lines.push("LETTER", ...head, "", text.join("\n\n"), "");
+  w.letter = text.join("\n\n"); // paragraphs apart, as they would be in an email
   w.container.append(letterBox);
 }
 
@@ -272,7 +289,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     if (!main.overdue?.length) w.contact(contact);
     w.h3(`A letter to ask for ${stage}`);
     w.p("Copy this and change the parts in square brackets.", { class: "hint" });
-    letter(w, main, e, contact);
+    letter(w, main, e, contact, answers);
   } else if (!r.service_recovery_decides && !notYet && items.ombudsman) {
     const o = items.ombudsman;
     // What comes after our reply (App. 2 para 8) is for once it has come.

@@ -447,3 +447,19 @@ def test_an_update_with_a_new_date_in_the_browser(page, site_dir):
     assert row["note"] == "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was " \
                           "Tuesday 24 March 2026."
     assert "new date in our update, 14 April 2026" in page.inner_text(".summary-list")
+
+
+def test_the_letter_says_a_late_reply_was_late_and_who_it_is_for(page, site_dir):
+    """12.1: a reply after the policy's date is a ground (procedures not properly applied), so the letter
+    says so; and someone acting for another (4.1, 4.2) is told to name them (advocate's review)."""
+    answers = {**CORPORATE_OVERDUE, "complainant": "representative_with_permission", "responded": date("2026-04-14")}
+    to_result(page, answers)
+    respond = next(i for i in api_next(site_dir, answers)["result"]["timeline"] if i["id"] == "respond")
+    assert respond["status"] == "done_late"
+    letter = page.inner_text("#letter")
+    assert (f"You sent me your reply on Tuesday 14 April 2026. Your reply came {respond['working_days']} working "
+            "days after the date the complaints policy gives. I am not happy with it") in letter
+    assert "I am acting for [their name], who has agreed to this." in letter
+    to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-03-20")})  # on time, and for yourself
+    letter = page.inner_text("#letter")
+    assert "Your reply came" not in letter and "acting for" not in letter

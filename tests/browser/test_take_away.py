@@ -48,8 +48,11 @@ def test_copy_the_letter_copies_the_letter_alone_and_says_so_beside_the_button(f
     page.wait_for_function("() => document.getElementById('navigator-live').textContent === "
                            "'Copied. You can paste the letter into an email.'")
     text = page.evaluate("navigator.clipboard.readText()")
-    assert text.startswith("To: Speak Up, speakup@coventry.gov.uk\nSubject: Request for stage 2")
-    assert text.endswith("[your name and how you would like us to contact you]")
+    # The body alone, paragraphs apart, as in an email: its To and Subject are shown above it, not pasted in
+    assert text.startswith("Dear Speak Up team,\n\nI made a complaint on Tuesday 10 March 2026.")
+    assert "To:" not in text and "Subject:" not in text
+    assert text.endswith("Yours sincerely,\n[your name and how you would like us to contact you]")
+    assert "To: Speak Up, speakup@coventry.gov.uk" in page.inner_text("#letter")
     assert "Status:" not in text  # not the dates: the letter alone
     # 12.1: the instruction about the grounds is in square brackets, so it is not sent as written
     assert ("I am asking for this because: [Keep the reasons that apply, delete the others, and say what "
