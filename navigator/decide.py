@@ -11,7 +11,7 @@ import datetime
 
 from . import flow
 from .calendar import DateOutOfRange
-from .dates import add_months, long_date
+from .dates import add_months, long_date, plural
 from .rules import SERVICE_RECOVERY_DECIDES, Procedure, Rules
 from .timeline import counting_text, stage_timeline, time_limit
 
@@ -209,6 +209,13 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
             else:
                 lead = (f"We aim to reply by {respond['date_text']}, {respond['status_text']}." if respond.get("aim")
                         else f"Our reply is due by {respond['date_text']}, {respond['status_text']}.")
+            if respond.get("aim") and respond.get("maximum_date"):
+                # App. 1 para 6b "but they can take up to sixty-five working days": with the aim, or an advocate
+                # reading the lead aloud gives one date where the policy gives two.
+                longest = procedure.stage(res["procedure"]["current_stage"]).respond
+                lead += (f" It can take up to {plural(longest.up_to)}"
+                         f"{' ' + longest.up_to_when if longest.up_to_when else ''}, so until "
+                         f"{long_date(datetime.date.fromisoformat(respond['maximum_date']))}.")
             res["message"] = f"{lead} {res['message']}"
     return res
 

@@ -616,6 +616,11 @@ def test_a_reply_date_past_the_working_day_data_is_said_first(R, complaint):
      "We aim to reply by Monday 30 November 2026, in 5 working days. "),
     ({"service": "adults_social_care", "complained": "2026-11-02", "stage": "stage1"}, "2026-11-30",
      "We aim to reply today, Monday 30 November 2026. "),
+    # App. 1 para 6b: an aim of 25 working days "but they can take up to sixty-five": both dates, read aloud
+    ({"service": "children_social_care", "complained": "2026-06-10", "stage": "stage2",
+      "stage_received": "2026-11-02"}, "2026-11-24",
+     "We aim to reply by Monday 7 December 2026, in 9 working days. It can take up to 65 working days if the "
+     "investigation needs longer, so until Thursday 4 February 2027. "),
     # 11.2: received Tuesday 10 March 2026, due Tuesday 24 March
     ({"stage": "stage1"}, "2026-03-20", "Our reply is due by Tuesday 24 March 2026, in 2 working days. "),
     ({"stage": "stage1"}, "2026-03-24", "Our reply is due today, Tuesday 24 March 2026. "),
