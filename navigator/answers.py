@@ -101,10 +101,10 @@ def read_date(raw, question: str, name: str, label: str, enter: str):
     month_name = parts["month"].lower().rstrip(".")
     if month_name in MONTH_NAMES:
         parts["month"] = str(MONTH_NAMES[month_name])
-    for p in PARTS:
-        if not parts[p].isdigit() or not parts[p].isascii():
-            # "parts": mark only the box that is wrong (GOV.UK date input), not all three
-            return None, {**error(question, f"{name}-{p}", f"{label} must be a real date"), "parts": [p]}
+    wrong = [p for p in PARTS if not parts[p].isdigit() or not parts[p].isascii()]
+    if wrong:
+        # "parts": mark the boxes that are wrong (GOV.UK date input), each of them, and only them
+        return None, {**error(question, f"{name}-{wrong[0]}", f"{label} must be a real date"), "parts": wrong}
     day, month, year = (int(parts[p]) for p in PARTS)
     if len(parts["year"]) != 4:
         return None, error(question, f"{name}-year", f"{label} must include a year with 4 numbers")

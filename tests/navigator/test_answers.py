@@ -133,3 +133,16 @@ def test_a_word_that_is_not_a_month_is_not_a_real_date(month):
                        "Enter the date you complained")
     assert (d, err["message"], err["field"]) == (None, "Date you complained must be a real date", "complained-month")
     assert err["parts"] == ["month"]  # only the month box is marked
+
+
+@pytest.mark.parametrize("day,month,year,parts", [
+    ("ab", "cd", "efgh", ["day", "month", "year"]),  # every box that is wrong is marked, not only the first
+    ("ab", "3", "2026", ["day"]),
+    ("10", "3", "20x6", ["year"]),
+])
+def test_each_box_that_is_not_a_number_is_marked(day, month, year, parts):
+    from navigator.answers import read_date
+    d, err = read_date(dmy(day, month, year), "complained", "complained", "Date you complained",
+                       "Enter the date you complained")
+    assert (d, err["message"], err["field"], err["parts"]) == (
+        None, "Date you complained must be a real date", f"complained-{parts[0]}", parts)
