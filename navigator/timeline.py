@@ -79,11 +79,12 @@ def counting_text(calendar: WorkingCalendar) -> str:
 
 
 def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetime.date, done: bool = False,
-           known: bool = True) -> dict:
+           known: bool = True, in_days: bool = False) -> dict:
     """``status``, ``working_days`` and ``status_text`` for an item dated ``date``.
 
     ``known`` is False when the user was not asked whether the item happened: a past
-    date is then ``passed``, not ``overdue``.
+    date is then ``passed``, not ``overdue``. ``in_days``: the date is a number of months
+    on (the Ombudsman's usual 12 months, 13.1), so its status counts days, not working days.
     """
     if done:
         return {"status": "done", "working_days": None, "status_text": "done"}
@@ -91,6 +92,13 @@ def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetim
         return {"status": "waiting", "working_days": None, "status_text": "not yet"}
     if date == as_at:
         return {"status": "due_today", "working_days": 0, "status_text": "due today"}
+    if in_days:
+        days = abs((date - as_at).days)
+        count = f"{days} day{'s' * (days != 1)}"
+        if date > as_at:
+            return {"status": "upcoming", "working_days": None, "days": days, "status_text": f"in {count}"}
+        return {"status": "passed" if not known else "overdue", "working_days": None, "days": days,
+                "status_text": f"passed {count} ago" if not known else f"overdue by {count}"}
     try:
         n = calendar.working_days_between(min(date, as_at), max(date, as_at))
     except DateOutOfRange:
@@ -114,10 +122,10 @@ def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetim
 
 
 def _item(calendar, as_at, item_id, label, date, section, who, *, done=False, known=True, rule=None,
-          **extra) -> dict:
+          in_days=False, **extra) -> dict:
     item = {"id": item_id, "label": label, "date": date.isoformat() if date else None,
             "date_text": long_date(date) if date else None, "section": section, "who": who, "rule": rule}
-    item.update(status(calendar, date, as_at, done, known))
+    item.update(status(calendar, date, as_at, done, known, in_days))
     item.update(extra)
     return item
 
@@ -441,6 +449,6 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         add("ombudsman_limit", label, limit.section, "you",
             lambda: _item(cal, as_at, "ombudsman_limit", label, add_months(limit_starts(limit, happened or found_out, found_out),
                                                                            limit.months),
-                          limit.section, "you", known=False, rule=f"{limit.months} months",
+                          limit.section, "you", known=False, rule=f"{limit.months} months", in_days=True,
                           note=limit.discretion))  # never a flat "passed": also in the calendar file and JSON
     return {"items": items, "overdue": overdue}

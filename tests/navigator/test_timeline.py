@@ -258,6 +258,8 @@ def test_ombudsman_12_months_from_found_out(R):
     found, _ = items(R, "corporate", "stage2", D(2026, 6, 1), D(2026, 6, 1), happened=D(2026, 1, 5),
                      found_out=D(2026, 3, 5))
     assert found["ombudsman_limit"]["date"] == "2027-03-05"
+    # 12 months, not a number of working days: its status counts days (a working-day count read oddly aloud)
+    assert (found["ombudsman_limit"]["status_text"], found["ombudsman_limit"]["days"]) == ("in 277 days", 277)
 
 
 # (section, procedure, happened, found_out, complained, in time, last day). 9.1 sets the 12 months for
