@@ -174,8 +174,10 @@ def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.dat
         res["informal"] = {"text": text,
                            "section": section}
     if not complained:
-        res["message"] = (f"If you complain today, this is what happens under the {procedure.name.lower()}. "
-                          + res["time_limit"]["message"])
+        framing = f"If you complain today, this is what happens under the {procedure.name.lower()}."
+        # Out of time, that comes first: it is what to act on (say why it is late), and the lead is a warning.
+        res["message"] = (f"{framing} {res['time_limit']['message']}" if res["time_limit"]["in_time"]
+                          else f"{res['time_limit']['message']} {framing}")
     else:
         res["message"] = res["time_limit"]["message"]
         respond = next((i for i in res["timeline"] if i["id"] == "respond"), None)

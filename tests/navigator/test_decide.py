@@ -539,11 +539,15 @@ def test_on_another_day_the_lead_says_which_day_it_is_true_on(R, complaint):
 def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R, complaint):
     # 9.1: happened 1 June 2025; as at 23 November 2026, more than 12 months ago
     res = result(R, complaint(happened="2025-06-01", found_out="2025-06-01", complained_yet="no", complained=None))
+    # Out of time first: it is what to act on, and the lead is shown as a warning (advocate's review)
     assert res["message"] == (
-        "If you complain today, this is what happens under the corporate complaints procedure. It is more than "
-        "12 months since the problem happened on Sunday 1 June 2025. We normally only look at complaints made "
-        "within 12 months. We can still accept a complaint made later if there is a good reason, so tell us why it "
-        "is late.")
+        "It is more than 12 months since the problem happened on Sunday 1 June 2025. We normally only look at "
+        "complaints made within 12 months. We can still accept a complaint made later if there is a good reason, so "
+        "tell us why it is late. If you complain today, this is what happens under the corporate complaints "
+        "procedure.")
+    in_time = result(R, complaint(happened="2026-11-02", found_out="2026-11-02", complained_yet="no", complained=None))
+    assert in_time["message"].startswith("If you complain today, this is what happens under the corporate complaints "
+                                         "procedure. You ")
 
 
 def test_the_date_you_complained_is_the_date_we_received_it(R, complaint):
