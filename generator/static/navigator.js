@@ -14,7 +14,7 @@
 // (#a=<base64url JSON>). Any fragment is data: it is decoded, parsed as JSON and sent to
 // Python, which checks every value; nothing from it is ever inserted as HTML.
 
-import { h, todayIso, announcer, errorSummary, errorMessage, dateInput, readDate } from "./navigator-dom.js";
+import { h, todayIso, announcer, errorSummary, errorMessage, dateInput, readDate, longDate } from "./navigator-dom.js";
 import { NavigatorClient } from "./navigator-client.js";
 import { events, renderResult, resultHeading } from "./navigator-result.js";
 import { calendar, download } from "./ics.js";
@@ -506,13 +506,13 @@ function takeAway(built, reply) {
         announce("The dates are downloading as a calendar file.");
       } }));
   }
+  const hash = shareHash(reply.answers);
+  const url = `${location.origin}${location.pathname}${hash}`;
   buttons.append(
     h("button", { type: "button", class: "button button-secondary", id: "print-page", text: "Print this page", onclick: () => window.print() }),
     h("button", { type: "button", class: "button button-secondary", id: "copy-text", text: "Copy as text",
-      onclick: () => copyText(built.text, buttons, "result") }));
+      onclick: () => copyText(textToKeep(built.text, reply, url), buttons, "result") }));
   box.append(buttons);
-  const hash = shareHash(reply.answers);
-  const url = `${location.origin}${location.pathname}${hash}`;
   const input = h("input", { class: "input input-w20 share-url", id: "share-url", type: "text", readonly: true, "aria-describedby": "share-hint" });
   input.value = url;
   // A button, not a link to the answers' own address: following that link drew the same result again
@@ -525,6 +525,16 @@ function takeAway(built, reply) {
     h("div", { class: "hint", id: "share-hint", text: "Anyone with this link can see these answers. The answers are in the part after the #, which your browser does not send to any website." }),
     input));
   return box;
+}
+
+/** The result as text, with what an advocate keeps on file with it: the answers it came from, when it
+ * was worked out, the link back to it, and that the policy is a draft (the page's banner). */
+function textToKeep(resultText, reply, url) {
+  const answers = (reply.summary ?? []).map((row) => `- ${row.title} ${row.answer_text}`);
+  const banner = document.querySelector(".phase-banner");
+  const draft = banner ? banner.textContent.replace(banner.querySelector(".tag")?.textContent ?? "", "").trim() : "";
+  return [resultText.trimEnd(), "", "YOUR ANSWERS", ...answers, "",
+    `Worked out on ${longDate(today)}. These answers: ${url}`, draft].filter((line, i, all) => line || all[i - 1]).join("\n").trim();
 }
 
 const COPIED = {

@@ -20,6 +20,10 @@ def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_di
             assert item["date_text"] in text
         assert f"Status: {item['status_text']}." in text
     assert "<" not in text  # text, not HTML
+    # What an advocate keeps on file with it: the answers, when, the link back, and that the policy is a draft
+    assert "\nYOUR ANSWERS\n- What is your complaint about? " in text
+    assert "\nWorked out on Monday 23 November 2026. These answers: http" in text and "/navigator/#" in text
+    assert text.endswith("This guidance is based on a draft policy (2024.1). Some details may change.")
 
 
 def test_when_the_browser_will_not_copy_the_text_is_there_to_select(fresh_page):
