@@ -177,7 +177,10 @@ def _form(request: dict, action: str, cal) -> dict:
         return {"kind": "date", "date": d.isoformat(), "date_text": long_date(d), "receipt": cal.receipt,
                 "start": values["date"].isoformat(), "start_text": long_date(values["date"]),
                 "days": values["days"], "closed": _closed(cal.closed_days_skipped(values["date"], d)),
-                "counting_text": counting_text(cal)}  # is the start date day 0? said with the answer
+                "counting_text": counting_text(cal),  # is the start date day 0? said with the answer
+                # the "next working day" convention: the day counted from, if not the date given
+                "counted_from_text": long_date(cal.received_on(values["date"]))
+                if cal.received_on(values["date"]) != values["date"] else None}
     start, end = values["start"], values["end"]
     return {"kind": "between", "working_days": cal.working_days_between(start, end),
             "start": start.isoformat(), "start_text": long_date(start), "end": end.isoformat(),

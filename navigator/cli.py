@@ -135,6 +135,10 @@ def _run(args, rules):
         d = cal.due_date(args.date, args.days)
         reply = {"date": d.isoformat(), "date_text": long_date(d), "from": args.date.isoformat(),
                  "working_days": args.days, "receipt": cal.receipt}
+        day0 = cal.received_on(args.date)
+        if day0 != args.date:  # the "next working day" convention: count from the day it counts as received
+            return reply, (f"{long_date(d)} is {plural(args.days)} after {long_date(day0)}, the day something "
+                           f"received on {long_date(args.date)} counts as received ({_convention(cal)})")
         return reply, f"{long_date(d)} is {plural(args.days)} after {long_date(args.date)} ({_convention(cal)})"
     if args.command == "between":
         if args.end < args.start:

@@ -119,7 +119,9 @@ addForm.addEventListener("submit", async (event) => {
   fill(addForm, values, []);
   const n = reply.days === 1 ? "1 working day" : `${reply.days} working days`;
   showResult(addForm, reply.date_text,
-    h("p", { text: `${n} after ${reply.start_text} is ${reply.date_text}.` }),
+    h("p", { text: reply.counted_from_text
+      ? `${n} after ${reply.counted_from_text}, the day something received on ${reply.start_text} counts as received, is ${reply.date_text}.`
+      : `${n} after ${reply.start_text} is ${reply.date_text}.` }),
     reply.counting_text ? h("p", { text: reply.counting_text }) : "",
     closedList(reply.closed));
 });

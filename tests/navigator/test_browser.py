@@ -176,6 +176,7 @@ def test_form_add_and_between(loaded):
     reply = ask({"action": "add", "date": {"day": "4", "month": "4", "year": "2026"}, "days": "3"})
     assert reply["kind"] == "date" and reply["date"] == "2026-04-09" and reply["days"] == 3
     assert [c["reason"] for c in reply["closed"]] == ["Easter Monday"]
+    assert reply["counted_from_text"] is None  # counted from the date given (day 0)
     assert reply["counting_text"].endswith("We do not count the day something arrives, even a weekend or bank "
                                            "holiday. We start counting on the next working day.")
     reply = ask({"action": "between", "start": {"day": "24", "month": "12", "year": "2026"},
@@ -208,3 +209,17 @@ def test_form_errors(loaded, request_, errors):
     reply = ask(request_)
     assert reply["kind"] == "errors"
     assert [(e["field"], e["message"]) for e in reply["errors"]] == errors
+
+
+def test_the_calculator_says_which_day_it_counted_from_under_the_next_working_day_convention(rules):
+    # DOMAIN: the content option; Saturday 4 April 2026 counts as received on Tuesday 7 April (after Easter Monday)
+    rules["calendar"]["receipt"] = "next_working_day"
+    ask({"action": "load", "rules": rules})
+    try:
+        reply = ask({"action": "add", "date": {"day": "4", "month": "4", "year": "2026"}, "days": "3"})
+    finally:  # the loaded rules are kept between requests: leave the usual ones for whatever runs next
+        rules["calendar"]["receipt"] = "day0"
+        ask({"action": "load", "rules": rules})
+    assert (reply["date"], reply["counted_from_text"]) == ("2026-04-10", "Tuesday 7 April 2026")
+    assert reply["counting_text"].endswith("we treat it as arriving on the next working day. We start counting on "
+                                           "the working day after that.")

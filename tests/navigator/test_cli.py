@@ -122,6 +122,10 @@ def test_content_changes_are_read_afresh(tmp_path):
     r = run("add", "2026-04-04", "3", "--content", str(content), "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["date"] == "2026-04-10"
+    # Saturday 4 April counts as received on Tuesday 7 April (Easter Monday between): said so, not "3 after Saturday"
+    r = run("add", "2026-04-04", "3", "--content", str(content))
+    assert r.stdout.startswith("Friday 10 April 2026 is 3 working days after Tuesday 7 April 2026, the day something "
+                               "received on Saturday 4 April 2026 counts as received (")
 
 
 def test_timeline_shows_both_ends_of_a_range():
