@@ -22,7 +22,7 @@ from . import blocks, pages, phones, shortcodes
 from .content import Content, load_content
 from .changes import what_changed_page
 from .exceptions import BuildError
-from .navigator_pages import navigator_pages
+from .navigator_pages import navigator_pages, web_name
 from .offline import stamp_worker, write_service_worker
 from .precompress import precompress_site
 from .ruledata import rule_data
@@ -83,6 +83,7 @@ def template_environment() -> jinja2.Environment:
     # counts_from: when a time limit starts, in the words the navigator's result uses
     env.globals.update(gov_date=shortcodes.gov_date, timescale_text=shortcodes.timescale_text,
                        tel_href=phones.tel_href, site_name=SITE_NAME, csp=CSP, counts_from=COUNTS_FROM_TEXT)
+    env.filters["web_name"] = web_name  # an answer's page, an out-of-scope item's anchor
     return env
 
 

@@ -14,6 +14,13 @@ from .content import SERVICE_RECOVERY_DECIDES, Content
 from .pages import SitePage
 
 
+def web_name(content_id: str) -> str:
+    """An id from the content as it appears in an address or an anchor: "council_service" gives
+    "council-service" (an answer's page, navigator/council-service/), "court_proceedings" gives
+    "court-proceedings" (its place on navigator/cannot-deal-with/). The templates use it as a filter."""
+    return content_id.replace("_", "-")
+
+
 def navigator_pages(content: Content) -> list[SitePage]:
     nav = content.navigator
     result = [SitePage("navigator/", "Check which complaints procedure applies",
@@ -32,7 +39,7 @@ def navigator_pages(content: Content) -> list[SitePage]:
         else:
             outcome = "where to complain instead"
         title = f"{about}: {outcome}"
-        result.append(SitePage(f"navigator/{option.id.replace('_', '-')}/", title,
+        result.append(SitePage(f"navigator/{web_name(option.id)}/", title,
                                f"What to do about: {option.label}.", template="navigator_answer.html",
                                parent="navigator/", extra={"option": option}))
     result.append(SitePage("navigator/working-days/", "Working days calculator",
