@@ -101,15 +101,16 @@ def read_date(raw, question: str, name: str, label: str, enter: str):
     month_name = parts["month"].lower().rstrip(".")
     if month_name in MONTH_NAMES:
         parts["month"] = str(MONTH_NAMES[month_name])
-    wrong = [p for p in PARTS if not parts[p].isdigit() or not parts[p].isascii()]
+    numbers = {p: int(parts[p]) if parts[p].isdigit() and parts[p].isascii() else None for p in PARTS}
+    # Every box that cannot be right, whatever the others say: not a number, a day past 31, a month past 12
+    wrong = [p for p in PARTS if numbers[p] is None or (p == "day" and not 1 <= numbers[p] <= 31)
+             or (p == "month" and not 1 <= numbers[p] <= 12)]
     if wrong:
         # "parts": mark the boxes that are wrong (GOV.UK date input), each of them, and only them
         return None, {**error(question, f"{name}-{wrong[0]}", f"{label} must be a real date"), "parts": wrong}
     day, month, year = (int(parts[p]) for p in PARTS)
     if len(parts["year"]) != 4:
         return None, error(question, f"{name}-year", f"{label} must include a year with 4 numbers")
-    if not 1 <= month <= 12:
-        return None, {**error(question, f"{name}-month", f"{label} must be a real date"), "parts": ["month"]}
     if year < EARLIEST_YEAR:
         return None, {**error(question, f"{name}-year", f"{label} must be in or after {EARLIEST_YEAR}"), "parts": ["year"]}
     if not 1 <= day <= days_in_month(year, month):

@@ -81,7 +81,6 @@ from .dates import long_date, parse_iso
 from .decide import decide
 from .flow import first_question
 from .rules import RulesError, load_rules
-from .timeline import counting_text
 
 _cache: dict = {"rules": None}
 """The rule data loaded by ``{"action": "load"}``: the only state in the navigator."""
@@ -177,7 +176,9 @@ def _form(request: dict, action: str, cal) -> dict:
         return {"kind": "date", "date": d.isoformat(), "date_text": long_date(d), "receipt": cal.receipt,
                 "start": values["date"].isoformat(), "start_text": long_date(values["date"]),
                 "days": values["days"], "closed": _closed(cal.closed_days_skipped(values["date"], d)),
-                "counting_text": counting_text(cal),  # is the start date day 0? said with the answer
+                # is the start date day 0? said with the answer, naming the day
+                "counting_text": f"We do not count {long_date(cal.received_on(values['date']))} itself. "
+                                 "We start counting on the next working day.",
                 # the "next working day" convention: the day counted from, if not the date given
                 "counted_from_text": long_date(cal.received_on(values["date"]))
                 if cal.received_on(values["date"]) != values["date"] else None}

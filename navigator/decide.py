@@ -13,7 +13,7 @@ from . import flow
 from .calendar import DateOutOfRange
 from .dates import add_months, long_date, plural
 from .rules import SERVICE_RECOVERY_DECIDES, Procedure, Rules
-from .timeline import counting_text, stage_timeline, time_limit
+from .timeline import CALENDAR_DAYS_TEXT, counting_text, stage_timeline, time_limit
 
 
 
@@ -111,6 +111,14 @@ def _base(values: dict, as_at: datetime.date) -> dict:
 
 def result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.date) -> dict:
     """The result for a complete, checked set of answers (``values`` from :func:`flow.walk`)."""
+    res = _result(rules, values, today, as_at)
+    items = [*res["timeline"], *(i for p in res["possible_procedures"] for i in p["timeline"])]
+    if any(i.get("days") is not None for i in items):  # a status in calendar days beside working days
+        res["counting_text"] += f" {CALENDAR_DAYS_TEXT}"
+    return res
+
+
+def _result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.date) -> dict:
     res = _base(values, as_at)
     res["as_at_is_ahead"] = as_at > today  # an advocate's day still to come: "will be", not "is"
     res["counting_text"] = counting_text(rules.calendar)

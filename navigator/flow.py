@@ -71,8 +71,8 @@ DATE_FIELDS = {
                   "Leave this blank if you found out on the day it happened."),
     "complained": ("Date you complained", "Enter the date you complained",
                    # Our dates count from the day we receive it (14.1, 11.2): a letter arrives days later.
-                   f"The date you first made a formal complaint to us. If you sent it by post, give the date it "
-                   f"arrived, if you know it. {EXAMPLE_DATE}"),
+                   f"The date you first made a formal complaint to us. If you posted it, give the date it arrived. "
+                   f"If you do not know, give the date you posted it. {EXAMPLE_DATE}"),
     "responded": ("Date of our reply", "Enter the date of our reply",
                   "Leave this blank if we have not replied yet."),
     # 11.2, 12.2: "an update with an estimate of the timescale for a response"
@@ -93,7 +93,9 @@ STAGE_DETAILS = ("stage_received", "new_date", "responded", "extended", "panel")
 def _date_label(name: str, stage=None) -> tuple[str, str, str | None]:
     if name == "stage_received":
         return (f"Date you asked for stage {stage.number}", f"Enter the date you asked for stage {stage.number}",
-                f"If you sent it by post, give the date it arrived, if you know it. {EXAMPLE_DATE}")  # 12.2 "from receipt"
+                # 12.2 "from receipt of the request"
+                f"If you posted it, give the date it arrived. If you do not know, give the date you posted it. "
+                f"{EXAMPLE_DATE}")
     return DATE_FIELDS[name]
 
 

@@ -78,6 +78,15 @@ def counting_text(calendar: WorkingCalendar) -> str:
     return f"{days} We do not count the day something arrives, even a weekend or bank holiday. We start counting on the next working day."
 
 
+CALENDAR_DAYS_TEXT = "Where a status says calendar days, every day counts, including weekends and bank holidays."
+"""Said under the dates when a status counts calendar days (the Ombudsman's months, a date on a day off)."""
+
+
+def calendar_days(n: int) -> str:
+    """"1 calendar day", "4 calendar days": beside working days in one table, "days" alone is unclear."""
+    return f"{n} calendar day" if n == 1 else f"{n} calendar days"
+
+
 def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetime.date, done: bool = False,
            known: bool = True, in_days: bool = False) -> dict:
     """``status``, ``working_days`` and ``status_text`` for an item dated ``date``.
@@ -94,7 +103,7 @@ def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetim
         return {"status": "due_today", "working_days": 0, "status_text": "due today"}
     if in_days:
         days = abs((date - as_at).days)
-        count = f"{days} day{'s' * (days != 1)}"
+        count = calendar_days(days)
         if date > as_at:
             return {"status": "upcoming", "working_days": None, "days": days, "status_text": f"in {count}"}
         return {"status": "passed" if not known else "overdue", "working_days": None, "days": days,
@@ -110,7 +119,7 @@ def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetim
             # may fall on a weekend or bank holiday with no working day before it: still to come, and
             # "in 0 working days" would read as today.
             days = (date - as_at).days
-            text = f"in {days} day{'s' * (days != 1)}"
+            return {"status": "upcoming", "working_days": 0, "days": days, "status_text": f"in {calendar_days(days)}"}
         return {"status": "upcoming", "working_days": n, "status_text": text}
     # n is 0 when the date has passed but no working day has ended since (due on a Friday, seen on
     # the Saturday): "overdue by 0 working days" would read as not overdue.
@@ -160,6 +169,15 @@ def _flag(rules: Rules, procedure: Procedure, item_id: str, section: str, text: 
 def _unknown(item_id, label, section, who, error: DateOutOfRange) -> dict:
     return {"id": item_id, "label": label, "date": None, "date_text": None, "section": section, "who": who,
             "rule": None, "status": "unknown", "working_days": None, "status_text": str(error)}
+
+
+def _late_reply_opens_ombudsman(rules: Rules, respond_item: dict, as_at: datetime.date, ahead: bool) -> str:
+    """Why you can go to the Ombudsman before our last reply comes: it is late (as at ``as_at``; on an
+    advocate's day still to come, only if it has not come by then)."""
+    due = "We aimed to reply by then." if respond_item.get("aim") else "Our reply was due by then."
+    if ahead:
+        return f"{due} If it has not come by {long_date(as_at)}, you can go to the {rules.ombudsman.short_name} then."
+    return f"{due} If you are still waiting for it, you can go to the {rules.ombudsman.short_name} now."
 
 
 def _within(t: Timescale, extended: bool = False) -> str:
@@ -299,8 +317,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         update_note = None
         if updated:
             deadline = new_date
-            update_note = note = (f"We sent you an update with a new date, {long_date(new_date)}. "
-                                  f"The usual date was {long_date(standard)}.")
+            # No "we": this note goes in your own calendar too. The row shows the new date itself.
+            update_note = note = f"The date from the council's update. The usual date was {long_date(standard)}."
         # An aim (App. 1 para 6b, App. 2 para 7) is measured as an aim only while it is the date in
         # force: not once we said we need the longer time, nor against an update's new date.
         aiming = respond.aim and not updated and not (extended and maximum)
@@ -326,7 +344,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                         note += f", but within the {plural(respond.up_to)} we can take if we told you it needed longer"
                 note += "."
             if update_note:  # the row shows the update's date: say where it came from, and the usual one
-                note += f" {update_note}"
+                note += f" The date shown is the new date from our update. The usual date was {long_date(standard)}."
         if beyond_note:
             note = f"{note} {beyond_note}" if note else beyond_note
         item = _item(cal, as_at, "respond", label, deadline, respond.section, "council", done=has_responded,
@@ -337,7 +355,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                                             if maximum else None),
                      responded_text=long_date(responded) if has_responded else None,
                      known=response_known, standard_date=standard.isoformat(),
-                     rule=f"the new date in our update (usually {_within(respond)})" if updated else _within(respond),
+                     rule=f"the new date in our update; usually {_within(respond)}" if updated else _within(respond),
                      maximum_date=maximum.isoformat() if maximum else None, extended=bool(extended and maximum),
                      if_late=stage.if_late, if_late_section=stage.if_late_section, note=note,
                      new_date=new_date.isoformat() if updated else None, aim=aiming)
@@ -436,10 +454,10 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             lambda: {**_item(cal, as_at, "ombudsman", label, opened, rules.ombudsman.section, "you",
                              after=stage.after, after_contact=rules.contact(stage.after_contact),
                              after_section=stage.after_section,
-                             note=f"The council's reply was due by then. If you are still waiting for it, you can go to the "
-                                  f"{rules.ombudsman.short_name} now." if late else None),
+                             note=_late_reply_opens_ombudsman(rules, respond_item, as_at, ahead) if late else None),
                      # Something you may do, not something done: "done" read as if you had gone already.
-                     **({"status": "open", "working_days": None, "status_text": "you can do this now"}
+                     **({"status": "open", "working_days": None,
+                         "status_text": "you can do this then" if late and ahead else "you can do this now"}
                         if has_responded or late else {})})
     if found_out is not None or happened is not None:
         limit = rules.ombudsman.time_limit

@@ -58,10 +58,10 @@ function fill(form, values = {}, errors = []) {
 }
 
 function closedList(closed) {
-  if (!closed.length) return h("p", { text: "There are no bank holidays or closure days in between." });
+  if (!closed.length) return h("p", { text: "No bank holidays or closure days were left out of the count." });
   const ul = h("ul");
   for (const c of closed) ul.append(h("li", { text: `${c.date_text}: ${c.reason}` }));
-  return h("div", {}, h("p", { text: "Bank holidays and closure days in between, which do not count:" }), ul);
+  return h("div", {}, h("p", { text: "Bank holidays and closure days that were not counted:" }), ul);
 }
 
 /** The other form's errors, from an earlier try, go with the summary that listed them. */

@@ -95,7 +95,8 @@ function groundForLetter(text) {
 
 // Who the letter is for, when it is not the writer (4.1, 4.2): said once, after the complaint's date.
 const WRITING_FOR = {
-  representative_with_permission: "I am acting for [their name], who has agreed to this.",
+  // 4.1: this answer covers someone who cannot complain themselves, who may not be able to agree
+  representative_with_permission: "I am acting for [their name]. [Say that they agreed, or why they cannot complain themselves.]",
   parent_or_carer: "The complaint is about [the child or young person's name].",
 };
 
@@ -114,7 +115,9 @@ function letter(w, result, escalate, contact, answers) {
   if (respondedItem?.status === "done_late") {
     // A late reply is itself a ground (12.1, procedures not properly applied): the letter says so.
     const n = respondedItem.working_days ? `${respondedItem.working_days} working day${respondedItem.working_days === 1 ? "" : "s"} ` : "";
-    late = ` Your reply came ${n}after ${respondedItem.aim ? "the date you aimed for" : "the date the complaints policy gives"}.`;
+    const missed = respondedItem.new_date ? "the new date in your update"
+      : respondedItem.aim ? "the date you aimed for" : "the date the complaints policy gives";
+    late = ` Your reply came ${n}after ${missed}.`;
   }
   const body = [
     `Dear ${contact?.short_name ? (/\bteam$/i.test(contact.short_name) ? contact.short_name : `${contact.short_name} team`) : "complaints team"},`,
@@ -234,8 +237,9 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   }
   // Beside the dates, so a date after a weekend or a bank holiday is not a surprise.
   if (r.counting_text && procs.length) {
-    w.add(h("p", {}, `${r.counting_text} `, h("a", { href: "../working-days/", text: "How we count working days" }), "."),
-      r.counting_text);
+    // A new tab, said in the link: the answers are not kept once you leave this page (for your safety).
+    w.add(h("p", {}, `${r.counting_text} `, h("a", { href: "../working-days/", target: "_blank", rel: "noopener",
+      text: "How we count working days (opens in new tab)" }), "."), r.counting_text);
   }
   // After the dates, not before: the answer first, then the way to re-check it for another day.
   if (asAtForm) container.append(asAtForm);
@@ -301,6 +305,8 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   }
   if (r.ombudsman) {
     w.h3(`The ${r.ombudsman.name}`);
+    // Our last reply late: the row and the warning say you can go now; so does this, first.
+    if (items.ombudsman?.status === "open" && items.ombudsman.note) w.p(items.ombudsman.note);
     const last = main.procedure.stages.at(-1);
     const lastStage = r.service_recovery_decides || !last ? "the last stage" : `stage ${last.number}`;
     w.p(`If you are still unhappy after our reply at ${lastStage}, you can complain to the ${r.ombudsman.name}. ` +
@@ -358,7 +364,9 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
       const description = [
         `${proc.procedure.name}.`,
         proc.complained_text ? `Complaint made on ${proc.complained_text}.`
-          : (received ? `If the complaint is made on ${longDate(received)}.` : null), // the dates assume today
+          : (received && !item.id.startsWith("ombudsman") ? `These dates assume you complain on ${longDate(received)}.` : null),
+        // At stage 2 or 3 the dates count from the request for that stage, not the complaint
+        proc.complained && received && received !== proc.complained ? `This stage was asked for on ${longDate(received)}.` : null,
         item.rule ? `Timescale: ${item.rule}.` : null,
         item.section ? `${sectionLine(item.section)}.` : null,
         item.note ?? null,

@@ -534,7 +534,7 @@ function textToKeep(resultText, reply, url) {
   const banner = document.querySelector(".phase-banner");
   const draft = banner ? banner.textContent.replace(banner.querySelector(".tag")?.textContent ?? "", "").trim() : "";
   return [resultText.trimEnd(), "", "YOUR ANSWERS", ...answers, "",
-    `Worked out on ${longDate(today)}. These answers: ${url}`, draft].filter((line, i, all) => line || all[i - 1]).join("\n").trim();
+    `Worked out on ${longDate(today)}${reply.result?.as_at && reply.result.as_at !== today ? `, with statuses as at ${reply.result.as_at_text}` : ""}. These answers: ${url}`, draft].filter((line, i, all) => line || all[i - 1]).join("\n").trim();
 }
 
 const COPIED = {

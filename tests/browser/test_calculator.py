@@ -21,8 +21,10 @@ def test_add_working_days(fresh_page, site_dir):
     expected = api(site_dir, {"action": "add", "date": "2026-04-04", "days": 3})
     assert page.inner_text("#add-result h3") == expected["date_text"] == "Thursday 9 April 2026"
     assert "Monday 6 April 2026: Easter Monday" in page.inner_text("#add-result")
+    assert "Bank holidays and closure days that were not counted:" in page.inner_text("#add-result")
     # Is the Saturday day 0 or day 1? Said with the answer (advocate's review)
-    assert "We do not count the day something arrives, even a weekend or bank holiday." in page.inner_text("#add-result")
+    assert "We do not count Saturday 4 April 2026 itself. We start counting on the next working day." in \
+        page.inner_text("#add-result")
     assert page.evaluate("document.activeElement.textContent") == "Thursday 9 April 2026"
     # Focus reads the date; the live region says the sentence, with what it was counted from
     page.wait_for_function("() => document.getElementById('calculator-live').textContent === "

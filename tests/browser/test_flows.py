@@ -138,7 +138,9 @@ def test_after_a_formal_complaint_the_first_step_is_not_asked_for_again(page):
     # how the dates were counted, beside them, with the page that says it at length
     counting = page.locator(".result p", has_text="We do not count the day something arrives")
     assert counting.locator("a").get_attribute("href") == "../working-days/"
-    assert counting.locator("a").inner_text() == "How we count working days"
+    # in a new tab, said in the link: the answers are not kept once you leave the page (re-test)
+    assert counting.locator("a").inner_text() == "How we count working days (opens in new tab)"
+    assert counting.locator("a").get_attribute("target") == "_blank"
 
 
 def test_asking_for_the_next_stage_says_we_may_try_informally_first(page, site_dir):
@@ -444,8 +446,8 @@ def test_an_update_with_a_new_date_in_the_browser(page, site_dir):
     check_against_api(page, site_dir, answers)
     [row] = [r for r in timeline_rows(page) if r["id"] == "respond"]
     assert row["date"] == "Tuesday 14 April 2026"
-    assert row["note"] == "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was " \
-                          "Tuesday 24 March 2026."
+    # the date itself is in the row; no "we", as the note goes in a calendar too
+    assert row["note"] == "The date from the council's update. The usual date was Tuesday 24 March 2026."
     assert "new date in our update, 14 April 2026" in page.inner_text(".summary-list")
 
 
@@ -459,7 +461,18 @@ def test_the_letter_says_a_late_reply_was_late_and_who_it_is_for(page, site_dir)
     letter = page.inner_text("#letter")
     assert (f"You sent me your reply on Tuesday 14 April 2026. Your reply came {respond['working_days']} working "
             "days after the date the complaints policy gives. I am not happy with it") in letter
-    assert "I am acting for [their name], who has agreed to this." in letter
+    assert "I am acting for [their name]. [Say that they agreed, or why they cannot complain themselves.]" in letter
     to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-03-20")})  # on time, and for yourself
     letter = page.inner_text("#letter")
     assert "Your reply came" not in letter and "acting for" not in letter
+
+
+def test_when_the_last_reply_is_late_what_to_do_next_says_you_need_not_wait(page):
+    """13: adults' social care has one stage; with no reply by the aim (App. 2 para 7), the warning, the
+    Ombudsman's row and "What to do next" all say you can go now (re-test: the last still said after our reply)."""
+    to_result(page, {**ADULTS, "complained": date("2026-10-01"), "happened": date("2026-09-20"),
+                     "found_out": date("2026-09-20")})
+    said = "We aimed to reply by then. If you are still waiting for it, you can go to the Ombudsman now."
+    assert said in page.inner_text("tr[data-item=ombudsman]")
+    section = page.locator(".result h3", has_text="The Local Government and Social Care Ombudsman")
+    assert section.evaluate("h => h.nextElementSibling.textContent") == said

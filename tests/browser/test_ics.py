@@ -176,5 +176,25 @@ def test_before_the_complaint_is_made_each_event_says_the_day_its_dates_assume(p
                "complained_yet": "no"}
     del not_yet["complained"], not_yet["stage"]
     to_result(page, not_yet)
+    events, current = [], {}
+    for line in unfold(download(page).decode()):
+        if line.startswith(("SUMMARY:", "DESCRIPTION:")):
+            key, value = line.split(":", 1)
+            current[key] = value
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = {}
+    assumes = "These dates assume you complain on Monday 23 November 2026."
+    ours = [e for e in events if "Ombudsman" not in e["SUMMARY"]]
+    assert ours and all(assumes in e["DESCRIPTION"] for e in ours)
+    # The Ombudsman's 12 months count from the problem, whenever you complain (13.1)
+    assert any("Ombudsman" in e["SUMMARY"] for e in events)
+    assert all(assumes not in e["DESCRIPTION"] for e in events if "Ombudsman" in e["SUMMARY"])
+
+
+def test_at_a_later_stage_each_event_says_when_that_stage_was_asked_for(page):
+    """App. 1: stage 2's dates count from the request for stage 2 (1 October 2026), not the complaint (10 June)."""
+    to_result(page, CHILDREN)
     descriptions = [line for line in unfold(download(page).decode()) if line.startswith("DESCRIPTION:")]
-    assert descriptions and all("If the complaint is made on Monday 23 November 2026." in d for d in descriptions)
+    stage = [d for d in descriptions if "This stage was asked for on Thursday 1 October 2026." in d]
+    assert stage and all("Complaint made on Wednesday 10 June 2026." in d for d in stage)

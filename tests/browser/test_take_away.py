@@ -2,7 +2,7 @@
 and the print layout (issue 4, "Taking the answer away")."""
 from __future__ import annotations
 
-from navsupport import CORPORATE_OVERDUE, api_next, timeline_rows, to_result
+from navsupport import CORPORATE_OVERDUE, api_next, click_to_next_view, timeline_rows, to_result
 
 
 def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_dir):
@@ -24,6 +24,14 @@ def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_di
     assert "\nYOUR ANSWERS\n- What is your complaint about? " in text
     assert "\nWorked out on Monday 23 November 2026. These answers: http" in text and "/navigator/#" in text
     assert text.endswith("This guidance is based on a draft policy (2024.1). Some details may change.")
+    # Statuses worked out as at another day: the text says which
+    for part, value in (("day", "4"), ("month", "12"), ("year", "2026")):
+        page.fill(f"#as_at-{part}", value)
+    click_to_next_view(page, "#as-at-form button")
+    page.click("#copy-text")
+    page.wait_for_function("() => document.querySelector('.copy-status')")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert "\nWorked out on Monday 23 November 2026, with statuses as at Friday 4 December 2026. These answers: " in text
 
 
 def test_when_the_browser_will_not_copy_the_text_is_there_to_select(fresh_page):

@@ -139,6 +139,9 @@ def test_a_word_that_is_not_a_month_is_not_a_real_date(month):
     ("ab", "cd", "efgh", ["day", "month", "year"]),  # every box that is wrong is marked, not only the first
     ("ab", "3", "2026", ["day"]),
     ("10", "3", "20x6", ["year"]),
+    ("32", "cd", "2026", ["day", "month"]),  # a day past 31 cannot be right either (re-test)
+    ("ab", "13", "2026", ["day", "month"]),
+    ("32", "13", "2026", ["day", "month"]),
 ])
 def test_each_box_that_is_not_a_number_is_marked(day, month, year, parts):
     from navigator.answers import read_date

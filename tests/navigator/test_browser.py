@@ -177,8 +177,7 @@ def test_form_add_and_between(loaded):
     assert reply["kind"] == "date" and reply["date"] == "2026-04-09" and reply["days"] == 3
     assert [c["reason"] for c in reply["closed"]] == ["Easter Monday"]
     assert reply["counted_from_text"] is None  # counted from the date given (day 0)
-    assert reply["counting_text"].endswith("We do not count the day something arrives, even a weekend or bank "
-                                           "holiday. We start counting on the next working day.")
+    assert reply["counting_text"] == "We do not count Saturday 4 April 2026 itself. We start counting on the next working day."
     reply = ask({"action": "between", "start": {"day": "24", "month": "12", "year": "2026"},
                  "end": {"day": "4", "month": "1", "year": "2027"}})
     assert reply["kind"] == "between" and reply["working_days"] == 4 and len(reply["closed"]) == 3
@@ -221,5 +220,4 @@ def test_the_calculator_says_which_day_it_counted_from_under_the_next_working_da
         rules["calendar"]["receipt"] = "day0"
         ask({"action": "load", "rules": rules})
     assert (reply["date"], reply["counted_from_text"]) == ("2026-04-10", "Tuesday 7 April 2026")
-    assert reply["counting_text"].endswith("we treat it as arriving on the next working day. We start counting on "
-                                           "the working day after that.")
+    assert reply["counting_text"] == "We do not count Tuesday 7 April 2026 itself. We start counting on the next working day."

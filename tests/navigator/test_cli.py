@@ -154,6 +154,6 @@ def test_the_ombudsman_s_usual_time_limit_is_never_a_flat_passed():
     r = run("timeline", "--procedure", "corporate", "--received", "2025-03-03", "--found-out", "2025-01-02",
             "--as-at", "2026-11-23", "--json")
     item = next(i for i in json.loads(r.stdout)["items"] if i["id"] == "ombudsman_limit")
-    assert (item["date"], item["status"], item["status_text"]) == ("2026-01-02", "passed", "passed 325 days ago")
+    assert (item["date"], item["status"], item["status_text"]) == ("2026-01-02", "passed", "passed 325 calendar days ago")
     assert item["note"].startswith("The Ombudsman can still decide to look at a complaint made later if there is a "
                                    "good reason.")

@@ -229,10 +229,10 @@ def test_next_working_day_convention_moves_dates(rules, complaint):
     assert (before, by_id(after["timeline"])["respond"]["date"]) == ("2026-04-20", "2026-04-21")
     assert after["convention"] == "next_working_day"
     # Said beside the dates, as the "How we count working days" page says it
-    assert first["counting_text"] == ("Working days are Monday to Friday, except bank holidays and days the council "
+    assert first["counting_text"].startswith("Working days are Monday to Friday, except bank holidays and days the council "
                                       "is closed. We do not count the day something arrives, even a weekend or bank "
                                       "holiday. We start counting on the next working day.")
-    assert after["counting_text"] == ("Working days are Monday to Friday, except bank holidays and days the council "
+    assert after["counting_text"].startswith("Working days are Monday to Friday, except bank holidays and days the council "
                                       "is closed. If something arrives on a day that is not a working day, we treat "
                                       "it as arriving on the next working day. We start counting on the working day "
                                       "after that.")
@@ -417,6 +417,9 @@ def test_the_ombudsman_limit_is_its_usual_limit_not_a_last_day(R, complaint):
     # 13.1: "would normally expect ... within 12 months of when the complainant first knew".
     res = result(R, complaint(happened="2025-11-20", found_out="2025-12-01", stage="stage1"))
     limit = by_id(res["timeline"])["ombudsman_limit"]
+    # 12 months: its status counts calendar days, and the sentence under the dates says what they are
+    assert limit["status_text"].endswith("calendar days") and res["counting_text"].endswith(
+        " Where a status says calendar days, every day counts, including weekends and bank holidays.")
     assert limit["label"] == ("The Ombudsman's usual time limit (12 months from when you found out about the "
                               "problem)")
     assert limit["date"] == "2026-12-01"
@@ -435,17 +438,17 @@ def test_a_complaint_about_how_an_appeal_was_run_is_given_who_to_complain_to(R, 
 # Tuesday 14 April (after Easter). (new date, our response, as at, status, note)
 NEW_DATE_CASES = [
     ("2026-04-14", None, "2026-04-08", "in 4 working days",
-     "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
+     "The date from the council's update. The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", None, "2026-04-16", "overdue by 2 working days",
-     "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
+     "The date from the council's update. The usual date was Tuesday 24 March 2026."),
     # Once we replied, the row still says where its date came from (the update) and what the usual one was.
-    ("2026-04-14", "2026-04-10", "2026-04-20", "done", "We replied on Friday 10 April 2026. We sent you an update "
-     "with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
+    ("2026-04-14", "2026-04-10", "2026-04-20", "done", "We replied on Friday 10 April 2026. The date shown is the "
+     "new date from our update. The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", "2026-04-16", "2026-04-20", "done, 2 working days late",
-     "We replied on Thursday 16 April 2026, 2 working days after the new date in our update. We sent you an "
-     "update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
+     "We replied on Thursday 16 April 2026, 2 working days after the new date in our update. The date shown is "
+     "the new date from our update. The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", None, "2026-03-26", "in 11 working days",  # Easter between
-     "We sent you an update with a new date, Tuesday 14 April 2026. The usual date was Tuesday 24 March 2026."),
+     "The date from the council's update. The usual date was Tuesday 24 March 2026."),
 ]
 
 
@@ -457,7 +460,7 @@ def test_an_update_with_a_new_date_moves_our_response_date(R, complaint, new_dat
     respond = by_id(res["timeline"])["respond"]
     assert (respond["status_text"], respond["note"]) == (status_text, note)
     assert respond["date"] == new_date
-    assert respond["rule"] == "the new date in our update (usually within 10 working days)"  # not 10 from receipt
+    assert respond["rule"] == "the new date in our update; usually within 10 working days"  # not 10 from receipt
     overdue = [o["text"] for o in res["overdue"] if o["item"] == "respond"]
     if status_text.startswith("overdue"):
         assert overdue == ["Our reply is overdue by 2 working days. The new date in our update was Tuesday "
@@ -554,8 +557,8 @@ def test_the_date_you_complained_is_the_date_we_received_it(R, complaint):
     # 14.1, 11.2: our dates count from the day we receive the complaint; a letter arrives days later.
     step = decide(R, {k: v for k, v in complaint().items() if k not in ("complained", "stage")}, TODAY)
     [field] = [f for f in step["question"]["fields"] if f["id"] == "complained"]
-    assert field["hint"] == ("The date you first made a formal complaint to us. If you sent it by post, give the date "
-                             "it arrived, if you know it. For example, 27 3 2026.")
+    assert field["hint"] == ("The date you first made a formal complaint to us. If you posted it, give the date it "
+                             "arrived. If you do not know, give the date you posted it. For example, 27 3 2026.")
 
 
 def test_the_stage_question_helps_you_find_your_stage(R, complaint):
@@ -568,8 +571,8 @@ def test_the_stage_question_helps_you_find_your_stage(R, complaint):
     assert fields["stage_received"]["label"] == "Date you asked for this stage"
     # 12.2: counted "from receipt of the request", so a posted request counts from the day it arrived;
     # and an example, as GOV.UK's date input gives one
-    assert fields["stage_received"]["hint"] == ("If you sent it by post, give the date it arrived, if you know it. "
-                                                "For example, 27 3 2026.")
+    assert fields["stage_received"]["hint"] == ("If you posted it, give the date it arrived. If you do not know, give "
+                                                "the date you posted it. For example, 27 3 2026.")
     # App. 1 para 6a and 6b: the longer time, and when it applies, as a sentence
     assert fields["extended"]["hint_by_stage"] == {
         "stage1": "Select this if we wrote to say we need up to 20 working days. We can take that long if the "

@@ -237,9 +237,9 @@ def test_a_response_not_asked_about_is_never_called_overdue(R):
 
 # A date not counted in working days can fall on a day off with no working day before it: still to come.
 @pytest.mark.parametrize("as_at,date,text", [
-    (D(2026, 12, 24), D(2026, 12, 25), "in 1 day"),     # Christmas Day, from Christmas Eve
-    (D(2026, 12, 24), D(2026, 12, 28), "in 4 days"),    # the Boxing Day bank holiday (substitute day)
-    (D(2027, 1, 15), D(2027, 1, 16), "in 1 day"),       # a Saturday, from the Friday
+    (D(2026, 12, 24), D(2026, 12, 25), "in 1 calendar day"),     # Christmas Day, from Christmas Eve
+    (D(2026, 12, 24), D(2026, 12, 28), "in 4 calendar days"),    # the Boxing Day bank holiday (substitute day)
+    (D(2027, 1, 15), D(2027, 1, 16), "in 1 calendar day"),       # a Saturday, from the Friday
     (D(2027, 1, 15), D(2027, 1, 18), "in 1 working day"),
 ])
 def test_a_date_on_a_day_off_just_ahead_is_not_due_in_0_working_days(R, as_at, date, text):
@@ -250,7 +250,7 @@ def test_a_date_on_a_day_off_just_ahead_is_not_due_in_0_working_days(R, as_at, d
 def test_a_new_date_on_a_saturday_is_a_day_away_on_the_friday(R):
     # 11.2: an update may give a new date; 16 January 2027 is a Saturday.
     found, _ = items(R, "corporate", "stage1", D(2026, 12, 18), D(2027, 1, 15), new_date=D(2027, 1, 16))
-    assert (found["respond"]["date"], found["respond"]["status_text"]) == ("2027-01-16", "in 1 day")
+    assert (found["respond"]["date"], found["respond"]["status_text"]) == ("2027-01-16", "in 1 calendar day")
 
 
 def test_ombudsman_12_months_from_found_out(R):
@@ -259,7 +259,7 @@ def test_ombudsman_12_months_from_found_out(R):
                      found_out=D(2026, 3, 5))
     assert found["ombudsman_limit"]["date"] == "2027-03-05"
     # 12 months, not a number of working days: its status counts days (a working-day count read oddly aloud)
-    assert (found["ombudsman_limit"]["status_text"], found["ombudsman_limit"]["days"]) == ("in 277 days", 277)
+    assert (found["ombudsman_limit"]["status_text"], found["ombudsman_limit"]["days"]) == ("in 277 calendar days", 277)
 
 
 # (section, procedure, happened, found_out, complained, in time, last day). 9.1 sets the 12 months for
@@ -452,6 +452,9 @@ def test_the_councils_steps_say_who_in_a_calendar(R):
     assert found["panel"]["calendar_label"] is None  # "The review panel meets", on its date
 
 
+IN_A_CALENDAR = ("upcoming", "due_today", "overdue", "passed")  # navigator-result.js events: dated, not done
+
+
 def test_what_goes_in_a_calendar_never_says_we_or_us(R):
     # An event's title, timescale and note are read in your own calendar, where "we" and "our" read as
     # you (navigator-result.js events takes every dated step not done, with these three texts).
@@ -464,7 +467,7 @@ def test_what_goes_in_a_calendar_never_says_we_or_us(R):
                     as_at = received + datetime.timedelta(days=40 if responded else 2)
                     found, _ = items(R, proc.id, stage.id, received, as_at, responded=responded)
                     for item in found.values():
-                        if item["date"] and not item["status"].startswith("done") and item["id"] != "received":
+                        if item["date"] and item["status"] in IN_A_CALENDAR and item["id"] != "received":
                             for text in (item.get("calendar_label") or item["label"], item["rule"], item.get("note")):
                                 if speaker.search(text or ""):
                                     said.add((item["id"], text))
@@ -488,8 +491,12 @@ def test_when_the_last_reply_is_late_you_can_go_to_the_ombudsman_now(R, procedur
     ombudsman = found["ombudsman"]
     assert (ombudsman["date"], ombudsman["status"], ombudsman["status_text"]) == \
         (found["respond"]["date"], "open", "you can do this now")
-    assert ombudsman["note"] == ("The council's reply was due by then. If you are still waiting for it, you can go "
-                                 "to the Ombudsman now.")
+    due = "We aimed to reply by then." if procedure == "adults" else "Our reply was due by then."
+    assert ombudsman["note"] == f"{due} If you are still waiting for it, you can go to the Ombudsman now."
+    # On an advocate's day still to come, only if the reply has not come by then
+    found, _ = items(R, procedure, stage, received, as_at, today=D(2026, 10, 2))
+    assert (found["ombudsman"]["status_text"], found["ombudsman"]["note"]) == (
+        "you can do this then", f"{due} If it has not come by Tuesday 24 November 2026, you can go to the Ombudsman then.")
     # Before the reply is due, not yet
     found, _ = items(R, procedure, stage, received, received + datetime.timedelta(days=3))
     assert (found["ombudsman"]["date"], found["ombudsman"]["status"]) == (None, "waiting")
