@@ -437,6 +437,10 @@ class Choice:
     service_contact: bool = False
     """Show the service's own contact with the answer instead of ``contact``, when the service chosen
     has one (services.yaml): for answers that send you to the service itself first."""
+    letter_line: Optional[str] = None
+    """For who the complaint is for: what the navigator's letter asking for the next stage says about
+    them, when it is not the writer ("I am acting for [their name]."). Square brackets for what the
+    writer fills in."""
 
 
 @dataclass(kw_only=True)

@@ -79,7 +79,8 @@ def _part(value) -> str:
 
 
 def read_date(raw, question: str, name: str, label: str, enter: str):
-    """A real date from day/month/year parts, or the error for the first thing wrong.
+    """A real date from day/month/year parts, or one error: a part missing; else every box that cannot
+    be right (a year too short or too early among them, if another box is wrong too); else the year.
 
     ``name`` is the field's id (errors focus ``name-day``, ``name-month`` or
     ``name-year``); ``label`` starts sentences ("Date you complained");
@@ -105,6 +106,8 @@ def read_date(raw, question: str, name: str, label: str, enter: str):
     # Every box that cannot be right, whatever the others say: not a number, a day past 31, a month past 12
     wrong = [p for p in PARTS if numbers[p] is None or (p == "day" and not 1 <= numbers[p] <= 31)
              or (p == "month" and not 1 <= numbers[p] <= 12)]
+    if wrong and "year" not in wrong and (len(parts["year"]) != 4 or numbers["year"] < EARLIEST_YEAR):
+        wrong.append("year")  # one message for the date, so every box it is about is marked
     if wrong:
         # "parts": mark the boxes that are wrong (GOV.UK date input), each of them, and only them
         return None, {**error(question, f"{name}-{wrong[0]}", f"{label} must be a real date"), "parts": wrong}

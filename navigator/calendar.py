@@ -132,18 +132,18 @@ class WorkingCalendar:
 
     def closed_days(self, a: datetime.date, b: datetime.date) -> list[tuple[datetime.date, str]]:
         """Bank holidays and closure days from ``a`` to ``b`` inclusive, in date order."""
-        self.check(a)
-        self.check(b)
-        lo, hi = min(a, b), max(a, b)
-        return sorted((d, self.closed_because(d)) for d in self._closed if lo <= d <= hi)
+        return self._closed_in(a, b, with_first=True)
 
     def closed_days_skipped(self, a: datetime.date, b: datetime.date) -> list[tuple[datetime.date, str]]:
         """The bank holidays and closure days ``working_days_between(a, b)`` skips: after ``a`` up to
         and including ``b``, as it counts. A day off on ``a`` itself changes nothing, so is not listed."""
+        return self._closed_in(a, b, with_first=False)
+
+    def _closed_in(self, a: datetime.date, b: datetime.date, with_first: bool) -> list[tuple[datetime.date, str]]:
         self.check(a)
         self.check(b)
         lo, hi = min(a, b), max(a, b)
-        return sorted((d, self.closed_because(d)) for d in self._closed if lo < d <= hi)
+        return sorted((d, self.closed_because(d)) for d in self._closed if (lo <= d if with_first else lo < d) and d <= hi)
 
     def holidays_in_year(self, year: int) -> list[tuple[datetime.date, str]]:
         """Bank holidays and closure days in ``year`` (DateOutOfRange if the data does not cover it all)."""

@@ -11,9 +11,9 @@ import datetime
 
 from . import flow
 from .calendar import DateOutOfRange
-from .dates import add_months, long_date, plural
+from .dates import add_months, long_date
 from .rules import SERVICE_RECOVERY_DECIDES, Procedure, Rules
-from .timeline import CALENDAR_DAYS_TEXT, counting_text, stage_timeline, time_limit
+from .timeline import CALENDAR_DAYS_TEXT, counting_text, stage_timeline, time_limit, up_to_text
 
 
 
@@ -105,7 +105,7 @@ def _base(values: dict, as_at: datetime.date) -> dict:
                     "warning": option.warning},
         "answer": None, "out_of_scope": [], "procedure": None, "service_recovery_decides": None,
         "first_step": None, "time_limit": None, "timeline": [], "overdue": [], "ombudsman": None,
-        "possible_procedures": [], "notes": [],
+        "possible_procedures": [], "notes": [], "letter_line": None,
     }
 
 
@@ -146,6 +146,8 @@ def _result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.da
     complainant = values.get("complainant")
     if complainant and complainant.note:
         res["notes"].append({"text": complainant.note, "section": complainant.section})
+    # Who the complaint is for, in the letter asking for the next stage (navigator.yaml)
+    res["letter_line"] = complainant.letter_line if complainant else None
     if option.note and values["procedure"] != SERVICE_RECOVERY_DECIDES:  # there, the message says it (below)
         res["notes"].append({"text": option.note, "section": option.section})
     if option.service:
@@ -222,10 +224,8 @@ def _result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.da
             if respond.get("aim") and respond.get("maximum_date"):
                 # App. 1 para 6b "but they can take up to sixty-five working days": with the aim, or an advocate
                 # reading the lead aloud gives one date where the policy gives two.
-                longest = procedure.stage(res["procedure"]["current_stage"]).respond
-                lead += (f" It can take up to {plural(longest.up_to)}"
-                         f"{' ' + longest.up_to_when if longest.up_to_when else ''}, so until "
-                         f"{long_date(datetime.date.fromisoformat(respond['maximum_date']))}.")
+                timescale = procedure.stage(res["procedure"]["current_stage"]).respond
+                lead += f" {up_to_text(timescale, datetime.date.fromisoformat(respond['maximum_date']))}"
             res["message"] = f"{lead} {res['message']}"
     return res
 

@@ -158,6 +158,7 @@ class Choice(NamedTuple):
     contact: str | None = None
     service_contact: bool = False
     heading: str | None = None
+    letter_line: str | None = None  # who the complaint is for, in the letter asking for the next stage
 
 
 class Rules(NamedTuple):
@@ -277,7 +278,7 @@ def _procedure(pid: str, p: dict) -> Procedure:
 
 def _choice(c: dict) -> Choice:
     return Choice(c["id"], _text(c["label"]), c.get("section"), c.get("hint"), c.get("answer"), c.get("note"),
-                  c.get("contact"), bool(c.get("service_contact")), c.get("heading"))
+                  c.get("contact"), bool(c.get("service_contact")), c.get("heading"), c.get("letter_line"))
 
 
 def _check_references(rules: Rules) -> None:

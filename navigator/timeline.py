@@ -101,26 +101,23 @@ def status(calendar: WorkingCalendar, date: datetime.date | None, as_at: datetim
         return {"status": "waiting", "working_days": None, "status_text": "not yet"}
     if date == as_at:
         return {"status": "due_today", "working_days": 0, "status_text": "due today"}
-    if in_days:
+    if in_days:  # a limit you may still go past, with a reason (13.1): never "overdue"
         days = abs((date - as_at).days)
-        count = calendar_days(days)
         if date > as_at:
-            return {"status": "upcoming", "working_days": None, "days": days, "status_text": f"in {count}"}
-        return {"status": "passed" if not known else "overdue", "working_days": None, "days": days,
-                "status_text": f"passed {count} ago" if not known else f"overdue by {count}"}
+            return {"status": "upcoming", "working_days": None, "days": days, "status_text": f"in {calendar_days(days)}"}
+        return {"status": "passed", "working_days": None, "days": days, "status_text": f"passed {calendar_days(days)} ago"}
     try:
         n = calendar.working_days_between(min(date, as_at), max(date, as_at))
     except DateOutOfRange:
         n = None
     if date > as_at:
-        text = f"in {plural(n)}" if n is not None else "upcoming"
         if n == 0:
-            # A date not counted in working days (a limit in months, a new date we gave, the panel's)
-            # may fall on a weekend or bank holiday with no working day before it: still to come, and
-            # "in 0 working days" would read as today.
+            # A date not counted in working days (a new date we gave, the panel's) may fall on a weekend
+            # or bank holiday with no working day before it: still to come, and "in 0 working days"
+            # would read as today.
             days = (date - as_at).days
             return {"status": "upcoming", "working_days": 0, "days": days, "status_text": f"in {calendar_days(days)}"}
-        return {"status": "upcoming", "working_days": n, "status_text": text}
+        return {"status": "upcoming", "working_days": n, "status_text": f"in {plural(n)}" if n is not None else "upcoming"}
     # n is 0 when the date has passed but no working day has ended since (due on a Friday, seen on
     # the Saturday): "overdue by 0 working days" would read as not overdue.
     if not known:
@@ -171,13 +168,44 @@ def _unknown(item_id, label, section, who, error: DateOutOfRange) -> dict:
             "rule": None, "status": "unknown", "working_days": None, "status_text": str(error)}
 
 
-def _late_reply_opens_ombudsman(rules: Rules, respond_item: dict, as_at: datetime.date, ahead: bool) -> str:
-    """Why you can go to the Ombudsman before our last reply comes: it is late (as at ``as_at``; on an
-    advocate's day still to come, only if it has not come by then)."""
-    due = "We aimed to reply by then." if respond_item.get("aim") else "Our reply was due by then."
-    if ahead:
-        return f"{due} If it has not come by {long_date(as_at)}, you can go to the {rules.ombudsman.short_name} then."
-    return f"{due} If you are still waiting for it, you can go to the {rules.ombudsman.short_name} now."
+def _late_reply_opens_ombudsman(rules: Rules, respond_item: dict, as_at: datetime.date, when: str) -> dict:
+    """Why you can go to the Ombudsman before our last reply comes: it is late, as at ``as_at``.
+    ``when`` is "today", "ahead" (an advocate's day still to come: only if it has not come by then) or
+    "past" (a day gone). The row's status and note ("by then": the row shows the date), and the same
+    as a sentence of its own, with the date, for "What to do next"."""
+    name = rules.ombudsman.short_name
+    was = "We aimed to reply" if respond_item.get("aim") else "Our reply was due"
+    if when == "ahead":
+        then, status_text = f"If it has not come by {long_date(as_at)}, you can go to the {name} then.", "you can do this then"
+    elif when == "past":
+        then, status_text = (f"If you were still waiting for it on {long_date(as_at)}, you could go to the {name} then.",
+                             "you could do this then")
+    else:
+        then, status_text = f"If you are still waiting for it, you can go to the {name} now.", "you can do this now"
+    return {"status": "open", "working_days": None, "status_text": status_text, "note": f"{was} by then. {then}",
+            "late_text": f"{was} by {respond_item['date_text']}. {then}"}
+
+
+def up_to_text(respond: Timescale, longest: datetime.date | None) -> str:
+    """The longer time an aim allows (App. 1 para 6b: "but they can take up to sixty-five working days"),
+    with its last day if known: "It can take up to 65 working days if the investigation needs longer,
+    so until Thursday 4 February 2027." """
+    when = f" {respond.up_to_when}" if respond.up_to_when else ""
+    until = f", so until {long_date(longest)}" if longest else ""
+    return f"It can take up to {plural(respond.up_to)}{when}{until}."
+
+
+def _letter_late_text(late_by: int | None, past_longest: bool, aiming: bool, updated: bool, respond: Timescale) -> str | None:
+    """For the letter asking for the next stage, in the complainant's voice: the reply came late, which
+    is itself a ground (12.1, procedures not properly applied). None if it was not late: on time, or
+    after an aim but within the longer time the policy allows (App. 1 para 6b)."""
+    if late_by is None or (aiming and not past_longest):
+        return None
+    days = f"{plural(late_by)} " if late_by else ""
+    if past_longest:
+        return f"Your reply came {days}after the {plural(respond.up_to)} it can take."
+    missed = "the new date in your update" if updated else "the date the complaints policy gives"
+    return f"Your reply came {days}after {missed}."
 
 
 def _within(t: Timescale, extended: bool = False) -> str:
@@ -301,7 +329,9 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                 raise
             # The usual date (or the aim) is still known, and still measured; only the longest is not.
             maximum = None
-            beyond_note = f"{e}, so the longest time, {plural(respond.up_to)}, is not shown."
+            # No "we": this note goes in your own calendar too.
+            beyond_note = (f"Dates after {long_date(cal.last, weekday=False)} cannot be worked out yet, so the longest "
+                           f"time, {plural(respond.up_to)}, is not shown.")
         deadline = maximum if (extended and maximum) else standard
         note = None
         if respond.counted_from == "panel":
@@ -343,8 +373,9 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                     else:  # "10, up to 20 if complex": within the longer time, late only if we did not say so
                         note += f", but within the {plural(respond.up_to)} we can take if we told you it needed longer"
                 note += "."
-            if update_note:  # the row shows the update's date: say where it came from, and the usual one
-                note += f" The date shown is the new date from our update. The usual date was {long_date(standard)}."
+            if update_note:  # the row shows the update's date: say where it came from (if not said), and the usual one
+                note += ("" if late_by is not None else " The date shown is the new date from our update.") + \
+                    f" The usual date was {long_date(standard)}."
         if beyond_note:
             note = f"{note} {beyond_note}" if note else beyond_note
         item = _item(cal, as_at, "respond", label, deadline, respond.section, "council", done=has_responded,
@@ -355,10 +386,12 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                                             if maximum else None),
                      responded_text=long_date(responded) if has_responded else None,
                      known=response_known, standard_date=standard.isoformat(),
-                     rule=f"the new date in our update; usually {_within(respond)}" if updated else _within(respond),
+                     rule=f"the new date in the council's update; usually {_within(respond)}" if updated
+                     else _within(respond),  # no "our": the timescale goes in your own calendar too
                      maximum_date=maximum.isoformat() if maximum else None, extended=bool(extended and maximum),
                      if_late=stage.if_late, if_late_section=stage.if_late_section, note=note,
-                     new_date=new_date.isoformat() if updated else None, aim=aiming)
+                     new_date=new_date.isoformat() if updated else None, aim=aiming,
+                     letter_late_text=_letter_late_text(late_by, past_longest, aiming, updated, respond))
         if late_by is not None:
             # Done, but late: an advocate needs to see a past delay, not only a present one.
             after = "after our aim" if aiming and not past_longest else "late"
@@ -387,12 +420,12 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
     if respond_item and respond_item["status"] == "past_aim":
         text = f"We aimed to reply by {respond_item['date_text']}."
         text += (f" If we have not replied by {long_date(as_at)}, we will be past our aim." if ahead
+                 else f" We had not replied by {long_date(as_at)}." if today is not None and as_at < today
                  else " We have not replied yet.")
         if respond.up_to is not None:
             # App. 1 para 6b: "they can take up to sixty-five working days. The complainant will be kept
             # informed of the anticipated timescales for completion and the reasons for any delay."
-            until = f", so until {long_date(longest)}" if longest else ""
-            text += (f" It can take up to {plural(respond.up_to)}{when}{until}."
+            text += (f" {up_to_text(respond, longest)}"
                      " We should tell you why it is taking longer and when to expect our reply."
                      f" If we have not, contact {_team(rules, procedure)}.")
         else:
@@ -401,7 +434,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         overdue.append(_flag(rules, procedure, "respond", respond.section, text, kind="past_aim"))
     if respond_item and respond_item["status"] == "overdue":
         text = (f"On {long_date(as_at)}, our reply will be {respond_item['status_text']}, if it has not come by then."
-                if ahead else f"Our reply is {respond_item['status_text']}.")
+                if ahead else f"On {long_date(as_at)}, our reply was {respond_item['status_text']}."
+                if today is not None and as_at < today else f"Our reply is {respond_item['status_text']}.")
         if respond_item.get("new_date"):
             text += f" The new date in our update was {respond_item['date_text']}."
         text += f" Contact {_team(rules, procedure)} to ask when you will get it."
@@ -448,17 +482,19 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         label = f"You can go to the {rules.ombudsman.name}"
         # Our last reply late (as at): the warning above says that if you are still waiting, you can
         # complain to the Ombudsman, so the row says so too ("not yet" beside it contradicted it).
-        late = (not has_responded and respond_item is not None and respond_item["status"] in ("overdue", "past_aim"))
+        # Not when the reply counts from a panel whose date we do not know (App. 1 6c): its date is not firm.
+        late = (not has_responded and respond_item is not None and respond_item["status"] in ("overdue", "past_aim")
+                and not (respond.counted_from == "panel" and panel is None))
         opened = responded if has_responded else (datetime.date.fromisoformat(respond_item["date"]) if late else None)
+        when = "ahead" if ahead else "past" if today is not None and as_at < today else "today"
         add("ombudsman", label, rules.ombudsman.section, "you",
             lambda: {**_item(cal, as_at, "ombudsman", label, opened, rules.ombudsman.section, "you",
                              after=stage.after, after_contact=rules.contact(stage.after_contact),
-                             after_section=stage.after_section,
-                             note=_late_reply_opens_ombudsman(rules, respond_item, as_at, ahead) if late else None),
+                             after_section=stage.after_section),
                      # Something you may do, not something done: "done" read as if you had gone already.
-                     **({"status": "open", "working_days": None,
-                         "status_text": "you can do this then" if late and ahead else "you can do this now"}
-                        if has_responded or late else {})})
+                     **({"status": "open", "working_days": None, "status_text": "you can do this now"}
+                        if has_responded else {}),
+                     **(_late_reply_opens_ombudsman(rules, respond_item, as_at, when) if late else {})})
     if found_out is not None or happened is not None:
         limit = rules.ombudsman.time_limit
         # 13.1 "would normally expect": the Ombudsman's usual limit, not a last day (it has discretion).

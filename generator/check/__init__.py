@@ -12,6 +12,7 @@ request (``--no-browser``) does not make it fail, but the last line names it.
 from __future__ import annotations
 
 import datetime
+import json
 import tempfile
 from pathlib import Path
 
@@ -140,13 +141,13 @@ def check_kept_for_people_at_risk(content, report: Report) -> None:
         if was.get("warning") and not has.get("warning"):
             report.add(file, 1, WARNING, f'this page had the warning "{was["warning"]}" at the top {when}, '
                                          "and now it does not.",
-                       fix=f"If the line was deleted by mistake, put `warning: {was['warning']}` back at the top. "
+                       fix=f"If the line was deleted by mistake, put `warning: {json.dumps(was['warning'])}` back at the top. "
                            "If it was taken off on purpose, take a new snapshot when you publish (see the README).")
 
 
 def _front_matter(shown: dict) -> str:
     lines = (["exit_this_page: true"] if shown.get("exit_this_page") else []) + \
-        ([f"warning: {shown['warning']}"] if shown.get("warning") else [])
+        ([f"warning: {json.dumps(shown['warning'])}"] if shown.get("warning") else [])  # quoted: valid YAML whatever it says
     return " and ".join(f"`{line}`" for line in lines)
 
 

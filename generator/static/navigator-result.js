@@ -93,14 +93,7 @@ function groundForLetter(text) {
   return text.replace(/\bWe\b/g, "You").replace(/\bwe\b/g, "you").replace(/\byour\b/g, "my").replace(/\bour\b/g, "your");
 }
 
-// Who the letter is for, when it is not the writer (4.1, 4.2): said once, after the complaint's date.
-const WRITING_FOR = {
-  // 4.1: this answer covers someone who cannot complain themselves, who may not be able to agree
-  representative_with_permission: "I am acting for [their name]. [Say that they agreed, or why they cannot complain themselves.]",
-  parent_or_carer: "The complaint is about [the child or young person's name].",
-};
-
-function letter(w, result, escalate, contact, answers) {
+function letter(w, result, escalate, contact, letterLine) {
   const stageName = escalate.stage_name;
   // The date of the complaint itself: at stage 2 or 3 the timeline's "received" is the request for that stage.
   const complained = result.complained_text;
@@ -111,18 +104,12 @@ function letter(w, result, escalate, contact, answers) {
     `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
     `Subject: Request for ${stageName} of my complaint`,
   ];
-  let late = "";
-  if (respondedItem?.status === "done_late") {
-    // A late reply is itself a ground (12.1, procedures not properly applied): the letter says so.
-    const n = respondedItem.working_days ? `${respondedItem.working_days} working day${respondedItem.working_days === 1 ? "" : "s"} ` : "";
-    const missed = respondedItem.new_date ? "the new date in your update"
-      : respondedItem.aim ? "the date you aimed for" : "the date the complaints policy gives";
-    late = ` Your reply came ${n}after ${missed}.`;
-  }
+  // A late reply is itself a ground (12.1); Python words it, in the complainant's voice.
+  const late = respondedItem?.letter_late_text ? ` ${respondedItem.letter_late_text}` : "";
   const body = [
     `Dear ${contact?.short_name ? (/\bteam$/i.test(contact.short_name) ? contact.short_name : `${contact.short_name} team`) : "complaints team"},`,
     `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].` +
-      (WRITING_FOR[answers?.complainant] ? ` ${WRITING_FOR[answers.complainant]}` : ""),
+      (letterLine ? ` ${letterLine}` : ""), // who the complaint is for, if not the writer (4.1, 4.2)
     `You sent me your reply on ${responded}.${late} I am not happy with it, and I ask you to take my complaint to ${stageName}.`,
   ];
   const grounds = escalate.grounds && escalate.grounds.length ? escalate.grounds : null;
@@ -293,7 +280,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     if (!main.overdue?.length) w.contact(contact);
     w.h3(`A letter to ask for ${stage}`);
     w.p("Copy this and change the parts in square brackets.", { class: "hint" });
-    letter(w, main, e, contact, answers);
+    letter(w, main, e, contact, r.letter_line);
   } else if (!r.service_recovery_decides && !notYet && items.ombudsman) {
     const o = items.ombudsman;
     // What comes after our reply (App. 2 para 8) is for once it has come.
@@ -305,8 +292,8 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   }
   if (r.ombudsman) {
     w.h3(`The ${r.ombudsman.name}`);
-    // Our last reply late: the row and the warning say you can go now; so does this, first.
-    if (items.ombudsman?.status === "open" && items.ombudsman.note) w.p(items.ombudsman.note);
+    // Our last reply late: the row and the warning say you can go now; so does this, first, with the date.
+    if (items.ombudsman?.late_text) w.p(items.ombudsman.late_text);
     const last = main.procedure.stages.at(-1);
     const lastStage = r.service_recovery_decides || !last ? "the last stage" : `stage ${last.number}`;
     w.p(`If you are still unhappy after our reply at ${lastStage}, you can complain to the ${r.ombudsman.name}. ` +
@@ -379,7 +366,7 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
       }
       const latest = item.maximum_date;
       if (latest && !item.extended && latest !== item.date && latest >= today && !item.status.startsWith("done")) {
-        out.push({ date: latest, summary: title(item.calendar_label_latest ?? `${label} (at the latest, if it takes longer)`), description,
+        out.push({ date: latest, summary: title(item.calendar_label_latest), description,
           uid: `${uid}-latest@complaints-navigator` });
       }
     }

@@ -35,7 +35,8 @@ def test_a_deleted_exit_button_or_warning_is_warned_about(content_copy):
     assert warning[:3] == ("content/pages/childrens-social-care.md", 1,
                            'this page had the warning "If a child is in danger right now, call 999." at the top '
                            "when the pages were last published (23 November 2026), and now it does not.")
-    assert "put `warning: If a child is in danger right now, call 999.` back at the top" in warning[3]
+    # quoted, so it is valid YAML pasted back whatever it says (a ": " in it would not be)
+    assert 'put `warning: "If a child is in danger right now, call 999."` back at the top' in warning[3]
 
 
 def test_a_renamed_page_is_warned_about(content_copy):
@@ -48,7 +49,7 @@ def test_a_renamed_page_is_warned_about(content_copy):
     assert message == ("this page had the 'Exit this page' button and a warning at the top when the pages were "
                        "last published (23 November 2026), and it is not there any more.")
     assert fix == ("If it was renamed or its content moved to another page, give that page the same lines at the "
-                   "top: `exit_this_page: true` and `warning: If a child is in danger right now, call 999.`. "
+                   "top: `exit_this_page: true` and `warning: \"If a child is in danger right now, call 999.\"`. "
                    "Someone at risk at home may be reading it.")
 
 

@@ -142,6 +142,7 @@ def test_a_word_that_is_not_a_month_is_not_a_real_date(month):
     ("32", "cd", "2026", ["day", "month"]),  # a day past 31 cannot be right either (re-test)
     ("ab", "13", "2026", ["day", "month"]),
     ("32", "13", "2026", ["day", "month"]),
+    ("32", "3", "26", ["day", "year"]),  # a 2-digit year too, with another box wrong (diff review)
 ])
 def test_each_box_that_is_not_a_number_is_marked(day, month, year, parts):
     from navigator.answers import read_date

@@ -445,8 +445,8 @@ NEW_DATE_CASES = [
     ("2026-04-14", "2026-04-10", "2026-04-20", "done", "We replied on Friday 10 April 2026. The date shown is the "
      "new date from our update. The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", "2026-04-16", "2026-04-20", "done, 2 working days late",
-     "We replied on Thursday 16 April 2026, 2 working days after the new date in our update. The date shown is "
-     "the new date from our update. The usual date was Tuesday 24 March 2026."),
+     "We replied on Thursday 16 April 2026, 2 working days after the new date in our update. The usual date was "
+     "Tuesday 24 March 2026."),
     ("2026-04-14", None, "2026-03-26", "in 11 working days",  # Easter between
      "The date from the council's update. The usual date was Tuesday 24 March 2026."),
 ]
@@ -460,7 +460,7 @@ def test_an_update_with_a_new_date_moves_our_response_date(R, complaint, new_dat
     respond = by_id(res["timeline"])["respond"]
     assert (respond["status_text"], respond["note"]) == (status_text, note)
     assert respond["date"] == new_date
-    assert respond["rule"] == "the new date in our update; usually within 10 working days"  # not 10 from receipt
+    assert respond["rule"] == "the new date in the council's update; usually within 10 working days"  # not 10 from receipt
     overdue = [o["text"] for o in res["overdue"] if o["item"] == "respond"]
     if status_text.startswith("overdue"):
         assert overdue == ["Our reply is overdue by 2 working days. The new date in our update was Tuesday "
@@ -650,3 +650,13 @@ def test_no_due_date_leads_where_there_is_no_firm_one(R, complaint, changes):
     res = result(R, complaint(**{**recent, **changes}), today=datetime.date(2026, 11, 23))
     assert res["message"] == res["time_limit"]["message"], res["message"]
     assert by_id(res["timeline"])["respond"]["status"] == "upcoming"  # a date to come, not led with
+
+
+def test_the_letter_says_who_the_complaint_is_for_as_navigator_yaml_words_it(R, complaint):
+    # 4.1, 4.2: someone acting for another names them; the words are content (navigator.yaml letter_line)
+    said = {c.id: result(R, complaint(complainant=c.id, stage="stage1"))["letter_line"] for c in R.complainant_types
+            if not c.answer}
+    assert said == {"self": None, "child_or_young_person": None,
+                    "representative_with_permission": "I am acting for [their name]. [Say that they agreed, or why "
+                                                      "they cannot complain themselves.]",
+                    "parent_or_carer": "The complaint is about [the child or young person's name]."}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 
 import pytest
@@ -310,7 +311,8 @@ def test_a_longest_time_beyond_the_calendar_still_shows_the_usual_date(R, stage,
     found, overdue = items(R, "children", stage, received, as_at)
     respond = found["respond"]
     assert (respond["date"], respond["status_text"], respond["maximum_date"]) == (date, status_text, None)
-    assert respond["note"] == (f"We can only work out dates up to 31 December 2036, so the longest time, "
+    # no "we": the note goes in your own calendar too
+    assert respond["note"] == (f"Dates after 31 December 2036 cannot be worked out yet, so the longest time, "
                                f"{longest} working days, is not shown.")
     # The longest time has not ended (the data ends before it), so the warning still allows for it
     [flag] = overdue
@@ -460,12 +462,17 @@ def test_what_goes_in_a_calendar_never_says_we_or_us(R):
     # you (navigator-result.js events takes every dated step not done, with these three texts).
     speaker = re.compile(r"\b(we|us|our)\b", re.IGNORECASE)
     seen, said = 0, set()
+    # Every kind of answer that changes a step's words: an update's new date (11.2), the longer time
+    # (App. 1 6a, 6b), a panel's date (App. 3), dates past the working-day data (diff review: "our update").
+    extras = [{}, {"new_date": 60}, {"extended": True}, {"panel": 20}]
     for proc in R.procedures.values():
         for stage in proc.stages:
-            for received in (D(2026, 10, 1), D(2026, 12, 23)):
-                for responded in (None, received + datetime.timedelta(days=30)):
+            for received in (D(2026, 10, 1), D(2026, 12, 23), D(2036, 11, 3)):
+                for responded, extra in itertools.product((None, received + datetime.timedelta(days=30)), extras):
                     as_at = received + datetime.timedelta(days=40 if responded else 2)
-                    found, _ = items(R, proc.id, stage.id, received, as_at, responded=responded)
+                    kw = {k: received + datetime.timedelta(days=v) if isinstance(v, int) and not isinstance(v, bool)
+                          else v for k, v in extra.items()}
+                    found, _ = items(R, proc.id, stage.id, received, as_at, responded=responded, **kw)
                     for item in found.values():
                         if item["date"] and item["status"] in IN_A_CALENDAR and item["id"] != "received":
                             for text in (item.get("calendar_label") or item["label"], item["rule"], item.get("note")):
@@ -473,7 +480,7 @@ def test_what_goes_in_a_calendar_never_says_we_or_us(R):
                                     said.add((item["id"], text))
                                 seen += 1
     assert not said
-    assert seen > 50
+    assert seen > 400
 
 
 # 13: once our last stage's reply is late, the warning says that if you are still waiting you can go to
@@ -500,3 +507,46 @@ def test_when_the_last_reply_is_late_you_can_go_to_the_ombudsman_now(R, procedur
     # Before the reply is due, not yet
     found, _ = items(R, procedure, stage, received, received + datetime.timedelta(days=3))
     assert (found["ombudsman"]["date"], found["ombudsman"]["status"]) == (None, "waiting")
+
+
+# 12.1: a reply after the date it was due is itself a ground; the letter asking for the next stage says so,
+# in the complainant's voice, counted from the date that was missed. (stage, received, responded, kw, text)
+LETTER_LATE_CASES = [
+    ("corporate", "stage1", D(2026, 3, 10), D(2026, 4, 14), {},  # due 24 March (11.2); Easter between
+     "Your reply came 13 working days after the date the complaints policy gives."),
+    ("corporate", "stage1", D(2026, 3, 10), D(2026, 4, 16), {"new_date": D(2026, 4, 14)},
+     "Your reply came 2 working days after the new date in your update."),
+    # App. 1 6b: the aim, 25 working days, then up to 65: late only after the 65 (received 1 June: 1 September)
+    ("children", "stage2", D(2026, 6, 1), D(2026, 11, 20), {},
+     "Your reply came 58 working days after the 65 working days it can take."),
+    ("children", "stage2", D(2026, 6, 1), D(2026, 8, 3), {}, None),  # after the aim, within the 65
+    ("corporate", "stage1", D(2026, 3, 10), D(2026, 3, 20), {}, None),  # on time
+]
+
+
+@pytest.mark.parametrize("procedure,stage,received,responded,kw,text", LETTER_LATE_CASES)
+def test_the_letter_says_how_late_the_reply_was(R, procedure, stage, received, responded, kw, text):
+    found, _ = items(R, procedure, stage, received, responded + datetime.timedelta(days=1), responded=responded, **kw)
+    assert found["respond"]["letter_late_text"] == text
+
+
+def test_on_a_day_gone_the_ombudsman_row_says_what_you_could_do_then(R):
+    # 13: as at 15 October 2026, our stage 2 reply (asked for 1 September, due 29 September, 12.2) was late;
+    # seen on 23 November, after a reply on 2 November: past tense, and conditional on that day.
+    p = R.procedures["corporate"]
+    found = {i["id"]: i for i in stage_timeline(R, p, p.stage("stage2"), D(2026, 9, 1), D(2026, 10, 15),
+                                                 responded=D(2026, 11, 2), today=D(2026, 11, 23))["items"]}
+    assert found["ombudsman"]["status_text"] == "you could do this then"
+    assert found["ombudsman"]["late_text"] == ("Our reply was due by Tuesday 29 September 2026. If you were still "
+                                               "waiting for it on Thursday 15 October 2026, you could go to the "
+                                               "Ombudsman then.")
+    flags = stage_timeline(R, p, p.stage("stage2"), D(2026, 9, 1), D(2026, 10, 15), responded=D(2026, 11, 2),
+                           today=D(2026, 11, 23))["overdue"]
+    assert flags[0]["text"].startswith("On Thursday 15 October 2026, our reply was overdue by 12 working days.")
+
+
+def test_a_reply_counted_from_a_panel_with_no_date_does_not_open_the_ombudsman(R):
+    # App. 1 6c: 15 working days from the panel's findings; with no panel date that is no firm date.
+    found, _ = items(R, "children", "stage3", D(2026, 6, 1), D(2026, 11, 24))
+    assert found["respond"]["status"] == "overdue"
+    assert (found["ombudsman"]["status"], found["ombudsman"].get("late_text")) == ("waiting", None)
