@@ -173,15 +173,13 @@ def _form(request: dict, action: str, cal) -> dict:
             d = cal.due_date(values["date"], values["days"])
         except DateOutOfRange as e:
             return {"kind": "errors", "errors": [A.error(action, "days", str(e))]}
+        day0 = cal.received_on(values["date"])  # the day counted from: the date given, or the next working day
         return {"kind": "date", "date": d.isoformat(), "date_text": long_date(d), "receipt": cal.receipt,
                 "start": values["date"].isoformat(), "start_text": long_date(values["date"]),
                 "days": values["days"], "closed": _closed(cal.closed_days_skipped(values["date"], d)),
                 # is the start date day 0? said with the answer, naming the day
-                "counting_text": f"We do not count {long_date(cal.received_on(values['date']))} itself. "
-                                 "We start counting on the next working day.",
-                # the "next working day" convention: the day counted from, if not the date given
-                "counted_from_text": long_date(cal.received_on(values["date"]))
-                if cal.received_on(values["date"]) != values["date"] else None}
+                "counting_text": f"We do not count {long_date(day0)} itself. We start counting on the next working day.",
+                "counted_from_text": long_date(day0) if day0 != values["date"] else None}
     start, end = values["start"], values["end"]
     return {"kind": "between", "working_days": cal.working_days_between(start, end),
             "start": start.isoformat(), "start_text": long_date(start), "end": end.isoformat(),

@@ -2,6 +2,7 @@
 build replaces the old cache cleanly (issue 4, "Taking the answer away")."""
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -26,6 +27,17 @@ RUNTIME_CACHED = ("async (files) => { const names = await caches.keys();"
 OUR_CACHES = "async () => (await caches.keys()).filter((k) => k.startsWith('complaints-guidance-')).sort()"
 
 
+@contextlib.contextmanager
+def site_and_browser(site):
+    """The site served on localhost, and Debian's Chromium to visit it, closed afterwards."""
+    with serving(site) as base, sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            yield base, browser
+        finally:
+            browser.close()
+
+
 def first_visit(context, url: str):
     """Open ``url`` in a new page and wait until the service worker it installs controls it."""
     page = context.new_page()
@@ -38,8 +50,7 @@ def first_visit(context, url: str):
 
 def test_guidance_pages_work_offline_after_the_first_visit(tmp_path):
     site = build_site(tmp_path / "site")
-    with serving(site) as base, sync_playwright() as p:
-        browser = launch_chromium(p)
+    with site_and_browser(site) as (base, browser):
         context = browser.new_context()
         page = first_visit(context, base)
         context.set_offline(True)
@@ -55,7 +66,6 @@ def test_guidance_pages_work_offline_after_the_first_visit(tmp_path):
         # and an address with no page is still a 404, with the site's own page
         response = page.goto(base + "no-such-page/")
         assert response.status == 404 and page.locator("h1").inner_text() == "Page not found"
-        browser.close()
 
 
 def test_only_this_builds_runtime_files_are_kept(tmp_path):
@@ -71,22 +81,19 @@ def test_only_this_builds_runtime_files_are_kept(tmp_path):
     sw.with_name("sw.js.br").unlink(missing_ok=True)  # tools/serve.py would send the build's Brotli copy
     others = [f"pyodide/{name}" for name in json.loads((site / "pyodide" / "manifest.json").read_text())
               if name != wheel]
-    with serving(site) as base, sync_playwright() as p:
-        browser = launch_chromium(p)
+    with site_and_browser(site) as (base, browser):
         page = browser.new_context().new_page()
         page.goto(base + "navigator/")
         page.wait_for_selector("#navigator[data-state=ready]", state="attached", timeout=60_000)
         eventually(page, RUNTIME_CACHED, others)  # the wheel comes first in the list, so it has been tried
         assert not page.evaluate(RUNTIME_CACHED, [f"pyodide/{wheel}"])
-        browser.close()
 
 
 def test_the_navigator_works_offline_on_a_second_visit(tmp_path):
     """Visit the navigator once, as a resident would; then with no network it still loads Python and answers."""
     site = build_site(tmp_path / "site")
     runtime = sorted(f"pyodide/{name}" for name in json.loads((site / "pyodide" / "manifest.json").read_text()))
-    with serving(site) as base, sync_playwright() as p:
-        browser = launch_chromium(p)
+    with site_and_browser(site) as (base, browser):
         context = browser.new_context()
         page = context.new_page()
         page.goto(base + "navigator/")
@@ -100,7 +107,6 @@ def test_the_navigator_works_offline_on_a_second_visit(tmp_path):
         page.click("#navigator-view form.navigator-form button[type=submit]")
         page.wait_for_function("() => document.querySelector('#navigator-view form.navigator-form')"
                                "?.dataset.question === 'request_type'", timeout=30_000)
-        browser.close()
 
 
 def test_caching_the_runtime_deletes_an_old_snapshot_and_nothing_a_newer_build_may_be_making(tmp_path):
@@ -109,8 +115,7 @@ def test_caching_the_runtime_deletes_an_old_snapshot_and_nothing_a_newer_build_m
     its own caches at that moment, so nothing else is deleted then."""
     site = build_site(tmp_path / "site")
     runtime = sorted(f"pyodide/{name}" for name in json.loads((site / "pyodide" / "manifest.json").read_text()))
-    with serving(site) as base, sync_playwright() as p:
-        browser = launch_chromium(p)
+    with site_and_browser(site) as (base, browser):
         page = browser.new_context().new_page()
         page.goto(base + "navigator/")
         page.wait_for_selector("#navigator[data-state=ready]", state="attached", timeout=60_000)
@@ -122,15 +127,13 @@ def test_caching_the_runtime_deletes_an_old_snapshot_and_nothing_a_newer_build_m
         }""")
         eventually(page, "async () => !(await caches.has('complaints-guidance-snapshot-0123456789abcdef'))")
         assert page.evaluate("caches.has('complaints-guidance-pages-from-a-newer-build')")
-        browser.close()
 
 
 def test_a_new_build_replaces_the_old_cache(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     site = build_site(tmp_path / "site", content)
-    with serving(site) as base, sync_playwright() as p:
-        browser = launch_chromium(p)
+    with site_and_browser(site) as (base, browser):
         context = browser.new_context()
         page = first_visit(context, base + "timescales/")
         first = page.evaluate(OUR_CACHES)
@@ -148,7 +151,6 @@ def test_a_new_build_replaces_the_old_cache(tmp_path):
                          " && keys.filter((k) => k.includes('-pages-')).length === 1; }", old_pages)
         page.reload()
         assert "23 working days" in page.locator("main").inner_text()
-        browser.close()
 
 
 def test_a_host_that_rewrites_pages_still_gets_offline_use(tmp_path):
@@ -160,15 +162,13 @@ def test_a_host_that_rewrites_pages_still_gets_offline_use(tmp_path):
     page_file.write_text(page_file.read_text(encoding="utf-8").replace(
         "</body>", "<!-- added by the host --></body>"), encoding="utf-8")
     (site / "what-happens-next" / "index.html.br").unlink()  # so the server sends the rewritten page
-    with serving(site) as base, sync_playwright() as p:
-        browser = launch_chromium(p)
+    with site_and_browser(site) as (base, browser):
         context = browser.new_context()
         page = first_visit(context, base)
         context.set_offline(True)
         page.goto(base + "what-happens-next/")
         assert page.locator("h1").inner_text() == "What happens after you complain"
         assert "added by the host" in page.content()
-        browser.close()
 
 
 def test_a_build_half_uploaded_is_not_cached(tmp_path):
@@ -180,8 +180,7 @@ def test_a_build_half_uploaded_is_not_cached(tmp_path):
     site = build_site(tmp_path / "site", content)
     old_site = tmp_path / "old-site"
     shutil.copytree(site, old_site)
-    with serving(site) as base, sync_playwright() as p:
-        browser = launch_chromium(p)
+    with site_and_browser(site) as (base, browser):
         context = browser.new_context()
         page = first_visit(context, base + "timescales/")
         first = page.evaluate(OUR_CACHES)
@@ -215,4 +214,3 @@ def test_a_build_half_uploaded_is_not_cached(tmp_path):
         context.set_offline(True)
         page.reload()
         assert "23 working days" in page.locator("main").inner_text()
-        browser.close()
