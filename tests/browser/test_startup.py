@@ -152,6 +152,29 @@ def test_a_later_visit_reads_the_runtime_from_the_cache_not_through_the_service_
     assert result_of(page)[0]
 
 
+def test_the_webassembly_is_asked_for_as_the_worker_starts_and_once(fresh_page):
+    """Its download and compiling go on while Pyodide's JavaScript loads (make bench: Python ready about
+    45 ms sooner on a first visit). Pyodide's module is held back here: if only Pyodide asked for the
+    file, it would not be asked for at all while held. Pyodide is then given that response, not a second one."""
+    page = fresh_page
+    held, wasm = [], []
+    page.context.route("**/pyodide/pyodide.mjs", lambda route: held.append(route))
+    page.context.on("request", lambda r: wasm.append(r) if r.url.endswith("/pyodide/pyodide.asm.wasm") else None)
+    page.goto("navigator/")
+    for _ in range(40):
+        if held and wasm:
+            break
+        page.wait_for_timeout(250)
+    asked_while_held = len(wasm)
+    held[0].continue_()
+    page.context.unroute("**/pyodide/pyodide.mjs")
+    wait_ready(page)
+    page.wait_for_timeout(2000)  # the service worker keeps its own copy once Python is ready
+    assert asked_while_held == 1
+    assert [r.service_worker is None for r in wasm].count(True) == 1
+    assert result_of(page)[0]
+
+
 def test_the_runtime_comes_as_brotli(fresh_page):
     page = fresh_page
     encodings = {}
