@@ -326,6 +326,23 @@ def test_appendix_4_sends_adults_to_the_service_recovery_team_before_the_ombudsm
     assert "Service Recovery Team" in steps[-2] and "Ombudsman" in steps[-1]
 
 
+def test_the_appendix_3_summary_says_which_replies_are_aims(soups):
+    """As the procedure tables do: adults' stage 1 (App. 2 para 7) and children's stage 2 (App. 1 6b)
+    are aims; the corporate replies (11.2, 12.2) are not."""
+    table = next(t for t in soups["policy/index.html"].find_all("table")
+                 if t.caption and t.caption.get_text().startswith("Appendix 3"))
+    columns = [th.get_text() for th in table.thead.find_all("th")][1:]
+    timescales = next(tr for tr in table.tbody.find_all("tr") if tr.th.get_text() == "Timescales")
+    replies = {column: [" ".join(li.get_text().split()) for li in td.find_all("li") if " reply:" in li.get_text()]
+               for column, td in zip(columns, timescales.find_all("td"))}
+    assert replies["Corporate complaints procedure"] == ["Stage 1 reply: 10 working days", "Stage 2 reply: 20 working days"]
+    assert replies["Adults' social care complaints procedure"] == ["Stage 1 reply: aim for 20 working days"]
+    assert replies["Children's social care complaints procedure"] == [
+        "Stage 1 reply: 10 working days (up to 20 if the complaint is complex)",
+        "Stage 2 reply: aim for 25 working days (up to 65 if the investigation needs longer)",
+        "Stage 3 reply: 15 working days after the panel"]
+
+
 @pytest.mark.parametrize("page", ["send-iass/index.html", "broad-park-house/index.html"])
 def test_pages_whose_first_step_is_someone_elses_show_the_formal_stages_only(soups, page):
     # SEND IASS (page 001) and Broad Park House (page 000) have their own informal first step, so the

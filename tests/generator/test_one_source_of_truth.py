@@ -84,7 +84,7 @@ def test_the_old_figure_is_left_only_in_the_verbatim_policy(content_copy, tmp_pa
     # The verbatim policy keeps its own words; its Appendix 3 table is from the data.
     policy = visible_text((site / "policy/index.html").read_text(encoding="utf-8"))
     assert "twenty-five working days" in policy
-    assert "Stage 2 reply: 27 working days (up to 65 if the investigation needs longer)" in policy
+    assert "Stage 2 reply: aim for 27 working days (up to 65 if the investigation needs longer)" in policy
 
 
 def test_the_working_days_example_follows_the_counting_convention(content_copy, tmp_path):
