@@ -1,11 +1,14 @@
 // ics.js - an RFC 5545 iCalendar file from a list of all-day events, made in the browser.
 //
-//   const text = calendar([{ date: "2026-03-24", summary: "...", description: "...", uid: "..." }]);
+//   const text = calendar([{ date: "2026-03-24", summary: "...", description: "...", uid: "...",
+//                            alarms: ["PT9H"] }]);
 //   downloadIcs(text, "complaint-dates.ics");
 //
 // CRLF line endings; content lines folded at 75 octets (UTF-8, never inside a character);
 // TEXT values escaped (backslash, semicolon, comma, newline); one VEVENT per date with
-// UID, DTSTAMP, DTSTART;VALUE=DATE and DTEND;VALUE=DATE (the next day).
+// UID, DTSTAMP, DTSTART;VALUE=DATE and DTEND;VALUE=DATE (the next day), and a VALARM (a reminder
+// showing the summary) for each of `alarms`: a duration from the start of the day, the event's
+// midnight ("PT9H" is 9am that day, "-P6DT15H" 9am a week before).
 
 const encoder = new TextEncoder();
 
@@ -59,7 +62,12 @@ export function calendar(events, { prodid = "-//Complaints guidance//Complaint n
       `DTSTART;VALUE=DATE:${basic(event.date)}`, `DTEND;VALUE=DATE:${basic(nextDay(event.date))}`,
       `SUMMARY:${escapeText(event.summary)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-    lines.push("TRANSP:TRANSPARENT", "END:VEVENT");
+    lines.push("TRANSP:TRANSPARENT");
+    for (const trigger of event.alarms ?? []) {
+      lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(event.summary)}`, `TRIGGER:${trigger}`,
+        "END:VALARM");
+    }
+    lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");
   return lines.map(fold).join("\r\n") + "\r\n";

@@ -322,6 +322,20 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     letter: w.letter ?? null };
 }
 
+// Reminders, from the start of the event's day: 9am on the day, and for a date you must act by (asking
+// for the next stage, the Ombudsman's 12 months), 9am a week before as well.
+const ON_THE_DAY = "PT9H";
+const A_WEEK_BEFORE = "-P6DT15H";
+const YOUR_DEADLINES = ["escalate", "ombudsman_limit"];
+
+/** "Contact Speak Up: 0800 269851, speakup@coventry.gov.uk." (its website if it has neither). */
+function contactLine(contact) {
+  if (!contact) return null;
+  const ways = [contact.phone, contact.email].filter(Boolean);
+  if (!ways.length && contact.web) ways.push(contact.web);
+  return ways.length ? `Contact ${contact.short_name ?? contact.name}: ${ways.join(", ")}.` : null;
+}
+
 /**
  * One all-day event per date still to come, across every procedure shown: a diary has no use for a
  * date already gone. Where the policy gives a longest time (10, up to 20), its last day is an event
@@ -357,17 +371,19 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
         item.rule ? `Timescale: ${item.rule}.` : null,
         item.section ? `${sectionLine(item.section)}.` : null,
         item.note ?? null,
+        contactLine(item.id.startsWith("ombudsman") ? (result.ombudsman ?? proc.ombudsman)?.contact : proc.procedure.contact),
       ].filter(Boolean).join(" ");
+      const alarms = YOUR_DEADLINES.includes(item.id) ? [A_WEEK_BEFORE, ON_THE_DAY] : [ON_THE_DAY];
       const uid = [complaint, item.id.startsWith("ombudsman") ? "" : stage, proc.procedure.id, item.id].filter(Boolean).join("-");
       // In your own calendar "we" reads as you: the council's steps say who (navigator/timeline.py).
       const label = item.calendar_label ?? item.label;
       if (dated.includes(item.status) && item.date >= today) {
-        out.push({ date: item.date, summary: title(label), description, uid: `${uid}@complaints-navigator` });
+        out.push({ date: item.date, summary: title(label), description, uid: `${uid}@complaints-navigator`, alarms });
       }
       const latest = item.maximum_date;
       if (latest && !item.extended && latest !== item.date && latest >= today && !item.status.startsWith("done")) {
         out.push({ date: latest, summary: title(item.calendar_label_latest), description,
-          uid: `${uid}-latest@complaints-navigator` });
+          uid: `${uid}-latest@complaints-navigator`, alarms: [ON_THE_DAY] });
       }
     }
   }

@@ -25,6 +25,26 @@ def download(page) -> bytes:
     return open(d.path(), "rb").read()
 
 
+def parse_events(lines: list[str]) -> list[dict]:
+    """Each VEVENT's properties, and its VALARMs as a list under "alarms"."""
+    events, current, alarm = [], None, None
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            current = {"alarms": []}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif line == "BEGIN:VALARM":
+            alarm = {}
+        elif line == "END:VALARM":
+            current["alarms"].append(alarm)
+            alarm = None
+        elif ":" in line and (alarm if alarm is not None else current) is not None:
+            key, value = line.split(":", 1)
+            (alarm if alarm is not None else current)[key] = value
+    return events
+
+
 def test_ics_matches_the_api(page, site_dir):
     for answers in (CORPORATE_OVERDUE, CHILDREN):
         to_result(page, answers)
@@ -35,16 +55,7 @@ def test_ics_matches_the_api(page, site_dir):
         lines = unfold(text)
         assert lines[0] == "BEGIN:VCALENDAR" and "VERSION:2.0" in lines and any(l.startswith("PRODID:") for l in lines)
         assert lines[-2] == "END:VCALENDAR"
-        events, current = [], None
-        for line in lines:
-            if line == "BEGIN:VEVENT":
-                current = {}
-            elif line == "END:VEVENT":
-                events.append(current)
-                current = None
-            elif current is not None and ":" in line:
-                key, value = line.split(":", 1)
-                current[key] = value
+        events = parse_events(lines)
         for e in events:
             assert {"UID", "DTSTAMP", "DTSTART;VALUE=DATE", "SUMMARY"} <= set(e)
             assert re.fullmatch(r"\d{8}T\d{6}Z", e["DTSTAMP"])
@@ -52,6 +63,8 @@ def test_ics_matches_the_api(page, site_dir):
             assert not re.search(r"(?<!\\)[,;]", e["DESCRIPTION"])  # escaped per RFC 5545
             # Read in your own calendar, where "we" and "our" would read as you
             assert not re.search(r"\b(we|us|our)\b", e["SUMMARY"] + " " + e["DESCRIPTION"], re.IGNORECASE), e
+            # A reminder at 9am on the day, showing the title (RFC 5545 3.6.6: DISPLAY needs a DESCRIPTION)
+            assert {"ACTION": "DISPLAY", "DESCRIPTION": e["SUMMARY"], "TRIGGER": "PT9H"} in e["alarms"], e
         result = api_next(site_dir, answers)["result"]
         # Dates still to come only; and the last day of a range (App. 1 para 6b: 25, up to 65) as well
         def in_calendar(item):
@@ -74,6 +87,22 @@ def test_ics_matches_the_api(page, site_dir):
             # An advocate with several families tells them apart by the complaint's date
             assert all("Complaint made on Wednesday 10 June 2026." in e["DESCRIPTION"] for e in events)
             assert not any(date == "20261105" for date, _ in got)
+
+
+def test_your_own_deadlines_remind_you_a_week_before_and_every_event_says_who_to_contact(page):
+    """12.4: asking for stage 2 within 20 working days of the reply (Friday 18 December 2026) is yours to
+    do, as is the Ombudsman's 12 months (13): a reminder a week before as well as on the day. The
+    council's steps name Speak Up (10.4), the Ombudsman's its own line, with numbers from contacts.yaml."""
+    to_result(page, CORPORATE_ANSWERED)
+    events = {e["SUMMARY"].replace("\\,", ","): e for e in parse_events(unfold(download(page).decode()))}
+    ask = next(e for e in events.values() if e["DTSTART;VALUE=DATE"] == "20261218")
+    limit = next(e for summary, e in events.items() if "Ombudsman" in summary)
+    for mine in (ask, limit):
+        assert [a["TRIGGER"] for a in mine["alarms"]] == ["-P6DT15H", "PT9H"], mine
+    assert "Contact Speak Up: 0800 269851\\, speakup@coventry.gov.uk." in ask["DESCRIPTION"]
+    assert "Contact Local Government and Social Care Ombudsman: 0300 061 0614." in limit["DESCRIPTION"]
+    others = [e for e in events.values() if e not in (ask, limit)]
+    assert all([a["TRIGGER"] for a in e["alarms"]] == ["PT9H"] for e in others)
 
 
 def test_with_several_possible_procedures_each_event_says_which(page):
@@ -176,14 +205,7 @@ def test_before_the_complaint_is_made_each_event_says_the_day_its_dates_assume(p
                "complained_yet": "no"}
     del not_yet["complained"], not_yet["stage"]
     to_result(page, not_yet)
-    events, current = [], {}
-    for line in unfold(download(page).decode()):
-        if line.startswith(("SUMMARY:", "DESCRIPTION:")):
-            key, value = line.split(":", 1)
-            current[key] = value
-        elif line == "END:VEVENT":
-            events.append(current)
-            current = {}
+    events = parse_events(unfold(download(page).decode()))
     assumes = "These dates assume you complain on Monday 23 November 2026."
     ours = [e for e in events if "Ombudsman" not in e["SUMMARY"]]
     assert ours and all(assumes in e["DESCRIPTION"] for e in ours)
