@@ -219,6 +219,29 @@ def _within(t: Timescale, extended: bool = False) -> str:
     return text
 
 
+def next_stage_text(stage: Stage) -> str:
+    """What asking for ``stage`` sets going, from its timescales, so you know before you ask: "If you ask
+    for stage 3: we acknowledge your request within 2 working days. The review panel meets within 30
+    working days of your request. We reply within 15 working days of the panel's findings." """
+    respond = stage.respond
+    of = " of the panel's findings" if respond.counted_from == "panel" else " of getting your request"
+    reply = f"{'We aim to reply' if respond.aim else 'We reply'} within {plural(respond.working_days)}{of}"
+    if respond.up_to is None:
+        reply += "."
+    elif respond.aim:  # App. 1 para 6b: an aim, "but they can take up to sixty-five working days"
+        reply += f". {up_to_text(respond, None)}"
+    else:  # App. 1 para 6a: "up to 20 if the complaint is complex"
+        reply += f", or up to {plural(respond.up_to)}" + (f" {respond.up_to_when}." if respond.up_to_when else ".")
+    sentences = []
+    if stage.acknowledge:
+        sentences.append(f"We acknowledge your request within {plural(stage.acknowledge.working_days)}.")
+    if stage.panel_within:
+        sentences.append(f"The review panel meets within {plural(stage.panel_within.working_days)} of your request.")
+    sentences.append(reply)
+    first = sentences[0]
+    return f"If you ask for stage {stage.number}: {first[0].lower()}{first[1:]} {' '.join(sentences[1:])}".strip()
+
+
 def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: datetime.date, as_at: datetime.date,
                    *, responded: datetime.date | None = None, extended: bool = False,
                    panel: datetime.date | None = None, new_date: datetime.date | None = None,
@@ -471,7 +494,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             lambda: _item(cal, as_at, "escalate", label,
                           cal.due_date(responded, esc.working_days) if has_responded else None,
                           esc.section, "you", known=False, rule=f"{_within(esc)} of the date of the reply",
-                          stage_name=stage_name,
+                          stage_name=stage_name, next_stage_text=next_stage_text(following),
                           grounds=list(following.grounds), grounds_section=following.grounds_section,
                           # 10.4, App. 1 para 5: informal resolution is tried again before each stage
                           informal_first=dict(zip(("text", "section"), procedure.informal_before_next))

@@ -277,6 +277,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
       w.list(e.grounds);
     }
     if (e.informal_first) w.p(`${e.informal_first.text}${section(e.informal_first.section)}`);
+    if (e.next_stage_text) w.p(e.next_stage_text); // its timescales, before you ask (navigator/timeline.py)
     if (!main.overdue?.length) w.contact(contact);
     w.h3(`A letter to ask for ${stage}`);
     w.p("Copy this and change the parts in square brackets.", { class: "hint" });

@@ -123,6 +123,30 @@ def test_grounds_for_stage_2(R):
     assert found["escalate"]["grounds_section"] == "12.1"
 
 
+# Before you ask for the next stage, what asking sets going (its timescales, from the rule data)
+NEXT_STAGE_CASES = [
+    ("12.2", "corporate", "stage1", "If you ask for stage 2: we reply within 20 working days of getting your request."),
+    ("App. 1 para 6b", "children", "stage1",
+     "If you ask for stage 2: we acknowledge your request within 3 working days. We aim to reply within 25 working "
+     "days of getting your request. It can take up to 65 working days if the investigation needs longer."),
+    ("App. 1 para 6c; App. 3", "children", "stage2",
+     "If you ask for stage 3: we acknowledge your request within 2 working days. The review panel meets within 30 "
+     "working days of your request. We reply within 15 working days of the panel's findings."),
+]
+
+
+@pytest.mark.parametrize("section,procedure,stage,text", NEXT_STAGE_CASES)
+def test_asking_for_the_next_stage_says_its_timescales_first(R, section, procedure, stage, text):
+    found, _ = items(R, procedure, stage, D(2026, 10, 1), D(2026, 11, 27), responded=D(2026, 11, 2))
+    assert found["escalate"]["next_stage_text"] == text
+
+
+def test_the_next_stage_text_follows_the_rule_data(rules):
+    rules["procedures"]["children"]["stages"][2]["panel_within"]["working_days"] = 28
+    found, _ = items(load_rules(rules), "children", "stage2", D(2026, 10, 1), D(2026, 11, 27), responded=D(2026, 11, 2))
+    assert "The review panel meets within 28 working days of your request." in found["escalate"]["next_stage_text"]
+
+
 def test_overdue_response_is_flagged_with_what_to_do(R):
     # 11.2: respond within 10 working days; received Thursday 1 October 2026, due Thursday 15 October
     found, overdue = items(R, "corporate", "stage1", D(2026, 10, 1), D(2026, 10, 19))
