@@ -441,6 +441,9 @@ class Choice:
     """For who the complaint is for: what the navigator's letter asking for the next stage says about
     them, when it is not the writer ("I am acting for [their name]."). Square brackets for what the
     writer fills in."""
+    for_someone_else: bool = False
+    """The person answering is complaining for someone else: the later questions then ask "When was
+    the complaint made?", not "When did you complain?", since either of them may have made it."""
 
 
 @dataclass(kw_only=True)

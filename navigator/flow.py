@@ -85,18 +85,61 @@ DATE_FIELDS = {
 }
 EARLIER_TEXT = {"happened": "the date the problem happened", "found_out": "the date you found out about the problem",
                 "complained": "the date you complained"}
+
+# For someone complaining for another person (navigator.yaml, for_someone_else): the questions about
+# the complaint once made do not assume "you" made it, since either of them may have (4.1).
+FOR_SOMEONE_ELSE_TEXT = {
+    "complained_yet": ("Has a formal complaint already been made to us?", None,
+                       "Select yes if a formal complaint has already been made to us"),
+    "complained": ("When was the complaint made?", None, None),
+    "stage": ("Where is the complaint now?",
+              "Our last letter or email about the complaint should say which stage it is at. If no one has "
+              "asked us to take it further, it is at stage 1.", "Select where the complaint is now"),
+}
+FOR_SOMEONE_ELSE_DATE_FIELDS = {
+    "complained": ("Date the complaint was made", "Enter the date the complaint was made",
+                   f"The date a formal complaint was first made to us. If it was posted, give the date it arrived. "
+                   f"If you do not know, give the date it was posted. {EXAMPLE_DATE}"),
+}
+FOR_SOMEONE_ELSE_EARLIER_TEXT = {"complained": "the date the complaint was made"}
 ORDER = ("service", "request_type", "complainant", "out_of_scope", "problem_dates", "complained_yet",
          "complained", "stage")
 STAGE_DETAILS = ("stage_received", "new_date", "responded", "extended", "panel")
 
 
-def _date_label(name: str, stage=None) -> tuple[str, str, str | None]:
+def for_someone_else(values: dict) -> bool:
+    """Whether the answers so far say the complaint is for someone else (the complainant question)."""
+    complainant = values.get("complainant")
+    return bool(complainant and complainant.for_someone_else)
+
+
+def _text(qid: str, values: dict) -> tuple[str, str | None, str | None]:
+    """Question ``qid``'s title, hint and message when nothing is chosen, for whoever is answering."""
+    return FOR_SOMEONE_ELSE_TEXT.get(qid, TEXT[qid]) if for_someone_else(values) else TEXT[qid]
+
+
+def _earlier_text(name: str, values: dict) -> str:
+    """An earlier date as error messages name it ("the date you complained")."""
+    return FOR_SOMEONE_ELSE_EARLIER_TEXT.get(name, EARLIER_TEXT[name]) if for_someone_else(values) else EARLIER_TEXT[name]
+
+
+def _stage_received_text(stage, values: dict) -> str:
+    return (f"the date stage {stage.number} was asked for" if for_someone_else(values)
+            else f"the date you asked for stage {stage.number}")
+
+
+def _date_label(name: str, stage=None, values: dict | None = None) -> tuple[str, str, str | None]:
+    someone_else = for_someone_else(values or {})
     if name == "stage_received":
+        if someone_else:
+            return (f"Date stage {stage.number} was asked for", f"Enter the date stage {stage.number} was asked for",
+                    f"If the request was posted, give the date it arrived. If you do not know, give the date it was "
+                    f"posted. {EXAMPLE_DATE}")
         return (f"Date you asked for stage {stage.number}", f"Enter the date you asked for stage {stage.number}",
                 # 12.2 "from receipt of the request"
                 f"If you posted it, give the date it arrived. If you do not know, give the date you posted it. "
                 f"{EXAMPLE_DATE}")
-    return DATE_FIELDS[name]
+    return FOR_SOMEONE_ELSE_DATE_FIELDS.get(name, DATE_FIELDS[name]) if someone_else else DATE_FIELDS[name]
 
 
 def _longer_hint(respond) -> str:
@@ -105,8 +148,8 @@ def _longer_hint(respond) -> str:
     return text + (f" We can take that long {respond.up_to_when}." if respond.up_to_when else "")
 
 
-def _date_field(name: str, optional: bool = False, stage=None, stages=None) -> dict:
-    label, _, hint = _date_label(name, stage)
+def _date_field(name: str, optional: bool = False, stage=None, stages=None, values: dict | None = None) -> dict:
+    label, _, hint = _date_label(name, stage, values)
     field = {"id": name, "type": "date", "label": label, "hint": hint, "optional": optional,
              "inputs": [f"{name}-{p}" for p in A.PARTS]}
     if stages is not None:
@@ -123,8 +166,8 @@ def procedure_for(rules: Rules, option) -> str | None:
 
 # ---- question definitions -------------------------------------------------
 
-def _radios(qid, options) -> dict:
-    title, hint, _ = TEXT[qid]
+def _radios(qid, options, values: dict | None = None) -> dict:
+    title, hint, _ = _text(qid, values or {})
     return {"id": qid, "type": "radios", "title": title, "hint": hint, "options": options, "fields": []}
 
 
@@ -142,8 +185,8 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
         return _radios(qid, [{"value": c.id, "label": c.label, "hint": c.hint} for c in choices])
     if qid == "complained_yet":
         return _radios(qid, [{"value": YES, "label": "Yes", "hint": None},
-                             {"value": NO, "label": "No, not yet", "hint": None}])
-    title, hint, _ = TEXT[qid]
+                             {"value": NO, "label": "No, not yet", "hint": None}], values)
+    title, hint, _ = _text(qid, values)
     if qid == "out_of_scope":
         options = [{"value": i.id, "label": i.question, "hint": None} for i in rules.out_of_scope]
         options.append({"value": NONE_OF_THESE, "label": "None of these", "hint": None, "exclusive": True})
@@ -153,7 +196,7 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
                 "fields": [_date_field("happened"), _date_field("found_out")]}
     if qid == "complained":
         return {"id": qid, "type": "date", "title": title, "hint": hint, "options": [],
-                "fields": [_date_field("complained")]}
+                "fields": [_date_field("complained", values=values)]}
     if qid == "stage":
         procedure = rules.procedures[values["procedure"]]
         options, fields = [], []
@@ -161,8 +204,10 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
         for s in procedure.stages:
             options.append({"value": s.id, "label": f"Stage {s.number}: {s.name}", "hint": None})
         if later:
-            fields.append(_date_field("stage_received", stage=procedure.stages[1], stages=later))
-            fields[-1]["label"] = "Date you asked for this stage"  # its errors: "Date you asked for stage 2 ..."
+            fields.append(_date_field("stage_received", stage=procedure.stages[1], stages=later, values=values))
+            # its errors: "Date you asked for stage 2 ..."
+            fields[-1]["label"] = ("Date this stage was asked for" if for_someone_else(values)
+                                   else "Date you asked for this stage")
         updates = [s.id for s in procedure.stages if s.new_date_if_late]
         if updates:
             fields.append(_date_field("new_date", optional=True, stages=updates))
@@ -183,7 +228,7 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
 
 def _check(rules: Rules, qid: str, raw: dict, values: dict, today: datetime.date) -> tuple[dict, list]:
     """Parsed values and errors for question ``qid``."""
-    select = TEXT[qid][2]
+    select = _text(qid, values)[2]
     if qid == "service":
         value, err = A.read_choice(raw.get(qid), [o.id for o in rules.service_options], qid, qid, select)
         if err:
@@ -209,17 +254,18 @@ def _check(rules: Rules, qid: str, raw: dict, values: dict, today: datetime.date
         return values, errors
     if qid == "complained":
         return _check_dates(qid, raw, today, rules, [("complained", ["happened", "found_out"])], values,
-                            calendar=True)
+                            calendar=True, words=values)
     if qid == "stage":
         return _check_stage(rules, raw, values, today)
     raise KeyError(qid)
 
 
-def _check_dates(qid, raw, today, rules, names, earlier_values=None, calendar=False, optional=()):
+def _check_dates(qid, raw, today, rules, names, earlier_values=None, calendar=False, optional=(), words=None):
+    """``words``: the answers that decide the wording (the complainant), if not "you"."""
     values, errors = {}, []
     known = dict(earlier_values or {})
     for name, after in names:
-        label, enter, _ = DATE_FIELDS[name]
+        label, enter, _ = _date_label(name, values=words)
         if name in optional and A.date_is_blank(raw.get(name)):
             values[name] = None
             continue
@@ -229,7 +275,7 @@ def _check_dates(qid, raw, today, rules, names, earlier_values=None, calendar=Fa
             err = A.in_calendar(d, rules.calendar, qid, name)
         for earlier in after:
             if not err and known.get(earlier):
-                err = A.not_before(d, known[earlier], qid, name, label, EARLIER_TEXT[earlier])
+                err = A.not_before(d, known[earlier], qid, name, label, _earlier_text(earlier, words or {}))
         if err:
             errors.append(err)
         else:
@@ -240,7 +286,7 @@ def _check_dates(qid, raw, today, rules, names, earlier_values=None, calendar=Fa
 def _check_stage(rules, raw, values, today):
     qid = "stage"
     procedure = rules.procedures[values["procedure"]]
-    stage_id, err = A.read_choice(raw.get(qid), [s.id for s in procedure.stages], qid, qid, TEXT[qid][2])
+    stage_id, err = A.read_choice(raw.get(qid), [s.id for s in procedure.stages], qid, qid, _text(qid, values)[2])
     if err:
         return {}, [err]
     stage = procedure.stage(stage_id)
@@ -248,18 +294,18 @@ def _check_stage(rules, raw, values, today):
     out = {"stage": stage, "first_stage": first, "stage_received": values["complained"], "responded": None,
            "extended": False, "panel": None, "new_date": None}
     errors = []
-    received_text = EARLIER_TEXT["complained"]
+    received_text = _earlier_text("complained", values)
     if not first:
-        label, enter, _ = _date_label("stage_received", stage)
+        label, enter, _ = _date_label("stage_received", stage, values)
         d, err = A.read_date(raw.get("stage_received"), qid, "stage_received", label, enter)
         err = (err or A.not_after(d, today, qid, "stage_received", label)
                or A.in_calendar(d, rules.calendar, qid, "stage_received")
-               or A.not_before(d, values["complained"], qid, "stage_received", label, EARLIER_TEXT["complained"]))
+               or A.not_before(d, values["complained"], qid, "stage_received", label, received_text))
         if err:
             errors.append(err)
         else:
             out["stage_received"] = d
-        received_text = f"the date you asked for stage {stage.number}"
+        received_text = _stage_received_text(stage, values)
     for name in ("new_date", "responded", "panel"):
         if name == "panel" and stage.panel_within is None or name == "new_date" and not stage.new_date_if_late:
             continue
@@ -414,9 +460,9 @@ def read_as_at(rules: Rules, raw: dict, today: datetime.date, values: dict | Non
     if not err and values.get("complained_yet"):
         if values.get("stage") and not values.get("first_stage"):
             err = A.not_before(d, values["stage_received"], "as_at", "as_at", label,
-                               f"the date you asked for stage {values['stage'].number}")
+                               _stage_received_text(values["stage"], values))
         else:
-            err = A.not_before(d, values["complained"], "as_at", "as_at", label, EARLIER_TEXT["complained"])
+            err = A.not_before(d, values["complained"], "as_at", "as_at", label, _earlier_text("complained", values))
     return (None, [err]) if err else (d, [])
 
 
@@ -432,7 +478,7 @@ def summary(rules: Rules, step: dict) -> list[dict]:
 
 
 def question_title(rules, qid, values) -> str:
-    return TEXT[qid][0]
+    return _text(qid, values)[0]
 
 
 def _answer_text(qid: str, values: dict) -> str:

@@ -159,6 +159,7 @@ class Choice(NamedTuple):
     service_contact: bool = False
     heading: str | None = None
     letter_line: str | None = None  # who the complaint is for, in the letter asking for the next stage
+    for_someone_else: bool = False  # the questions after it ask about "the complaint", not "you"
 
 
 class Rules(NamedTuple):
@@ -278,7 +279,8 @@ def _procedure(pid: str, p: dict) -> Procedure:
 
 def _choice(c: dict) -> Choice:
     return Choice(c["id"], _text(c["label"]), c.get("section"), c.get("hint"), c.get("answer"), c.get("note"),
-                  c.get("contact"), bool(c.get("service_contact")), c.get("heading"), c.get("letter_line"))
+                  c.get("contact"), bool(c.get("service_contact")), c.get("heading"), c.get("letter_line"),
+                  bool(c.get("for_someone_else")))
 
 
 def _check_references(rules: Rules) -> None:

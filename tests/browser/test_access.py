@@ -115,8 +115,8 @@ def test_keyboard_only_with_other_options_and_a_change_link(fresh_page):
     assert page.evaluate("document.querySelector('input[name=service]:checked').value") == "adults_social_care"
     choose_and_continue(page, "service", "children_social_care")
     # The stage belonged to the adults' procedure (children's has its own, with its own questions),
-    # so it is asked again; the answers before it still apply.
-    assert page.inner_text("h1") == "Where is your complaint now?"
+    # so it is asked again; the answers before it still apply. (For someone else: "the complaint", 4.1.)
+    assert page.inner_text("h1") == "Where is the complaint now?"
     choose_and_continue(page, "stage", "stage1")
     assert page.inner_text("h1") == "Check your answers"
     assert page.evaluate("document.activeElement.tagName") == "H1"

@@ -96,6 +96,54 @@ def test_error_lines(R, complaint, changes, question, field, message):
             assert step["errors"][0]["parts"] == [p.strip() for p in parts if p.strip()]
 
 
+# 4.1: someone complaining for another person, or for their child, is asked about "the complaint",
+# not "you": either of them may have made it. (complainant, answers changed, the question shown or
+# the exact error line)
+SOMEONE_ELSE = "representative_with_permission"
+FOR_SOMEONE_ELSE_CASES = [
+    (SOMEONE_ELSE, {"complained_yet": None, "complained": None}, "Has a formal complaint already been made to us?"),
+    ("parent_or_carer", {"complained": None}, "When was the complaint made?"),
+    (SOMEONE_ELSE, {}, "Where is the complaint now?"),
+    ("self", {}, "Where is your complaint now?"),
+    ("child_or_young_person", {"complained": None}, "When did you complain?"),
+    (SOMEONE_ELSE, {"complained_yet": "maybe"}, "Select yes if a formal complaint has already been made to us"),
+    (SOMEONE_ELSE, {"complained": dmy("", "", "")}, "Enter the date the complaint was made"),
+    (SOMEONE_ELSE, {"complained": dmy("1", "3", "2026")},
+     "Date the complaint was made must be the same as or after the date the problem happened"),
+    (SOMEONE_ELSE, {"stage": "stage2"}, "Enter the date stage 2 was asked for"),
+    (SOMEONE_ELSE, {"stage": "stage2", "stage_received": dmy("9", "3", "2026")},
+     "Date stage 2 was asked for must be the same as or after the date the complaint was made"),
+    (SOMEONE_ELSE, {"stage": "stage2", "stage_received": dmy("1", "6", "2026"), "responded": dmy("31", "5", "2026")},
+     "Date of our reply must be the same as or after the date stage 2 was asked for"),
+    (SOMEONE_ELSE, {"stage": "stage1", "as_at": dmy("1", "3", "2026")},
+     "Date to work out the statuses on must be the same as or after the date the complaint was made"),
+    (SOMEONE_ELSE, {"stage": ""}, "Select where the complaint is now"),
+]
+
+
+@pytest.mark.parametrize("complainant,changes,said", FOR_SOMEONE_ELSE_CASES)
+def test_someone_complaining_for_another_is_asked_about_the_complaint(R, complaint, complainant, changes, said):
+    step = decide(R, complaint(complainant=complainant, **changes), TODAY)
+    if step["kind"] == "errors":
+        assert step["errors"][0]["message"] == said
+    else:
+        assert step["kind"] == "question" and step["question"]["title"] == said
+
+
+def test_for_someone_else_the_date_questions_do_not_say_you_made_the_complaint(R, complaint):
+    step = decide(R, complaint(complainant=SOMEONE_ELSE, complained=None), TODAY)
+    [field] = step["question"]["fields"]
+    assert (field["label"], field["hint"]) == (
+        "Date the complaint was made", "The date a formal complaint was first made to us. If it was posted, give the "
+        "date it arrived. If you do not know, give the date it was posted. For example, 27 3 2026.")
+    step = decide(R, complaint(complainant=SOMEONE_ELSE, service="children_social_care"), TODAY)
+    received = next(f for f in step["question"]["fields"] if f["id"] == "stage_received")
+    assert received["label"] == "Date this stage was asked for"
+    assert step["summary"][2]["title"] == "Who is the complaint for?"
+    assert [row["title"] for row in step["summary"]][-2:] == [
+        "Has a formal complaint already been made to us?", "When was the complaint made?"]
+
+
 def test_every_date_error_on_a_page_is_shown(R, complaint):
     step = decide(R, complaint(happened=dmy("31", "2", "2026"), found_out=dmy("32", "1", "2026")), TODAY)
     assert [e["message"] for e in step["errors"]] == [
