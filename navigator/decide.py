@@ -65,29 +65,33 @@ def _out_of_scope_json(rules: Rules, item) -> dict:
 
 
 def _limit_message(check: dict, complained: bool, found_out_later: datetime.date | None = None,
-                   answered: int | None = None) -> str:
+                   answered: int | None = None, for_someone_else: bool = False) -> str:
     """The time-limit sentence. Out of time is never a flat no: it says we may still accept it, and
-    how to give the reason; a later discovery is the reason most people have (9.1)."""
+    how to give the reason; a later discovery is the reason most people have (9.1). For someone
+    complaining for another person, "the complaint was made", as the questions asked it (4.1)."""
     months = check["months"]
+    made = "The complaint was made" if for_someone_else else "You complained"
+    why_late = ("tell us why it could not be made sooner" if for_someone_else
+                else "tell us why you could not complain sooner")
     start = check["from_event_text"]  # the event the limit counts from for you: "you found out about the problem"
     when = f"{start} on {check['from_date_text']}"
     if check["in_time"]:
         if complained:
-            return f"You complained within {months} months of when {start}."
+            return f"{made} within {months} months of when {start}."
         return f"You have until {check['last_day_text']} to complain ({months} months from when {start})."
     if answered is not None:
         # We responded (at this stage, or at the one before it): no warning, but a response can
         # itself say the complaint was too late, and then the reason is still to give.
-        return (f"You complained more than {months} months after {when}. This is normally outside "
+        return (f"{made} more than {months} months after {when}. This is normally outside "
                 f"the policy, but we have already replied at stage {answered}. "
-                "If our reply said your complaint was too late, tell us why you could not complain sooner.")
+                f"If our reply said {'the' if for_someone_else else 'your'} complaint was too late, {why_late}.")
     # Your situation first, in your words and dates; the usual rule; then that it is not a flat no.
-    late = (f"You complained more than {months} months after {when}." if complained else
+    late = (f"{made} more than {months} months after {when}." if complained else
             f"It is more than {months} months since {when}.")
     late += f" We normally only look at complaints made within {months} months"
     discretion = check["discretion"].strip()
     if discretion[:1].islower():  # a clause: "unless there is a good reason ..."
-        message = f"{late}, {discretion.rstrip('.')}. Tell us why you could not complain sooner."
+        message = f"{late}, {discretion.rstrip('.')}. {why_late[0].upper()}{why_late[1:]}."
     else:
         message = f"{late}. {discretion}"
     if found_out_later:
@@ -105,7 +109,7 @@ def _base(values: dict, as_at: datetime.date) -> dict:
                     "warning": option.warning},
         "answer": None, "out_of_scope": [], "procedure": None, "service_recovery_decides": None,
         "first_step": None, "time_limit": None, "timeline": [], "overdue": [], "ombudsman": None,
-        "possible_procedures": [], "notes": [], "letter_line": None,
+        "possible_procedures": [], "notes": [], "letter_line": None, "for_someone_else": False,
     }
 
 
@@ -148,6 +152,7 @@ def _result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.da
         res["notes"].append({"text": complainant.note, "section": complainant.section})
     # Who the complaint is for, in the letter asking for the next stage (navigator.yaml)
     res["letter_line"] = complainant.letter_line if complainant else None
+    res["for_someone_else"] = flow.for_someone_else(values)  # the letter: "A complaint was made on ...", not "I made"
     if option.note and values["procedure"] != SERVICE_RECOVERY_DECIDES:  # there, the message says it (below)
         res["notes"].append({"text": option.note, "section": option.section})
     if option.service:
@@ -247,7 +252,8 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
         answered = stage.number
     elif complained is not None and stage is not procedure.stages[0]:
         answered = procedure.stages[procedure.stages.index(stage) - 1].number
-    check["message"] = _limit_message(check, complained is not None, found_out_later, answered)
+    check["message"] = _limit_message(check, complained is not None, found_out_later, answered,
+                                      flow.for_someone_else(values))
     check["answered"] = answered is not None
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
                               responded=values.get("responded"), extended=values.get("extended", False),

@@ -221,11 +221,11 @@ def _within(t: Timescale, extended: bool = False) -> str:
 
 def next_stage_text(stage: Stage) -> str:
     """What asking for ``stage`` sets going, from its timescales, so you know before you ask: "If you ask
-    for stage 3: we acknowledge your request within 2 working days. The review panel meets within 30
-    working days of your request. We reply within 15 working days of the panel's findings." """
+    for stage 3, we will acknowledge your request within 2 working days. The review panel will meet
+    within 30 working days of your request. We will reply within 15 working days of the panel's findings." """
     respond = stage.respond
-    of = " of the panel's findings" if respond.counted_from == "panel" else " of getting your request"
-    reply = f"{'We aim to reply' if respond.aim else 'We reply'} within {plural(respond.working_days)}{of}"
+    of = " of the panel's findings" if respond.counted_from == "panel" else " of your request"
+    reply = f"{'We aim to reply' if respond.aim else 'We will reply'} within {plural(respond.working_days)}{of}"
     if respond.up_to is None:
         reply += "."
     elif respond.aim:  # App. 1 para 6b: an aim, "but they can take up to sixty-five working days"
@@ -234,12 +234,12 @@ def next_stage_text(stage: Stage) -> str:
         reply += f", or up to {plural(respond.up_to)}" + (f" {respond.up_to_when}." if respond.up_to_when else ".")
     sentences = []
     if stage.acknowledge:
-        sentences.append(f"We acknowledge your request within {plural(stage.acknowledge.working_days)}.")
+        sentences.append(f"We will acknowledge your request within {plural(stage.acknowledge.working_days)}.")
     if stage.panel_within:
-        sentences.append(f"The review panel meets within {plural(stage.panel_within.working_days)} of your request.")
+        sentences.append(f"The review panel will meet within {plural(stage.panel_within.working_days)} of your request.")
     sentences.append(reply)
     first = sentences[0]
-    return f"If you ask for stage {stage.number}: {first[0].lower()}{first[1:]} {' '.join(sentences[1:])}".strip()
+    return f"If you ask for stage {stage.number}, {first[0].lower()}{first[1:]} {' '.join(sentences[1:])}".strip()
 
 
 def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: datetime.date, as_at: datetime.date,

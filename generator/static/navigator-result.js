@@ -88,12 +88,15 @@ function timelineTable(w, procedure, timeline, asAtText) {
   return table;
 }
 
-/** The council's words for a ground, turned round for a letter from the complainant. */
-function groundForLetter(text) {
-  return text.replace(/\bWe\b/g, "You").replace(/\bwe\b/g, "you").replace(/\byour\b/g, "my").replace(/\bour\b/g, "your");
+/** The council's words for a ground, turned round for a letter from the complainant ("the complaint"
+ * from someone acting for another, who may not have made it). */
+function groundForLetter(text, forSomeoneElse = false) {
+  return text.replace(/\bWe\b/g, "You").replace(/\bwe\b/g, "you")
+    .replace(/\byour complaint\b/g, forSomeoneElse ? "the complaint" : "your complaint")
+    .replace(/\byour\b/g, "my").replace(/\bour\b/g, "your");
 }
 
-function letter(w, result, escalate, contact, letterLine) {
+function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false) {
   const stageName = escalate.stage_name;
   // The date of the complaint itself: at stage 2 or 3 the timeline's "received" is the request for that stage.
   const complained = result.complained_text;
@@ -102,15 +105,19 @@ function letter(w, result, escalate, contact, letterLine) {
   // Shown above the letter, but not copied with it: an email has its own To and Subject.
   const head = [
     `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
-    `Subject: Request for ${stageName} of my complaint`,
+    `Subject: Request for ${stageName} of ${forSomeoneElse ? "a" : "my"} complaint`,
   ];
   // A late reply is itself a ground (12.1); Python words it, in the complainant's voice.
   const late = respondedItem?.letter_late_text ? ` ${respondedItem.letter_late_text}` : "";
   const body = [
     `Dear ${contact?.short_name ? (/\bteam$/i.test(contact.short_name) ? contact.short_name : `${contact.short_name} team`) : "complaints team"},`,
-    `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].` +
+    // For someone else (4.1), either of you may have made the complaint: the letter does not say who.
+    (forSomeoneElse
+      ? `A complaint was made on ${complained ?? "[date of the complaint]"}. The reference is [the reference, if there is one].`
+      : `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].`) +
       (letterLine ? ` ${letterLine}` : ""), // who the complaint is for, if not the writer (4.1, 4.2)
-    `You sent me your reply on ${responded}.${late} I am not happy with it, and I ask you to take my complaint to ${stageName}.`,
+    `You sent ${forSomeoneElse ? "" : "me "}your reply on ${responded}.${late} I am not happy with it, and I ask you to take ` +
+      `${forSomeoneElse ? "the" : "my"} complaint to ${stageName}.`,
   ];
   const grounds = escalate.grounds && escalate.grounds.length ? escalate.grounds : null;
   const letterBox = h("div", { class: "letter", id: "letter" });
@@ -122,9 +129,9 @@ function letter(w, result, escalate, contact, letterLine) {
     const intro = `I am asking for this because: [Keep the reasons that apply, delete the others, and say what happened${escalate.grounds_section ? ` (${policyRef(escalate.grounds_section)})` : ""}.]`;
     letterBox.append(h("p", { text: intro }));
     const ul = h("ul");
-    for (const g of grounds) ul.append(h("li", { text: `${groundForLetter(g)} [Say what happened.]` }));
+    for (const g of grounds) ul.append(h("li", { text: `${groundForLetter(g, forSomeoneElse)} [Say what happened.]` }));
     letterBox.append(ul);
-    text.push([intro, ...grounds.map((g) => `- ${groundForLetter(g)} [Say what happened.]`)].join("\n"));
+    text.push([intro, ...grounds.map((g) => `- ${groundForLetter(g, forSomeoneElse)} [Say what happened.]`)].join("\n"));
   } else {
     const because = "I am not happy with your reply because: [say why].";
     letterBox.append(h("p", { text: because }));
@@ -281,7 +288,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     if (!main.overdue?.length) w.contact(contact);
     w.h3(`A letter to ask for ${stage}`);
     w.p("Copy this and change the parts in square brackets.", { class: "hint" });
-    letter(w, main, e, contact, r.letter_line);
+    letter(w, main, e, contact, r.letter_line, r.for_someone_else);
   } else if (!r.service_recovery_decides && !notYet && items.ombudsman) {
     const o = items.ombudsman;
     // What comes after our reply (App. 2 para 8) is for once it has come.
@@ -324,17 +331,21 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
 }
 
 // Reminders, from the start of the event's day: 9am on the day, and for a date you must act by (asking
-// for the next stage, the Ombudsman's 12 months), 9am a week before as well.
+// for the next stage, the Ombudsman's 12 months), 9am a week before as well, if that is still to come
+// (a reminder already past shows as missed in some calendars).
 const ON_THE_DAY = "PT9H";
 const A_WEEK_BEFORE = "-P6DT15H";
 const YOUR_DEADLINES = ["escalate", "ombudsman_limit"];
 
-/** "Contact Speak Up: 0800 269851, speakup@coventry.gov.uk." (its website if it has neither). */
+function weekBefore(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d - 7)).toISOString().slice(0, 10);
+}
+
+/** "Contact: Speak Up, 0800 269851, speakup@coventry.gov.uk, https://...": every way the contact lists. */
 function contactLine(contact) {
-  if (!contact) return null;
-  const ways = [contact.phone, contact.email].filter(Boolean);
-  if (!ways.length && contact.web) ways.push(contact.web);
-  return ways.length ? `Contact ${contact.short_name ?? contact.name}: ${ways.join(", ")}.` : null;
+  const ways = contact ? [contact.phone, contact.email, contact.web].filter(Boolean) : [];
+  return ways.length ? `Contact: ${[contact.short_name ?? contact.name, ...ways].join(", ")}.` : null;
 }
 
 /**
@@ -374,12 +385,14 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
         item.note ?? null,
         contactLine(item.id.startsWith("ombudsman") ? (result.ombudsman ?? proc.ombudsman)?.contact : proc.procedure.contact),
       ].filter(Boolean).join(" ");
-      const alarms = YOUR_DEADLINES.includes(item.id) ? [A_WEEK_BEFORE, ON_THE_DAY] : [ON_THE_DAY];
+      const alarms = (date) => (YOUR_DEADLINES.includes(item.id) && weekBefore(date) >= today
+        ? [A_WEEK_BEFORE, ON_THE_DAY] : [ON_THE_DAY]);
       const uid = [complaint, item.id.startsWith("ombudsman") ? "" : stage, proc.procedure.id, item.id].filter(Boolean).join("-");
       // In your own calendar "we" reads as you: the council's steps say who (navigator/timeline.py).
       const label = item.calendar_label ?? item.label;
       if (dated.includes(item.status) && item.date >= today) {
-        out.push({ date: item.date, summary: title(label), description, uid: `${uid}@complaints-navigator`, alarms });
+        out.push({ date: item.date, summary: title(label), description, uid: `${uid}@complaints-navigator`,
+          alarms: alarms(item.date) });
       }
       const latest = item.maximum_date;
       if (latest && !item.extended && latest !== item.date && latest >= today && !item.status.startsWith("done")) {

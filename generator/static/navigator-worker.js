@@ -62,11 +62,13 @@ self.fetch = fetchForPyodide;
 // usual: its request gets this response, and instantiateStreaming (below) is given the module
 // compiled from it instead of compiling the file a second time.
 const wasmURL = new URL("pyodide.asm.wasm", base).href;
-const earlyWasm = { response: fetchRuntimeFromCache(wasmURL), taken: false };
-earlyWasm.module = typeof self.WebAssembly?.compileStreaming === "function"
-  ? WebAssembly.compileStreaming(earlyWasm.response) : null;
-earlyWasm.response.catch(() => {});
-earlyWasm.module?.catch(() => {}); // each failure is met in instantiateStreaming, below
+const earlyWasm = { response: null, module: null, taken: false };
+if (typeof self.WebAssembly?.compileStreaming === "function") { // else Pyodide fetches it as usual
+  earlyWasm.response = fetchRuntimeFromCache(wasmURL);
+  earlyWasm.module = WebAssembly.compileStreaming(earlyWasm.response);
+  earlyWasm.response.catch(() => {});
+  earlyWasm.module.catch(() => {}); // each failure is met in instantiateStreaming, below
+}
 
 /** `fetch` for Pyodide: the WebAssembly's early response once, then fetchRuntimeFromCache. */
 function fetchForPyodide(resource, options) {
@@ -79,7 +81,7 @@ function fetchForPyodide(resource, options) {
 
 /** instantiateStreaming for the early response: instantiate the module compiled from it. */
 function instantiateEarly(source, imports) {
-  if (source !== earlyWasm.response) return null;
+  if (!earlyWasm.module || source !== earlyWasm.response) return null;
   return earlyWasm.module.then(async (module) => ({ module, instance: await WebAssembly.instantiate(module, imports) }));
 }
 

@@ -69,9 +69,9 @@ def test_children_range_is_shown(page, site_dir):
     assert "We have not replied by the date we aimed for. Contact Speak Up" in page.inner_text(".result")
     # App. 1 para 6c, App. 3: what asking for stage 3 sets going, before the letter that asks for it
     text = page.inner_text(".result")
-    said = text.index("If you ask for stage 3: we acknowledge your request within 2 working days. The review panel "
-                      "meets within 30 working days of your request. We reply within 15 working days of the panel's "
-                      "findings.")
+    said = text.index("If you ask for stage 3, we will acknowledge your request within 2 working days. The review "
+                      "panel will meet within 30 working days of your request. We will reply within 15 working days of "
+                      "the panel's findings.")
     assert said < text.index("A letter to ask for stage 3")
 
 

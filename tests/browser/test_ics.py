@@ -92,17 +92,37 @@ def test_ics_matches_the_api(page, site_dir):
 def test_your_own_deadlines_remind_you_a_week_before_and_every_event_says_who_to_contact(page):
     """12.4: asking for stage 2 within 20 working days of the reply (Friday 18 December 2026) is yours to
     do, as is the Ombudsman's 12 months (13): a reminder a week before as well as on the day. The
-    council's steps name Speak Up (10.4), the Ombudsman's its own line, with numbers from contacts.yaml."""
+    council's steps name Speak Up (10.4), the Ombudsman's its own line, with every way in contacts.yaml."""
     to_result(page, CORPORATE_ANSWERED)
-    events = {e["SUMMARY"].replace("\\,", ","): e for e in parse_events(unfold(download(page).decode()))}
-    ask = next(e for e in events.values() if e["DTSTART;VALUE=DATE"] == "20261218")
-    limit = next(e for summary, e in events.items() if "Ombudsman" in summary)
+    events = parse_events(unfold(download(page).decode()))
+    ask = next(e for e in events if e["UID"].endswith("-escalate@complaints-navigator"))
+    limit = next(e for e in events if e["UID"].endswith("-ombudsman_limit@complaints-navigator"))
+    assert ask["DTSTART;VALUE=DATE"] == "20261218"
     for mine in (ask, limit):
         assert [a["TRIGGER"] for a in mine["alarms"]] == ["-P6DT15H", "PT9H"], mine
-    assert "Contact Speak Up: 0800 269851\\, speakup@coventry.gov.uk." in ask["DESCRIPTION"]
-    assert "Contact Local Government and Social Care Ombudsman: 0300 061 0614." in limit["DESCRIPTION"]
-    others = [e for e in events.values() if e not in (ask, limit)]
-    assert all([a["TRIGGER"] for a in e["alarms"]] == ["PT9H"] for e in others)
+    assert ask["DESCRIPTION"].endswith(
+        "Contact: Speak Up\\, 0800 269851\\, speakup@coventry.gov.uk\\, https://www.coventry.gov.uk/speakup.")
+    assert limit["DESCRIPTION"].endswith("Contact: Local Government and Social Care Ombudsman\\, 0300 061 0614\\, "
+                                         "https://www.lgo.org.uk/making-a-complaint/.")
+    # The council's steps: a reminder on the day only. Complained 16 November: our reply is due 30 November (11.2)
+    to_result(page, CORPORATE_NOT_LATE)
+    reply = next(e for e in parse_events(unfold(download(page).decode()))
+                 if e["UID"].endswith("-respond@complaints-navigator"))
+    assert reply["DTSTART;VALUE=DATE"] == "20261130"
+    assert [a["TRIGGER"] for a in reply["alarms"]] == ["PT9H"]
+    assert reply["DESCRIPTION"].endswith("Contact: Speak Up\\, 0800 269851\\, speakup@coventry.gov.uk\\, "
+                                         "https://www.coventry.gov.uk/speakup.")
+
+
+def test_a_reminder_a_week_before_is_left_out_once_that_day_has_gone(page):
+    """Our reply came on Monday 26 October 2026: the 20 working days to ask for stage 2 (12.4) end today,
+    23 November; a reminder on 16 November would show as missed."""
+    to_result(page, {**CORPORATE_ANSWERED, "happened": date("2026-10-05"), "found_out": date("2026-10-05"),
+                     "complained": date("2026-10-12"), "responded": date("2026-10-26")})
+    ask = next(e for e in parse_events(unfold(download(page).decode()))
+               if e["UID"].endswith("-escalate@complaints-navigator"))
+    assert ask["DTSTART;VALUE=DATE"] == "20261123"
+    assert [a["TRIGGER"] for a in ask["alarms"]] == ["PT9H"]
 
 
 def test_with_several_possible_procedures_each_event_says_which(page):

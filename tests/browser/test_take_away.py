@@ -72,6 +72,18 @@ def test_copy_the_letter_copies_the_letter_alone_and_says_so_beside_the_button(f
     assert "To put things right, I would like you to [say what you would like us to do]." in text
 
 
+def test_the_letter_for_someone_acting_for_another_does_not_say_who_made_the_complaint(page):
+    """4.1: either of them may have made it; the questions asked "When was the complaint made?"."""
+    to_result(page, {**CORPORATE_OVERDUE, "complainant": "representative_with_permission"})
+    letter = page.inner_text("#letter")
+    assert "Subject: Request for stage 2: Service investigation review of a complaint" in letter
+    assert ("A complaint was made on Tuesday 10 March 2026. The reference is [the reference, if there is one]. "
+            "I am acting for [their name].") in letter
+    assert "I ask you to take the complaint to stage 2" in letter
+    assert "I made a complaint" not in letter and "my complaint" not in letter
+    assert "The complaint was made within 12 months" in page.inner_text(".result")
+
+
 def test_the_print_layout_keeps_the_result_and_drops_the_controls(page):
     to_result(page, CORPORATE_OVERDUE)
     rows = timeline_rows(page)

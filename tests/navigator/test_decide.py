@@ -413,6 +413,37 @@ def test_a_late_complaint_is_told_how_to_give_the_reason_unless_we_already_answe
         assert by_id(res["timeline"])["respond"]["date"] == "2026-09-01"
 
 
+# 4.1: for someone complaining for another, the lead says "the complaint was made", as the questions did
+FOR_SOMEONE_ELSE_LATE_CASES = [
+    ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage1"},
+     "2026-07-03",
+     "The complaint was made more than 12 months after the problem happened on Tuesday 10 June 2025. We normally "
+     "only look at complaints made within 12 months. We can still accept a complaint made later if there is a good "
+     "reason, so tell us why it is late."),
+    ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage1",
+      "stage_received": "2026-07-01", "responded": "2026-07-10"},
+     "2026-07-20",
+     "The complaint was made more than 12 months after the problem happened on Tuesday 10 June 2025. This is normally "
+     "outside the policy, but we have already replied at stage 1. If our reply said the complaint was too late, tell "
+     "us why it could not be made sooner."),
+]
+
+
+@pytest.mark.parametrize("changes,as_at,message", FOR_SOMEONE_ELSE_LATE_CASES)
+@pytest.mark.parametrize("complainant", ["representative_with_permission", "parent_or_carer"])
+def test_for_someone_else_the_time_limit_says_the_complaint_was_made(R, complaint, complainant, changes, as_at, message):
+    res = result(R, complaint(complainant=complainant, **changes), today=datetime.date.fromisoformat(as_at))
+    assert res["message"] == message
+    assert res["for_someone_else"] is True
+
+
+def test_in_time_for_someone_else(R, complaint):
+    res = result(R, complaint(complainant="representative_with_permission", stage="stage1"))
+    assert res["time_limit"]["message"] == "The complaint was made within 12 months of when the problem happened."
+    assert result(R, complaint(stage="stage1"))["time_limit"]["message"] == \
+        "You complained within 12 months of when the problem happened."
+
+
 def test_the_ombudsman_limit_is_its_usual_limit_not_a_last_day(R, complaint):
     # 13.1: "would normally expect ... within 12 months of when the complainant first knew".
     res = result(R, complaint(happened="2025-11-20", found_out="2025-12-01", stage="stage1"))

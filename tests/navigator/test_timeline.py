@@ -125,13 +125,13 @@ def test_grounds_for_stage_2(R):
 
 # Before you ask for the next stage, what asking sets going (its timescales, from the rule data)
 NEXT_STAGE_CASES = [
-    ("12.2", "corporate", "stage1", "If you ask for stage 2: we reply within 20 working days of getting your request."),
+    ("12.2", "corporate", "stage1", "If you ask for stage 2, we will reply within 20 working days of your request."),
     ("App. 1 para 6b", "children", "stage1",
-     "If you ask for stage 2: we acknowledge your request within 3 working days. We aim to reply within 25 working "
-     "days of getting your request. It can take up to 65 working days if the investigation needs longer."),
+     "If you ask for stage 2, we will acknowledge your request within 3 working days. We aim to reply within 25 "
+     "working days of your request. It can take up to 65 working days if the investigation needs longer."),
     ("App. 1 para 6c; App. 3", "children", "stage2",
-     "If you ask for stage 3: we acknowledge your request within 2 working days. The review panel meets within 30 "
-     "working days of your request. We reply within 15 working days of the panel's findings."),
+     "If you ask for stage 3, we will acknowledge your request within 2 working days. The review panel will meet "
+     "within 30 working days of your request. We will reply within 15 working days of the panel's findings."),
 ]
 
 
@@ -144,7 +144,7 @@ def test_asking_for_the_next_stage_says_its_timescales_first(R, section, procedu
 def test_the_next_stage_text_follows_the_rule_data(rules):
     rules["procedures"]["children"]["stages"][2]["panel_within"]["working_days"] = 28
     found, _ = items(load_rules(rules), "children", "stage2", D(2026, 10, 1), D(2026, 11, 27), responded=D(2026, 11, 2))
-    assert "The review panel meets within 28 working days of your request." in found["escalate"]["next_stage_text"]
+    assert "The review panel will meet within 28 working days of your request." in found["escalate"]["next_stage_text"]
 
 
 def test_overdue_response_is_flagged_with_what_to_do(R):
