@@ -342,16 +342,18 @@ function weekBefore(iso) {
   return new Date(Date.UTC(y, m - 1, d - 7)).toISOString().slice(0, 10);
 }
 
-/** "Contact: Speak Up, 0800 269851, speakup@coventry.gov.uk, https://...": every way the contact lists. */
+/** "Speak Up: 0800 269851, speakup@coventry.gov.uk, https://...": every way the contact lists. (No
+ * "Contact" in front: an acknowledgement's note already says "contact Speak Up".) */
 function contactLine(contact) {
   const ways = contact ? [contact.phone, contact.email, contact.web].filter(Boolean) : [];
-  return ways.length ? `Contact: ${[contact.short_name ?? contact.name, ...ways].join(", ")}.` : null;
+  return ways.length ? `${contact.short_name ?? contact.name}: ${ways.join(", ")}.` : null;
 }
 
 /**
  * One all-day event per date still to come, across every procedure shown: a diary has no use for a
  * date already gone. Where the policy gives a longest time (10, up to 20), its last day is an event
- * too. With several possible procedures (10.5), each title says which procedure it is for.
+ * too. With several possible procedures (10.5), each title says which procedure it is for, except an
+ * Ombudsman's date they all give, which is one event.
  *
  * "Still to come" is from `today`: give it a result worked out as at today (navigator.js does), since
  * statuses as at another date can hide a date (before our response, there is no date yet to ask
@@ -366,28 +368,37 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
   const complaint = [answers.service, procs.find((p) => p.complained)?.complained ?? "planned"].filter(Boolean).join("-");
   const dated = ["upcoming", "due_today", "overdue", "passed"]; // not done, and not a date we do not know
   const out = [];
+  const shared = new Set(); // the Ombudsman's dates the same for every possible procedure: one event each
   for (const proc of procs) {
     if (!proc.procedure) continue;
     // The stage's own steps belong to the stage; the Ombudsman's time limit to the whole complaint.
     const received = proc.timeline.find((i) => i.id === "received")?.date;
     const stage = answers.stage ? [answers.stage, received].filter(Boolean).join("-") : "";
-    const title = (label) => (several ? `${proc.procedure.name}: ${label}` : label);
     for (const item of proc.timeline) {
       if (!item.date || item.id === "received") continue;
+      const ombudsman = item.id.startsWith("ombudsman");
+      // With several possible procedures (10.5), one event for an Ombudsman date they all give, not one each
+      const whole = several && ombudsman && procs.every((p) => !p.procedure ||
+        p.timeline.find((i) => i.id === item.id)?.date === item.date);
+      if (whole && shared.has(item.id)) continue;
+      if (whole) shared.add(item.id);
+      const procedureName = several && !whole;
       const description = [
-        `${proc.procedure.name}.`,
+        whole ? null : `${proc.procedure.name}.`,
         proc.complained_text ? `Complaint made on ${proc.complained_text}.`
-          : (received && !item.id.startsWith("ombudsman") ? `These dates assume you complain on ${longDate(received)}.` : null),
-        // At stage 2 or 3 the dates count from the request for that stage, not the complaint
-        proc.complained && received && received !== proc.complained ? `This stage was asked for on ${longDate(received)}.` : null,
+          : (received && !ombudsman ? `These dates assume you complain on ${longDate(received)}.` : null),
+        // At stage 2 or 3 the dates count from the request for that stage, not the complaint (not the Ombudsman's)
+        !ombudsman && proc.complained && received && received !== proc.complained
+          ? `This stage was asked for on ${longDate(received)}.` : null,
         item.rule ? `Timescale: ${item.rule}.` : null,
         item.section ? `${sectionLine(item.section)}.` : null,
         item.note ?? null,
-        contactLine(item.id.startsWith("ombudsman") ? (result.ombudsman ?? proc.ombudsman)?.contact : proc.procedure.contact),
+        contactLine(ombudsman ? (result.ombudsman ?? proc.ombudsman)?.contact : proc.procedure.contact),
       ].filter(Boolean).join(" ");
+      const title = (label) => (procedureName ? `${proc.procedure.name}: ${label}` : label);
       const alarms = (date) => (YOUR_DEADLINES.includes(item.id) && weekBefore(date) >= today
         ? [A_WEEK_BEFORE, ON_THE_DAY] : [ON_THE_DAY]);
-      const uid = [complaint, item.id.startsWith("ombudsman") ? "" : stage, proc.procedure.id, item.id].filter(Boolean).join("-");
+      const uid = [complaint, ombudsman ? "" : stage, whole ? "" : proc.procedure.id, item.id].filter(Boolean).join("-");
       // In your own calendar "we" reads as you: the council's steps say who (navigator/timeline.py).
       const label = item.calendar_label ?? item.label;
       if (dated.includes(item.status) && item.date >= today) {
