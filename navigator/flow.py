@@ -113,33 +113,40 @@ def for_someone_else(values: dict) -> bool:
     return bool(complainant and complainant.for_someone_else)
 
 
+def _worded(usual: dict, other: dict, key: str, values: dict):
+    """``usual[key]``, or ``other``'s wording of it for someone complaining for another person."""
+    return other.get(key, usual[key]) if for_someone_else(values) else usual[key]
+
+
 def _text(qid: str, values: dict) -> tuple[str, str | None, str | None]:
     """Question ``qid``'s title, hint and message when nothing is chosen, for whoever is answering."""
-    return FOR_SOMEONE_ELSE_TEXT.get(qid, TEXT[qid]) if for_someone_else(values) else TEXT[qid]
+    return _worded(TEXT, FOR_SOMEONE_ELSE_TEXT, qid, values)
 
 
 def _earlier_text(name: str, values: dict) -> str:
     """An earlier date as error messages name it ("the date you complained")."""
-    return FOR_SOMEONE_ELSE_EARLIER_TEXT.get(name, EARLIER_TEXT[name]) if for_someone_else(values) else EARLIER_TEXT[name]
+    return _worded(EARLIER_TEXT, FOR_SOMEONE_ELSE_EARLIER_TEXT, name, values)
+
+
+def _asked_for(stage: str, values: dict) -> str:
+    """"you asked for stage 2" or, for someone else, "stage 2 was asked for" (``stage``: "stage 2", "this stage")."""
+    return f"{stage} was asked for" if for_someone_else(values) else f"you asked for {stage}"
 
 
 def _stage_received_text(stage, values: dict) -> str:
-    return (f"the date stage {stage.number} was asked for" if for_someone_else(values)
-            else f"the date you asked for stage {stage.number}")
+    return f"the date {_asked_for(f'stage {stage.number}', values)}"
 
 
 def _date_label(name: str, stage=None, values: dict | None = None) -> tuple[str, str, str | None]:
-    someone_else = for_someone_else(values or {})
+    values = values or {}
     if name == "stage_received":
-        if someone_else:
-            return (f"Date stage {stage.number} was asked for", f"Enter the date stage {stage.number} was asked for",
-                    f"If the request was posted, give the date it arrived. If you do not know, give the date it was "
-                    f"posted. {EXAMPLE_DATE}")
-        return (f"Date you asked for stage {stage.number}", f"Enter the date you asked for stage {stage.number}",
-                # 12.2 "from receipt of the request"
-                f"If you posted it, give the date it arrived. If you do not know, give the date you posted it. "
-                f"{EXAMPLE_DATE}")
-    return FOR_SOMEONE_ELSE_DATE_FIELDS.get(name, DATE_FIELDS[name]) if someone_else else DATE_FIELDS[name]
+        asked = _asked_for(f"stage {stage.number}", values)
+        # 12.2 "from receipt of the request"
+        posted = ("If the request was posted, give the date it arrived. If you do not know, give the date it was "
+                  "posted." if for_someone_else(values) else
+                  "If you posted it, give the date it arrived. If you do not know, give the date you posted it.")
+        return f"Date {asked}", f"Enter the date {asked}", f"{posted} {EXAMPLE_DATE}"
+    return _worded(DATE_FIELDS, FOR_SOMEONE_ELSE_DATE_FIELDS, name, values)
 
 
 def _longer_hint(respond) -> str:
@@ -205,9 +212,7 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
             options.append({"value": s.id, "label": f"Stage {s.number}: {s.name}", "hint": None})
         if later:
             fields.append(_date_field("stage_received", stage=procedure.stages[1], stages=later, values=values))
-            # its errors: "Date you asked for stage 2 ..."
-            fields[-1]["label"] = ("Date this stage was asked for" if for_someone_else(values)
-                                   else "Date you asked for this stage")
+            fields[-1]["label"] = f"Date {_asked_for('this stage', values)}"  # its errors name the stage
         updates = [s.id for s in procedure.stages if s.new_date_if_late]
         if updates:
             fields.append(_date_field("new_date", optional=True, stages=updates))
@@ -254,18 +259,19 @@ def _check(rules: Rules, qid: str, raw: dict, values: dict, today: datetime.date
         return values, errors
     if qid == "complained":
         return _check_dates(qid, raw, today, rules, [("complained", ["happened", "found_out"])], values,
-                            calendar=True, words=values)
+                            calendar=True)
     if qid == "stage":
         return _check_stage(rules, raw, values, today)
     raise KeyError(qid)
 
 
-def _check_dates(qid, raw, today, rules, names, earlier_values=None, calendar=False, optional=(), words=None):
-    """``words``: the answers that decide the wording (the complainant), if not "you"."""
+def _check_dates(qid, raw, today, rules, names, earlier_values=None, calendar=False, optional=()):
+    """``earlier_values``: the answers before (their dates, and who the complaint is for, for the wording)."""
     values, errors = {}, []
-    known = dict(earlier_values or {})
+    earlier_values = earlier_values or {}
+    known = dict(earlier_values)
     for name, after in names:
-        label, enter, _ = _date_label(name, values=words)
+        label, enter, _ = _date_label(name, values=earlier_values)
         if name in optional and A.date_is_blank(raw.get(name)):
             values[name] = None
             continue
@@ -275,7 +281,7 @@ def _check_dates(qid, raw, today, rules, names, earlier_values=None, calendar=Fa
             err = A.in_calendar(d, rules.calendar, qid, name)
         for earlier in after:
             if not err and known.get(earlier):
-                err = A.not_before(d, known[earlier], qid, name, label, _earlier_text(earlier, words or {}))
+                err = A.not_before(d, known[earlier], qid, name, label, _earlier_text(earlier, earlier_values))
         if err:
             errors.append(err)
         else:

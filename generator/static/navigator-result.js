@@ -91,9 +91,8 @@ function timelineTable(w, procedure, timeline, asAtText) {
 /** The council's words for a ground, turned round for a letter from the complainant ("the complaint"
  * from someone acting for another, who may not have made it). */
 function groundForLetter(text, forSomeoneElse = false) {
-  return text.replace(/\bWe\b/g, "You").replace(/\bwe\b/g, "you")
-    .replace(/\byour complaint\b/g, forSomeoneElse ? "the complaint" : "your complaint")
-    .replace(/\byour\b/g, "my").replace(/\bour\b/g, "your");
+  const own = forSomeoneElse ? text.replace(/\byour complaint\b/g, "the complaint") : text;
+  return own.replace(/\bWe\b/g, "You").replace(/\bwe\b/g, "you").replace(/\byour\b/g, "my").replace(/\bour\b/g, "your");
 }
 
 function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false) {
@@ -382,7 +381,6 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
         p.timeline.find((i) => i.id === item.id)?.date === item.date);
       if (whole && shared.has(item.id)) continue;
       if (whole) shared.add(item.id);
-      const procedureName = several && !whole;
       const description = [
         whole ? null : `${proc.procedure.name}.`,
         proc.complained_text ? `Complaint made on ${proc.complained_text}.`
@@ -395,15 +393,14 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
         item.note ?? null,
         contactLine(ombudsman ? (result.ombudsman ?? proc.ombudsman)?.contact : proc.procedure.contact),
       ].filter(Boolean).join(" ");
-      const title = (label) => (procedureName ? `${proc.procedure.name}: ${label}` : label);
-      const alarms = (date) => (YOUR_DEADLINES.includes(item.id) && weekBefore(date) >= today
-        ? [A_WEEK_BEFORE, ON_THE_DAY] : [ON_THE_DAY]);
+      const title = (label) => (several && !whole ? `${proc.procedure.name}: ${label}` : label);
       const uid = [complaint, ombudsman ? "" : stage, whole ? "" : proc.procedure.id, item.id].filter(Boolean).join("-");
       // In your own calendar "we" reads as you: the council's steps say who (navigator/timeline.py).
       const label = item.calendar_label ?? item.label;
       if (dated.includes(item.status) && item.date >= today) {
-        out.push({ date: item.date, summary: title(label), description, uid: `${uid}@complaints-navigator`,
-          alarms: alarms(item.date) });
+        const alarms = YOUR_DEADLINES.includes(item.id) && weekBefore(item.date) >= today
+          ? [A_WEEK_BEFORE, ON_THE_DAY] : [ON_THE_DAY];
+        out.push({ date: item.date, summary: title(label), description, uid: `${uid}@complaints-navigator`, alarms });
       }
       const latest = item.maximum_date;
       if (latest && !item.extended && latest !== item.date && latest >= today && !item.status.startsWith("done")) {
