@@ -212,7 +212,11 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
             options.append({"value": s.id, "label": f"Stage {s.number}: {s.name}", "hint": None})
         if later:
             fields.append(_date_field("stage_received", stage=procedure.stages[1], stages=later, values=values))
-            fields[-1]["label"] = f"Date {_asked_for('this stage', values)}"  # its errors name the stage
+            # Under the chosen stage, the label names it, as its errors do ("Enter the date you asked for
+            # stage 3"); "this stage" is for a page that cannot change it.
+            fields[-1]["label"] = f"Date {_asked_for('this stage', values)}"
+            fields[-1]["label_by_stage"] = {s.id: _date_label("stage_received", s, values)[0]
+                                            for s in procedure.stages[1:]}
         updates = [s.id for s in procedure.stages if s.new_date_if_late]
         if updates:
             fields.append(_date_field("new_date", optional=True, stages=updates))

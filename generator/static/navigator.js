@@ -253,6 +253,7 @@ function stageFields(def, prefill, errorFor, form) {
     }
     node.dataset.stages = JSON.stringify(field.stages ?? []);
     if (field.hint_by_stage) node.dataset.hints = JSON.stringify(field.hint_by_stage);
+    if (field.label_by_stage) node.dataset.labels = JSON.stringify(field.label_by_stage);
     box.append(node);
   }
   const update = () => {
@@ -264,6 +265,10 @@ function stageFields(def, prefill, errorFor, form) {
       if (node.dataset.hints) {
         const hint = node.querySelector(".choice-hint");
         hint.textContent = JSON.parse(node.dataset.hints)[stage] ?? "";
+      }
+      if (node.dataset.labels) { // "Date you asked for stage 3", as its errors name it
+        const legend = node.querySelector("legend");
+        legend.textContent = JSON.parse(node.dataset.labels)[stage] ?? legend.textContent;
       }
     }
     box.hidden = [...box.children].every((node) => node.hidden);

@@ -249,6 +249,23 @@ def test_the_stage_radios_say_whether_they_show_more_questions(fresh_page):
     assert page.evaluate(under) == "stage2"
 
 
+def test_the_date_under_a_stage_names_that_stage_as_its_error_does(fresh_page):
+    """Children's social care has two later stages (App. 1 para 6): the one date field under them
+    says which stage it means, in the words its error uses."""
+    from navsupport import answer_all, submit
+    page = fresh_page
+    open_navigator(page)
+    answer_all(page, CHILDREN, stop_at="stage")
+    legend = "[data-field=stage_received] legend"
+    page.check("input[name=stage][value=stage2]")
+    assert page.inner_text(legend) == "Date you asked for stage 2"
+    page.check("input[name=stage][value=stage3]")
+    assert page.inner_text(legend) == "Date you asked for stage 3"
+    submit(page)
+    assert page.inner_text(legend) == "Date you asked for stage 3"
+    assert page.text_content("#stage_received-error") == "Error: Enter the date you asked for stage 3"
+
+
 def test_a_procedure_with_one_stage_has_it_chosen_already(fresh_page):
     """Adults' social care has one formal stage (App. 2 para 7): nothing to choose, so its details show."""
     from navsupport import ADULTS, answer_all

@@ -139,6 +139,7 @@ def test_for_someone_else_the_date_questions_do_not_say_you_made_the_complaint(R
     step = decide(R, complaint(complainant=SOMEONE_ELSE, service="children_social_care"), TODAY)
     received = next(f for f in step["question"]["fields"] if f["id"] == "stage_received")
     assert received["label"] == "Date this stage was asked for"
+    assert received["label_by_stage"]["stage3"] == "Date stage 3 was asked for"
     assert step["summary"][2]["title"] == "Who is the complaint for?"
     assert [row["title"] for row in step["summary"]][-2:] == [
         "Has a formal complaint already been made to us?", "When was the complaint made?"]

@@ -600,6 +600,9 @@ def test_the_stage_question_helps_you_find_your_stage(R, complaint):
                              "have not asked us to take it further, it is at stage 1.")
     fields = {f["id"]: f for f in stage["fields"]}
     assert fields["stage_received"]["label"] == "Date you asked for this stage"
+    # Under the chosen stage, named as its errors name it (App. 1 para 6: stages 2 and 3)
+    assert fields["stage_received"]["label_by_stage"] == {"stage2": "Date you asked for stage 2",
+                                                          "stage3": "Date you asked for stage 3"}
     # 12.2: counted "from receipt of the request", so a posted request counts from the day it arrived;
     # and an example, as GOV.UK's date input gives one
     assert fields["stage_received"]["hint"] == ("If you posted it, give the date it arrived. If you do not know, give "
