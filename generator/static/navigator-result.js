@@ -292,6 +292,14 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     const o = items.ombudsman;
     // What comes after our reply (App. 2 para 8) is for once it has come.
     const replied = main.timeline.some((i) => i.id === "respond" && i.status.startsWith("done"));
+    // Our last stage's reply still to come, and not late (a late one is said above, with the contact):
+    // the Ombudsman is for after it (13.2), so say so first, and who to ask meanwhile.
+    if (!replied && items.respond && !main.overdue?.some((i) => i.item === "respond")) {
+      const last = main.procedure.stages.length > 1 ? ` at stage ${main.procedure.stages.at(-1).number}` : "";
+      w.p(`Wait for our reply${last}. If you have a question about ${r.for_someone_else ? "the" : "your"} ` +
+        `complaint before then, contact ${contact?.short_name ?? "us"}:`);
+      w.contact(contact);
+    }
     if (o.after) {
       w.p(replied ? o.after : `Once you have our reply: ${o.after.charAt(0).toLowerCase()}${o.after.slice(1)}`);
       w.contact(o.after_contact);

@@ -484,3 +484,26 @@ def test_when_the_last_reply_is_late_what_to_do_next_says_you_need_not_wait(page
     section = page.locator(".result h3", has_text="The Local Government and Social Care Ombudsman")
     # away from the table, the date itself (diff review: "by then" had nothing to refer to)
     assert section.evaluate("h => h.nextElementSibling.textContent") == f"We aimed to reply by Thursday 29 October 2026. {then}"
+
+
+def test_at_the_last_stage_what_to_do_next_says_to_wait_for_our_reply_first(page):
+    """13.2: the Ombudsman normally comes after our last stage. While its reply is still to come (and
+    not late), "What to do next" says to wait for it, and who to ask meanwhile, before the Ombudsman."""
+    to_result(page, {**CORPORATE_OVERDUE, "stage": "stage2", "stage_received": date("2026-11-10")})
+    text = page.inner_text(".result")
+    wait = "Wait for our reply at stage 2. If you have a question about your complaint before then, contact Speak Up:"
+    assert wait in text
+    assert text.index("What to do next") < text.index(wait) < text.index(
+        "If you are still unhappy after our reply at stage 2, you can complain to the")
+    assert "0800 269851" in text[text.index(wait):]
+    # Adults' social care has one stage (App. 2 para 7); someone acting for another is asked about "the" complaint
+    to_result(page, ADULTS)
+    assert "Wait for our reply. If you have a question about the complaint before then, contact" in page.inner_text(
+        ".result")
+    # Once it has come, the Ombudsman is next; once it is late, that is said instead (above)
+    to_result(page, {**CORPORATE_OVERDUE, "stage": "stage2", "stage_received": date("2026-11-10"),
+                     "responded": date("2026-11-20")})
+    assert "Wait for our reply" not in page.inner_text(".result")
+    to_result(page, {**CORPORATE_OVERDUE, "stage": "stage2", "stage_received": date("2026-10-01")})
+    assert "Our reply is late." in page.inner_text(".result")
+    assert "Wait for our reply" not in page.inner_text(".result")
