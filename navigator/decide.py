@@ -64,6 +64,15 @@ def _out_of_scope_json(rules: Rules, item) -> dict:
             "where_to_go": item.where_to_go, "contacts": _contacts(rules, item.contacts)}
 
 
+def _late_text(check: dict, complained: bool, for_someone_else: bool = False) -> str:
+    """The out-of-time fact alone, in your words and dates: the part of the message the page shows
+    as a warning (the rest, what you can still do, is read as ordinary text)."""
+    made = "The complaint was made" if for_someone_else else "You complained"
+    when = f"{check['from_event_text']} on {check['from_date_text']}"
+    return (f"{made} more than {check['months']} months after {when}." if complained else
+            f"It is more than {check['months']} months since {when}.")
+
+
 def _limit_message(check: dict, complained: bool, found_out_later: datetime.date | None = None,
                    answered: int | None = None, for_someone_else: bool = False) -> str:
     """The time-limit sentence. Out of time is never a flat no: it says we may still accept it, and
@@ -86,8 +95,7 @@ def _limit_message(check: dict, complained: bool, found_out_later: datetime.date
                 f"the policy, but we have already replied at stage {answered}. "
                 f"If our reply said {'the' if for_someone_else else 'your'} complaint was too late, {why_late}.")
     # Your situation first, in your words and dates; the usual rule; then that it is not a flat no.
-    late = (f"{made} more than {months} months after {when}." if complained else
-            f"It is more than {months} months since {when}.")
+    late = _late_text(check, complained, for_someone_else)
     late += f" We normally only look at complaints made within {months} months"
     discretion = check["discretion"].strip()
     if discretion[:1].islower():  # a clause: "unless there is a good reason ..."
@@ -255,6 +263,9 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
     check["message"] = _limit_message(check, complained is not None, found_out_later, answered,
                                       flow.for_someone_else(values))
     check["answered"] = answered is not None
+    # Out of time and not yet answered: the fact the page shows as its warning (within the message)
+    check["late_text"] = (None if check["in_time"] or answered is not None else
+                          _late_text(check, complained is not None, flow.for_someone_else(values)))
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
                               responded=values.get("responded"), extended=values.get("extended", False),
                               panel=values.get("panel"), new_date=values.get("new_date"),

@@ -180,8 +180,14 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   // What to do at once (social care: call 999 if someone is in danger) comes before anything about dates.
   if (r.service?.warning) w.p(r.service.warning, { class: "warning-text" });
   // Out of time: the lead says so (and is not repeated under the dates), so it carries the warning style.
-  const lateWarning = r.time_limit && !r.time_limit.in_time && !r.time_limit.answered;
-  w.p(r.message, { class: lateWarning ? "lead warning-text" : "lead" });
+  // Only up to the fact itself ("It is more than 12 months since ..."): the rest, that we may still accept
+  // it and how, is ordinary text. All in bold it was a screen of bold type on a phone.
+  const late = r.time_limit?.late_text;
+  const cut = late && r.message.includes(late) ? r.message.indexOf(late) + late.length : 0;
+  if (cut) {
+    w.p(r.message.slice(0, cut), { class: "lead warning-text" });
+    if (r.message.slice(cut).trim()) w.p(r.message.slice(cut).trim());
+  } else w.p(r.message, { class: "lead" });
 
   if (r.outcome === "out_of_scope") {
     for (const item of r.out_of_scope) {

@@ -78,9 +78,14 @@ def test_children_range_is_shown(page, site_dir):
 def test_out_of_time_is_never_a_flat_no(page, site_dir):
     to_result(page, OUT_OF_TIME)
     text = page.inner_text(".result")
-    assert ("It is more than 12 months since the problem happened on Sunday 1 June 2025. We normally only look at "
-            "complaints made within 12 months. We can still accept a complaint made later if there is a good reason, "
-            "so tell us why it is late.") in text
+    # The fact is the warning; what you can still do follows as ordinary text (a screen of bold on a phone)
+    warning = page.locator(".result .warning-text")
+    assert warning.count() == 1
+    assert warning.text_content() == "Warning: It is more than 12 months since the problem happened on Sunday 1 June 2025."
+    assert warning.evaluate("p => p.nextElementSibling.textContent") == (
+        "We normally only look at complaints made within 12 months. We can still accept a complaint made later if "
+        "there is a good reason, so tell us why it is late. If you complain today, this is what happens under the "
+        "corporate complaints procedure.")
     # 9.1 "unless there is good/serious reason": a usual limit, not a last day
     assert ("The usual time limit is 12 months (complaints policy section 9.1). For you, it ran from Sunday 1 June "
             "2025, so until Monday 1 June 2026.") in text

@@ -409,6 +409,9 @@ def test_a_late_complaint_is_told_how_to_give_the_reason_unless_we_already_answe
     assert res["time_limit"]["in_time"] is False
     assert res["message"] == message
     assert res["time_limit"]["answered"] is (changes.get("responded") is not None or changes["stage"] == "stage2")
+    # The fact alone, which the page shows as the warning; none once we have answered (no warning then)
+    first_sentence = message.split(". ")[0] + "."
+    assert res["time_limit"]["late_text"] == (None if res["time_limit"]["answered"] else first_sentence)
     if changes["stage"] == "stage2":  # 12.2: 20 working days from 3 August 2026 is 1 September (31 August is a bank holiday)
         assert by_id(res["timeline"])["respond"]["date"] == "2026-09-01"
 
@@ -435,6 +438,7 @@ def test_for_someone_else_the_time_limit_says_the_complaint_was_made(R, complain
     res = result(R, complaint(complainant=complainant, **changes), today=datetime.date.fromisoformat(as_at))
     assert res["message"] == message
     assert res["for_someone_else"] is True
+    assert res["time_limit"]["late_text"] in (None, message.split(". ")[0] + ".")
 
 
 def test_in_time_for_someone_else(R, complaint):
@@ -579,7 +583,9 @@ def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R,
         "complaints made within 12 months. We can still accept a complaint made later if there is a good reason, so "
         "tell us why it is late. If you complain today, this is what happens under the corporate complaints "
         "procedure.")
+    assert res["time_limit"]["late_text"] == "It is more than 12 months since the problem happened on Sunday 1 June 2025."
     in_time = result(R, complaint(happened="2026-11-02", found_out="2026-11-02", complained_yet="no", complained=None))
+    assert in_time["time_limit"]["late_text"] is None
     assert in_time["message"].startswith("If you complain today, this is what happens under the corporate complaints "
                                          "procedure. You ")
 
