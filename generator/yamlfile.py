@@ -133,6 +133,32 @@ def _indented_more_than_the_line_above(lines: list[str], line: int, column: int 
             and not above.rstrip().endswith(":") and not above.lstrip().startswith("#"))
 
 
+def _lined_up_with_the_line_above(lines: list[str], line: int) -> bool:
+    """True if ``line`` (1-based) is indented less than the line above it, and lining its setting up
+    with that line's (in "  - id: x", the "id") makes the file read past it. PyYAML says only that it
+    "did not find expected key" or a '-' indicator: words for its parser, not for the slip."""
+    def key_indent(text: str) -> int:
+        spaces = len(text) - len(text.lstrip(" "))
+        return spaces + 2 if text.lstrip(" ").startswith("- ") else spaces
+
+    if not 1 < line <= len(lines) or not lines[line - 1].strip():
+        return False
+    here = lines[line - 1]
+    above = next((t for t in reversed(lines[:line - 1]) if t.strip() and not t.lstrip().startswith("#")), "")
+    shift = key_indent(above) - key_indent(here)
+    if shift <= 0 or above.rstrip().endswith(":"):  # under "key:", less is a new setting, not a slip
+        return False
+    mended = lines[:line - 1] + [" " * shift + here] + lines[line:]
+    try:
+        yaml.compose("\n".join(mended), Loader=FAST_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return bool(mark) and mark.line + 1 > line
+    except yaml.YAMLError:
+        return False
+    return True
+
+
 def _line_without_its_colon(lines: list[str], line: int, same_indent: bool) -> int | None:
     """The number of a line near ``line`` that looks like a setting without its ':' ("reason Council
     offices closed"), or None. PyYAML reads it and the next line as one text and stops on the next
@@ -211,5 +237,11 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, s
     if "'\\t'" in problem or "\\t" in problem or "tab character" in problem or (
             "cannot start any token" in problem and "\t" in here[:len(here) - len(here.lstrip())]):
         return line, "this is not valid YAML: there is a tab character. Indent with spaces."
+    if _lined_up_with_the_line_above(lines, line):
+        if here.lstrip().startswith("- "):
+            return line, ("this is not valid YAML: this list item is indented less than the one before it. Line "
+                          "its '-' up with the '-' of the item before.")
+        return line, ("this is not valid YAML: this line is indented less than the line above. Line it up "
+                      "with the line above.")
     return line, (f"this is not valid YAML: {problem}. "
                   "Check the indentation and that any text containing ': ' or '#' is in quotes.")

@@ -14,6 +14,17 @@ CASES = [
          "Line it up with the line above."],
         id="a line indented too far"),
     pytest.param(
+        "procedures/corporate.yaml", "    name: Service investigation review", "   name: Service investigation review",
+        "   name: Service investigation review",
+        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this line is indented less than the line "
+         "above. Line it up with the line above."],
+        id="a line not indented far enough"),
+    pytest.param(
+        "procedures/corporate.yaml", "  - id: stage2", " - id: stage2", " - id: stage2",
+        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this list item is indented less than the "
+         "one before it. Line its '-' up with the '-' of the item before."],
+        id="a list item not indented far enough"),
+    pytest.param(
         # PyYAML finds this two lines further down, where the text runs into the next key
         "contacts.yaml", "  name: Service Recovery Team", '  name: "Service Recovery Team', '  name: "Service',
         ["content/contacts.yaml:{line}: this is not valid YAML: the '\"' on this line is not closed. Add '\"' at "
