@@ -146,9 +146,22 @@ function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false
   w.container.append(letterBox);
 }
 
+/**
+ * A message that may say the complaint is out of time: up to the fact itself (`late`, "It is more than
+ * 12 months since ...") it is a warning; the rest, that we may still accept it and how, is ordinary text.
+ * All in bold it was a screen of bold type on a phone. (`late` not found in it: all of it is the warning.)
+ */
+function limitMessage(w, message, late, { lead = false } = {}) {
+  const classes = (...names) => [lead ? "lead" : null, ...names].filter(Boolean).join(" ") || null;
+  const cut = late && message.includes(late) ? message.indexOf(late) + late.length : 0;
+  if (!cut) return w.p(message, { class: classes(late ? "warning-text" : null) });
+  w.p(message.slice(0, cut), { class: classes("warning-text") });
+  if (message.slice(cut).trim()) w.p(message.slice(cut).trim());
+}
+
 function procedureDates(w, proc, r, answers) {
   const limit = proc.time_limit;
-  if (!r.message.includes(limit.message)) w.p(limit.message, { class: limit.in_time || limit.answered ? null : "warning-text" }); // not twice
+  if (!r.message.includes(limit.message)) limitMessage(w, limit.message, limit.late_text); // not twice
   // "Usual": 9.1 lets a later complaint in for a good reason, which the message above says how to give.
   // The section sets the months; for social care, counting from when you found out is the statutory procedure's.
   w.p(`The usual time limit is ${limit.months} months${section(limit.section)}. For you, it ${limit.in_time ? "runs" : "ran"} ` +
@@ -180,14 +193,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   // What to do at once (social care: call 999 if someone is in danger) comes before anything about dates.
   if (r.service?.warning) w.p(r.service.warning, { class: "warning-text" });
   // Out of time: the lead says so (and is not repeated under the dates), so it carries the warning style.
-  // Only up to the fact itself ("It is more than 12 months since ..."): the rest, that we may still accept
-  // it and how, is ordinary text. All in bold it was a screen of bold type on a phone.
-  const late = r.time_limit?.late_text;
-  const cut = late && r.message.includes(late) ? r.message.indexOf(late) + late.length : 0;
-  if (cut) {
-    w.p(r.message.slice(0, cut), { class: "lead warning-text" });
-    if (r.message.slice(cut).trim()) w.p(r.message.slice(cut).trim());
-  } else w.p(r.message, { class: "lead" });
+  limitMessage(w, r.message, r.time_limit?.late_text, { lead: true });
 
   if (r.outcome === "out_of_scope") {
     for (const item of r.out_of_scope) {
@@ -296,14 +302,15 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     letter(w, main, e, contact, r.letter_line, r.for_someone_else);
   } else if (!r.service_recovery_decides && !notYet && items.ombudsman) {
     const o = items.ombudsman;
-    // What comes after our reply (App. 2 para 8) is for once it has come.
-    const replied = main.timeline.some((i) => i.id === "respond" && i.status.startsWith("done"));
+    // What comes after our reply (App. 2 para 8) is for once it has come. Given in the answers, it has come,
+    // even where the statuses are worked out for a day before it came (an advocate's "as at").
+    const replied = Object.values(answers.responded ?? {}).some((part) => String(part).trim()) ||
+      main.timeline.some((i) => i.id === "respond" && i.status.startsWith("done"));
     // Our last stage's reply still to come, and not late (a late one is said above, with the contact):
     // the Ombudsman is for after it (13.2), so say so first, and who to ask meanwhile.
     if (!replied && items.respond && !main.overdue?.some((i) => i.item === "respond")) {
-      const last = main.procedure.stages.length > 1 ? ` at stage ${main.procedure.stages.at(-1).number}` : "";
-      w.p(`Wait for our reply${last}. If you have a question about ${r.for_someone_else ? "the" : "your"} ` +
-        `complaint before then, contact ${contact?.short_name ?? "us"}:`);
+      w.p(`Wait for our reply at stage ${main.procedure.stages.at(-1).number}. If you have a question about ` +
+        `${r.for_someone_else ? "the" : "your"} complaint before then, contact ${contact?.short_name ?? "us"}:`);
       w.contact(contact);
     }
     if (o.after) {

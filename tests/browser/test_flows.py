@@ -501,10 +501,12 @@ def test_at_the_last_stage_what_to_do_next_says_to_wait_for_our_reply_first(page
     assert text.index("What to do next") < text.index(wait) < text.index(
         "If you are still unhappy after our reply at stage 2, you can complain to the")
     assert "0800 269851" in text[text.index(wait):]
-    # Adults' social care has one stage (App. 2 para 7); someone acting for another is asked about "the" complaint
+    # Adults' social care has one stage (App. 2 para 7), as the Ombudsman's paragraph names it; someone acting
+    # for another is asked about "the" complaint
     to_result(page, ADULTS)
-    assert "Wait for our reply. If you have a question about the complaint before then, contact" in page.inner_text(
-        ".result")
+    text = page.inner_text(".result")
+    assert "Wait for our reply at stage 1. If you have a question about the complaint before then, contact" in text
+    assert "If you are still unhappy after our reply at stage 1, you can complain to the" in text
     # Once it has come, the Ombudsman is next; once it is late, that is said instead (above)
     to_result(page, {**CORPORATE_OVERDUE, "stage": "stage2", "stage_received": date("2026-11-10"),
                      "responded": date("2026-11-20")})
@@ -512,3 +514,32 @@ def test_at_the_last_stage_what_to_do_next_says_to_wait_for_our_reply_first(page
     to_result(page, {**CORPORATE_OVERDUE, "stage": "stage2", "stage_received": date("2026-10-01")})
     assert "Our reply is late." in page.inner_text(".result")
     assert "Wait for our reply" not in page.inner_text(".result")
+
+
+def test_out_of_time_under_each_possible_procedure_the_warning_is_the_fact_alone(page, site_dir):
+    """10.5: where the Service Recovery Team decides, each possible procedure's time limit is given under
+    its dates; out of time, each warning is the fact, and what you can still do is ordinary text."""
+    answers = {**ADULTS, "service": "social_care_unsure", "happened": date("2025-01-05"),
+               "found_out": date("2025-01-05"), "complained": date("2026-03-10")}
+    to_result(page, answers)
+    result = api_next(site_dir, answers)["result"]
+    facts = [p["time_limit"]["late_text"] for p in result["possible_procedures"]]
+    assert len(facts) == 3 and all(facts)
+    warnings = page.locator(".result .warning-text").all_text_contents()
+    assert [w for w in warnings if "12 months" in w] == [f"Warning: {fact}" for fact in facts]
+    assert not any("We normally only look at" in w for w in warnings)
+    assert page.inner_text(".result").count("We normally only look at complaints made within 12 months.") == 3
+
+
+def test_a_reply_given_in_the_answers_is_not_waited_for_on_an_earlier_day(page):
+    """App. 2 para 8: with our reply given (20 November), the statuses as at a day before it (10 November)
+    show it still to come, but "What to do next" does not tell you to wait for a reply you have."""
+    to_result(page, {**ADULTS, "responded": date("2026-11-20")})
+    for part, value in (("day", "10"), ("month", "11"), ("year", "2026")):
+        page.fill(f"#as_at-{part}", value)
+    click_to_next_view(page, "#as-at-form button")
+    text = page.inner_text(".result")
+    assert "Tuesday 10 November 2026" in page.inner_text("table.timeline caption")
+    assert "Wait for our reply" not in text and "Once you have our reply" not in text
+    assert ("If you are still unhappy, contact the Service Recovery Team to see if your further concerns can be "
+            "resolved.") in text
