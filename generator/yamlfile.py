@@ -71,7 +71,7 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[LocatedData 
         located.data = _to_python(loader, node, (), located, errors)
         return located, errors
     except yaml.MarkedYAMLError as exc:
-        line, message = _plain_yaml_error(exc, text)
+        line, message = _plain_yaml_error(exc, text, line_offset)
         return None, [ContentError(file, line + line_offset, message)]
     finally:
         loader.dispose()
@@ -133,30 +133,65 @@ def _indented_more_than_the_line_above(lines: list[str], line: int, column: int 
             and not above.rstrip().endswith(":") and not above.lstrip().startswith("#"))
 
 
-def _lined_up_with_the_line_above(lines: list[str], line: int) -> bool:
-    """True if ``line`` (1-based) is indented less than the line above it, and lining its setting up
-    with that line's (in "  - id: x", the "id") makes the file read past it. PyYAML says only that it
-    "did not find expected key" or a '-' indicator: words for its parser, not for the slip."""
-    def key_indent(text: str) -> int:
-        spaces = len(text) - len(text.lstrip(" "))
-        return spaces + 2 if text.lstrip(" ").startswith("- ") else spaces
+def _key_indent(text: str) -> int:
+    """Where a line's setting starts: in "  - id: x", at "id" (4)."""
+    spaces = len(text) - len(text.lstrip(" "))
+    return spaces + 2 if text.lstrip(" ").startswith("- ") else spaces
 
-    if not 1 < line <= len(lines) or not lines[line - 1].strip():
-        return False
-    here = lines[line - 1]
-    above = next((t for t in reversed(lines[:line - 1]) if t.strip() and not t.lstrip().startswith("#")), "")
-    shift = key_indent(above) - key_indent(here)
-    if shift <= 0 or above.rstrip().endswith(":"):  # under "key:", less is a new setting, not a slip
-        return False
-    mended = lines[:line - 1] + [" " * shift + here] + lines[line:]
+
+def _reads_as_a_setting(text: str, line: int) -> bool:
+    """True if PyYAML reads a setting's name on ``line`` (1-based) and gets past that line: not text
+    taken into a ``>`` or ``|`` text above it, and not stopped there again."""
+    frames: list[list[bool]] = []  # per open mapping or list: [is a mapping, its next node is a name]
+    found = False
     try:
-        yaml.compose("\n".join(mended), Loader=FAST_LOADER)
+        for event in yaml.parse(text, Loader=FAST_LOADER):
+            if found and event.start_mark.line > line - 1:
+                return True
+            if isinstance(event, yaml.CollectionEndEvent):
+                frames.pop()
+            elif isinstance(event, yaml.NodeEvent):
+                is_name = bool(frames) and frames[-1][0] and frames[-1][1]
+                if isinstance(event, yaml.ScalarEvent) and event.start_mark.line == line - 1 and not found:
+                    if not is_name:  # the line's first text is not a setting's name
+                        return False
+                    found = True
+                if frames and frames[-1][0]:
+                    frames[-1][1] = not frames[-1][1]  # a mapping's nodes go name, value, name, ...
+                if isinstance(event, yaml.CollectionStartEvent):
+                    frames.append([isinstance(event, yaml.MappingStartEvent), True])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        return bool(mark) and mark.line + 1 > line
+        return found and bool(mark) and mark.line > line - 1
     except yaml.YAMLError:
         return False
-    return True
+    return found
+
+
+def _spaces(n: int) -> str:
+    return f"{n} space" if n == 1 else f"{n} spaces"
+
+
+def _indented_too_little(lines: list[str], line: int) -> tuple[int, int] | None:
+    """If ``line`` (1-based) is indented less than the settings it belongs with: the indent its setting
+    should start at, and the line of a setting that starts there. That is the nearest deeper level
+    still open above it at which PyYAML reads it as a setting and goes on past it. (PyYAML says only
+    that it "did not find expected key" or a '-' indicator.) Otherwise None."""
+    if not 1 < line <= len(lines) or not lines[line - 1].strip():
+        return None
+    here = lines[line - 1]
+    levels = []  # (indent, line): going up, each line that starts further left than any below it
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        if not levels or _key_indent(text) < levels[-1][0]:
+            levels.append((_key_indent(text), number))
+    for indent, number in sorted(level for level in levels if level[0] > _key_indent(here)):
+        mended = lines[:line - 1] + [" " * (indent - _key_indent(here)) + here] + lines[line:]
+        if _reads_as_a_setting("\n".join(mended), line):
+            return indent, number
+    return None
 
 
 def _line_without_its_colon(lines: list[str], line: int, same_indent: bool) -> int | None:
@@ -204,8 +239,9 @@ def _line_without_its_colon(lines: list[str], line: int, same_indent: bool) -> i
     return n if mends_it(n) else None
 
 
-def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, str]:
-    """The line to look at and what is wrong there, in words an editor can act on."""
+def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "", line_offset: int = 0) -> tuple[int, str]:
+    """The line to look at and what is wrong there, in words an editor can act on. (``line_offset``:
+    where ``text`` starts in its file, for other lines the message names.)"""
     problem = exc.problem or exc.context or "not valid YAML"
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
@@ -237,11 +273,17 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, s
     if "'\\t'" in problem or "\\t" in problem or "tab character" in problem or (
             "cannot start any token" in problem and "\t" in here[:len(here) - len(here.lstrip())]):
         return line, "this is not valid YAML: there is a tab character. Indent with spaces."
-    if _lined_up_with_the_line_above(lines, line):
+    too_little = _indented_too_little(lines, line)
+    if too_little:
+        indent, number = too_little
         if here.lstrip().startswith("- "):
-            return line, ("this is not valid YAML: this list item is indented less than the one before it. Line "
-                          "its '-' up with the '-' of the item before.")
-        return line, ("this is not valid YAML: this line is indented less than the line above. Line it up "
-                      "with the line above.")
+            dash = next((n for n in range(line - 1, 0, -1) if lines[n - 1].startswith(" " * (indent - 2) + "- ")),
+                        None)
+            like = f", like the '-' on line {dash + line_offset}" if dash else ""
+            return line, (f"this is not valid YAML: this list item is indented less than the one before it. Indent "
+                          f"its '-' by {_spaces(indent - 2)}{like}.")
+        name = lines[number - 1].strip().removeprefix("- ").split(":", 1)[0]
+        return line, (f"this is not valid YAML: this line is indented less than the settings it belongs with. "
+                      f"Indent it by {_spaces(indent)}, like '{name}' on line {number + line_offset}.")
     return line, (f"this is not valid YAML: {problem}. "
                   "Check the indentation and that any text containing ': ' or '#' is in quotes.")

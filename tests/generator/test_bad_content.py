@@ -16,14 +16,27 @@ CASES = [
     pytest.param(
         "procedures/corporate.yaml", "    name: Service investigation review", "   name: Service investigation review",
         "   name: Service investigation review",
-        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this line is indented less than the line "
-         "above. Line it up with the line above."],
+        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this line is indented less than the "
+         "settings it belongs with. Indent it by 4 spaces, like 'number' on line 34."],
         id="a line not indented far enough"),
+    pytest.param(
+        # the line above is a level deeper ('section' under 'formal_on_request'): lining up with it would be wrong
+        "procedures/corporate.yaml", "  before_next_stage:", " before_next_stage:", " before_next_stage:",
+        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this line is indented less than the "
+         "settings it belongs with. Indent it by 2 spaces, like 'formal_on_request' on line 12."],
+        id="a line not indented far enough, under a deeper one"),
     pytest.param(
         "procedures/corporate.yaml", "  - id: stage2", " - id: stage2", " - id: stage2",
         ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this list item is indented less than the "
-         "one before it. Line its '-' up with the '-' of the item before."],
+         "one before it. Indent its '-' by 2 spaces, like the '-' on line 25."],
         id="a list item not indented far enough"),
+    pytest.param(
+        # indenting it as the text above would make it part of that text, with no error: so no such advice
+        "pages/how-to-complain.md", "description: Find out the ways", "description: >\n  Find out\n the ways",
+        " the ways",
+        ["content/pages/how-to-complain.md:{line}: this is not valid YAML: did not find expected key. Check the "
+         "indentation and that any text containing ': ' or '#' is in quotes."],
+        id="a line under a folded text is not told to join it"),
     pytest.param(
         # PyYAML finds this two lines further down, where the text runs into the next key
         "contacts.yaml", "  name: Service Recovery Team", '  name: "Service Recovery Team', '  name: "Service',
