@@ -280,7 +280,26 @@ function stageFields(def, prefill, errorFor, form) {
     // a radio may not carry it, and GOV.UK Frontend dropped it for that reason.)
     for (const radio of form.querySelectorAll('input[name="stage"]')) radio.setAttribute("aria-controls", box.id);
   };
-  form.addEventListener("change", (e) => { if (e.target.name === "stage") update(); });
+  // The details belong to the stage they were given for: our reply at stage 2 is not our reply at stage 3.
+  // So each stage keeps its own, and one not chosen before starts blank. (Re-test: changing stage 2 to
+  // stage 3 kept stage 2's date, now under "Date stage 3 was asked for", and worked from the wrong day.)
+  const kept = {};
+  let shownFor = form.querySelector('input[name="stage"]:checked')?.value ?? null;
+  const keepFor = (stage) => {
+    const inputs = [...box.querySelectorAll("input")];
+    if (shownFor) kept[shownFor] = inputs.map((i) => (i.type === "checkbox" ? i.checked : i.value));
+    const values = kept[stage];
+    inputs.forEach((input, n) => {
+      if (input.type === "checkbox") input.checked = values ? values[n] : false;
+      else input.value = values ? values[n] : "";
+    });
+    shownFor = stage;
+  };
+  form.addEventListener("change", (e) => {
+    if (e.target.name !== "stage") return;
+    if (e.target.value !== shownFor) keepFor(e.target.value);
+    update();
+  });
   form.append(box); // then moved under the chosen stage, if one is chosen (shown again after an error, or Back)
   update();
 }

@@ -240,6 +240,7 @@ def test_the_stage_radios_say_whether_they_show_more_questions(fresh_page):
     page.fill("#stage_received-day", "3")
     page.check("input[name=stage][value=stage1]")
     assert page.evaluate(under) == "stage1"
+    page.check("input[name=stage][value=stage2]")
     assert page.input_value("#stage_received-day") == "3"  # moved, not made again
     # Shown again with stage 2 chosen (here after an error: no date), the details are under stage 2 too
     page.check("input[name=stage][value=stage2]")
@@ -264,6 +265,28 @@ def test_the_date_under_a_stage_names_that_stage_as_its_error_does(fresh_page):
     submit(page)
     assert page.inner_text(legend) == "Date you asked for stage 3"
     assert page.text_content("#stage_received-error") == "Error: Enter the date you asked for stage 3"
+
+
+def test_each_stage_keeps_its_own_details(fresh_page):
+    """Re-test: a parent who changed stage 2 to stage 3 found stage 2's date under "Date you asked for
+    stage 3", and every stage 3 date was worked out from it. Our reply at one stage is not our reply at
+    another either. Each stage keeps what was given for it; another starts blank."""
+    from navsupport import answer_all, click_to_next_view, current_question, fill_date
+    page = fresh_page
+    open_navigator(page)
+    answer_all(page, {**CHILDREN, "responded": "2026-11-02"})
+    assert page.inner_text("h1") == "Check your answers"
+    click_to_next_view(page, "#navigator-view a[href$='q=stage']")
+    assert current_question(page) == "stage"
+    assert page.input_value("#stage_received-day") == "1"  # 1 October 2026, for stage 2
+    page.check("input[name=stage][value=stage3]")
+    for field in ("stage_received", "responded", "panel"):
+        assert page.input_value(f"#{field}-day") == "", field
+    fill_date(page, "stage_received", "2026-11-20")
+    page.check("input[name=stage][value=stage2]")  # back: stage 2's own, as given
+    assert [page.input_value(f"#{f}-day") for f in ("stage_received", "responded")] == ["1", "2"]
+    page.check("input[name=stage][value=stage3]")
+    assert page.input_value("#stage_received-day") == "20"
 
 
 def test_a_procedure_with_one_stage_has_it_chosen_already(fresh_page):
