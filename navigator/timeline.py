@@ -176,10 +176,12 @@ def _late_reply_opens_ombudsman(rules: Rules, respond_item: dict, as_at: datetim
     name = rules.ombudsman.short_name
     was = "We aimed to reply" if respond_item.get("aim") else "Our reply was due"
     if when == "ahead":
-        then, status_text = f"If it has not come by {long_date(as_at)}, you can go to the {name} then.", "you can do this then"
+        # The day, not "then": beside the row's date (our reply's), "then" read as that one (re-test).
+        then, status_text = (f"If it has not come by {long_date(as_at)}, you can go to the {name} then.",
+                             f"you can do this on {long_date(as_at)}")
     elif when == "past":
         then, status_text = (f"If you were still waiting for it on {long_date(as_at)}, you could go to the {name} then.",
-                             "you could do this then")
+                             f"you could do this on {long_date(as_at)}")
     else:
         then, status_text = f"If you are still waiting for it, you can go to the {name} now.", "you can do this now"
     return {"status": "open", "working_days": None, "status_text": status_text, "note": f"{was} by then. {then}",
@@ -442,7 +444,10 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                if respond_item and respond_item.get("maximum_date") else None)
     if respond_item and respond_item["status"] == "past_aim":
         text = f"We aimed to reply by {respond_item['date_text']}."
-        text += (f" If we have not replied by {long_date(as_at)}, we will be past our aim." if ahead
+        # On a day still to come, how far past it then, as an overdue reply says it (re-test: "we will be past
+        # our aim" read as if it were not already, when the aim had gone by before today).
+        text += (f" On {long_date(as_at)}, our reply will be {respond_item['status_text']}, if it has not come by "
+                 "then." if ahead
                  else f" We had not replied by {long_date(as_at)}." if today is not None and as_at < today
                  else " We have not replied yet.")
         if respond.up_to is not None:

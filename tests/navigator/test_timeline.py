@@ -250,8 +250,14 @@ def test_on_a_day_still_to_come_the_warning_says_what_will_be_late(R, stage, rec
 def test_on_a_day_still_to_come_past_an_aim_is_said_as_if(R):
     # App. 2 para 7: the aim is 20 working days; received Monday 2 November 2026, aimed for Monday 30 November
     _, [flag] = items(R, "adults", "stage1", D(2026, 11, 2), D(2026, 12, 4), today=D(2026, 11, 23))
-    assert flag["text"].startswith("We aimed to reply by Monday 30 November 2026. If we have not replied by Friday "
-                                   "4 December 2026, we will be past our aim."), flag["text"]
+    assert flag["text"].startswith("We aimed to reply by Monday 30 November 2026. On Friday 4 December 2026, our "
+                                   "reply will be past our aim by 4 working days, if it has not come by then."), \
+        flag["text"]
+    # The aim gone by before today (29 October): how far past it on that day, not "we will be past our aim"
+    _, [flag] = items(R, "adults", "stage1", D(2026, 10, 1), D(2026, 12, 15), today=D(2026, 11, 24))
+    assert flag["text"].startswith("We aimed to reply by Thursday 29 October 2026. On Tuesday 15 December 2026, our "
+                                   "reply will be past our aim by 33 working days, if it has not come by then."), \
+        flag["text"]
 
 
 def test_a_response_not_asked_about_is_never_called_overdue(R):
@@ -527,7 +533,8 @@ def test_when_the_last_reply_is_late_you_can_go_to_the_ombudsman_now(R, procedur
     # On an advocate's day still to come, only if the reply has not come by then
     found, _ = items(R, procedure, stage, received, as_at, today=D(2026, 10, 2))
     assert (found["ombudsman"]["status_text"], found["ombudsman"]["note"]) == (
-        "you can do this then", f"{due} If it has not come by Tuesday 24 November 2026, you can go to the Ombudsman then.")
+        "you can do this on Tuesday 24 November 2026",
+        f"{due} If it has not come by Tuesday 24 November 2026, you can go to the Ombudsman then.")
     # Before the reply is due, not yet
     found, _ = items(R, procedure, stage, received, received + datetime.timedelta(days=3))
     assert (found["ombudsman"]["date"], found["ombudsman"]["status"]) == (None, "waiting")
@@ -560,7 +567,7 @@ def test_on_a_day_gone_the_ombudsman_row_says_what_you_could_do_then(R):
     p = R.procedures["corporate"]
     found = {i["id"]: i for i in stage_timeline(R, p, p.stage("stage2"), D(2026, 9, 1), D(2026, 10, 15),
                                                  responded=D(2026, 11, 2), today=D(2026, 11, 23))["items"]}
-    assert found["ombudsman"]["status_text"] == "you could do this then"
+    assert found["ombudsman"]["status_text"] == "you could do this on Thursday 15 October 2026"
     assert found["ombudsman"]["late_text"] == ("Our reply was due by Tuesday 29 September 2026. If you were still "
                                                "waiting for it on Thursday 15 October 2026, you could go to the "
                                                "Ombudsman then.")
