@@ -24,7 +24,8 @@ Next step of the questions (``rules`` may be given here instead of loaded;
                      "options": [{"value": "stage1", "label": "Stage 1: Service investigation", "hint": null}, ...],
                      "fields": [{"id": "responded", "type": "date", "label": "Date of our reply",
                                  "hint": "...", "optional": true, "stages": ["stage1", "stage2"],
-                                 "inputs": ["responded-day", "responded-month", "responded-year"]}, ...]},
+                                 "inputs": ["responded-day", "responded-month", "responded-year"],
+                                 "label_by_stage": {"stage1": "Date of our reply at stage 1", ...}}, ...]},
         "answers": {...the answers that still apply...},
         "summary": [{"question": "service", "title": "What is your complaint about?",
                      "answer_text": "A council service, ..."}, ...]}

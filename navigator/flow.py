@@ -149,6 +149,13 @@ def _date_label(name: str, stage=None, values: dict | None = None) -> tuple[str,
     return _worded(DATE_FIELDS, FOR_SOMEONE_ELSE_DATE_FIELDS, name, values)
 
 
+def _reply_label(procedure, stage) -> str:
+    """"Date of our reply at stage 2" where there is more than one stage: our reply at stage 1 is not the
+    one asked about at stage 2 (re-test: a parent at stage 2 might give the stage 1 reply's date)."""
+    label = DATE_FIELDS["responded"][0]
+    return f"{label} at stage {stage.number}" if len(procedure.stages) > 1 else label
+
+
 def _longer_hint(respond) -> str:
     """Under "We told you we need longer": when the longer time applies, as a sentence."""
     text = f"Select this if we wrote to say we need up to {plural(respond.up_to)}."
@@ -221,6 +228,8 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
         if updates:
             fields.append(_date_field("new_date", optional=True, stages=updates))
         fields.append(_date_field("responded", optional=True, stages=[s.id for s in procedure.stages]))
+        if len(procedure.stages) > 1:
+            fields[-1]["label_by_stage"] = {s.id: _reply_label(procedure, s) for s in procedure.stages}
         longer = [s for s in procedure.stages if s.respond.up_to is not None]
         if longer:
             fields.append({"id": "extended", "type": "checkbox", "label": "We told you we need longer", "hint": None,
@@ -322,6 +331,8 @@ def _check_stage(rules, raw, values, today):
         if A.date_is_blank(raw.get(name)):
             continue
         label, enter, _ = DATE_FIELDS[name]
+        if name == "responded":
+            label = _reply_label(procedure, stage)  # as the field is labelled under this stage
         d, err = A.read_date(raw.get(name), qid, name, label, enter)
         if not err and name == "responded":
             err = A.not_after(d, today, qid, name, label)
@@ -343,7 +354,7 @@ def _check_stage(rules, raw, values, today):
                                   f"{A.date_text(usual)}, the date our reply was first due"))
     if not errors and out["panel"] and out["responded"]:
         # App. 1 para 6c: the response follows the panel's findings
-        err = A.not_before(out["responded"], out["panel"], qid, "responded", DATE_FIELDS["responded"][0],
+        err = A.not_before(out["responded"], out["panel"], qid, "responded", _reply_label(procedure, stage),
                            "the date of the review panel")
         if err:
             errors.append(err)

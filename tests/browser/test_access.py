@@ -262,6 +262,8 @@ def test_the_date_under_a_stage_names_that_stage_as_its_error_does(fresh_page):
     assert page.inner_text(legend) == "Date you asked for stage 2"
     page.check("input[name=stage][value=stage3]")
     assert page.inner_text(legend) == "Date you asked for stage 3"
+    # our reply at this stage, not the one before (re-test: a parent at stage 2 might give stage 1's)
+    assert page.inner_text("[data-field=responded] legend") == "Date of our reply at stage 3"
     submit(page)
     assert page.inner_text(legend) == "Date you asked for stage 3"
     assert page.text_content("#stage_received-error") == "Error: Enter the date you asked for stage 3"

@@ -26,7 +26,7 @@ DATES = {"happened": date("2026-03-02"), "found_out": date("2026-03-02")}
      "complained", "complained-day", "Date you complained must be the same as or after the date the problem happened"),
     ({**BASE, **DATES, "complained_yet": "yes", "complained": date("2026-03-10"), "stage": "stage1",
       "responded": date("2026-03-09")},
-     "stage", "responded-day", "Date of our reply must be the same as or after the date you complained"),
+     "stage", "responded-day", "Date of our reply at stage 1 must be the same as or after the date you complained"),
 ])
 def test_date_errors(page, site_dir, answers, stop, field, message):
     expected = api_next(site_dir, answers)

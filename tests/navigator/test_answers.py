@@ -38,17 +38,17 @@ ERROR_CASES = [
      "Date you found out about the problem must be the same as or after the date the problem happened"),
     ({"happened": dmy("", "", "")}, "problem_dates", "happened-day", "Enter the date the problem happened"),
     ({"stage": "stage1", "responded": dmy("9", "3", "2026")}, "stage", "responded-day",
-     "Date of our reply must be the same as or after the date you complained"),
+     "Date of our reply at stage 1 must be the same as or after the date you complained"),
     ({"stage": "stage1", "responded": dmy("9", "3", "")}, "stage", "responded-year",
-     "Date of our reply must include a year"),
+     "Date of our reply at stage 1 must include a year"),
     ({"stage": "stage2", "stage_received": dmy("9", "3", "2026")}, "stage", "stage_received-day",
      "Date you asked for stage 2 must be the same as or after the date you complained"),
     ({"stage": "stage2"}, "stage", "stage_received-day", "Enter the date you asked for stage 2"),
     ({"stage": "stage2", "stage_received": dmy("1", "6", "2026"), "responded": dmy("31", "5", "2026")}, "stage",
-     "responded-day", "Date of our reply must be the same as or after the date you asked for stage 2"),
+     "responded-day", "Date of our reply at stage 2 must be the same as or after the date you asked for stage 2"),
     ({"service": "children_social_care", "stage": "stage3", "stage_received": dmy("1", "6", "2026"),
       "panel": dmy("20", "7", "2026"), "responded": dmy("10", "7", "2026")}, "stage", "responded-day",
-     "Date of our reply must be the same as or after the date of the review panel"),  # App. 1 para 6c
+     "Date of our reply at stage 3 must be the same as or after the date of the review panel"),  # App. 1 para 6c
     # GOV.UK radios: a value that is not one of the options (a hand-edited share link) gets the same
     # error as no choice, as every other radio question here does ("nonsense", "maybe" below)
     ({"stage": "stage9"}, "stage", "stage", "Select where your complaint is now"),
@@ -114,7 +114,7 @@ FOR_SOMEONE_ELSE_CASES = [
     (SOMEONE_ELSE, {"stage": "stage2", "stage_received": dmy("9", "3", "2026")},
      "Date stage 2 was asked for must be the same as or after the date the complaint was made"),
     (SOMEONE_ELSE, {"stage": "stage2", "stage_received": dmy("1", "6", "2026"), "responded": dmy("31", "5", "2026")},
-     "Date of our reply must be the same as or after the date stage 2 was asked for"),
+     "Date of our reply at stage 2 must be the same as or after the date stage 2 was asked for"),
     (SOMEONE_ELSE, {"stage": "stage1", "as_at": dmy("1", "3", "2026")},
      "Date to work out the statuses on must be the same as or after the date the complaint was made"),
     (SOMEONE_ELSE, {"stage": ""}, "Select where the complaint is now"),

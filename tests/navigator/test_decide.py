@@ -613,6 +613,10 @@ def test_the_stage_question_helps_you_find_your_stage(R, complaint):
     # Under the chosen stage, named as its errors name it (App. 1 para 6: stages 2 and 3)
     assert fields["stage_received"]["label_by_stage"] == {"stage2": "Date you asked for stage 2",
                                                           "stage3": "Date you asked for stage 3"}
+    assert fields["responded"]["label_by_stage"]["stage2"] == "Date of our reply at stage 2"
+    # Adults' social care has one stage (App. 2 para 7): nothing to tell apart
+    adults = {f["id"]: f for f in decide(R, complaint(service="adults_social_care"), TODAY)["question"]["fields"]}
+    assert adults["responded"]["label"] == "Date of our reply" and "label_by_stage" not in adults["responded"]
     # 12.2: counted "from receipt of the request", so a posted request counts from the day it arrived;
     # and an example, as GOV.UK's date input gives one
     assert fields["stage_received"]["hint"] == ("If you posted it, give the date it arrived. If you do not know, give "
