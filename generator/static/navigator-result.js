@@ -73,14 +73,15 @@ function timelineTable(w, procedure, timeline, asAtText) {
     body);
   w.lines.push(caption);
   for (const item of timeline) {
-    // "None", not a dash, which a screen reader reads as "dash" or not at all
+    // In words, not a dash, which a screen reader reads as "dash" or not at all; and not "None", which on a
+    // phone ("Timescale: None") read like a fault in the page (re-test)
     const rule = item.rule ? `${item.rule}${section(item.section)}` : (item.section ? sectionLine(item.section) : "");
     // The note goes with the status, not in the row header, which a screen reader repeats for every cell.
     const what = h("th", { scope: "row", role: "rowheader" }, item.label);
     const status = cell("Status", h("strong", { class: `status status-${item.status}`, text: item.status_text }));
     if (item.note) status.append(h("span", { class: "item-note", text: item.note }));
     body.append(h("tr", { "data-item": item.id, role: "row" },
-      what, cell("Date", itemDate(item)), cell("Timescale", rule || "None"), status));
+      what, cell("Date", itemDate(item)), cell("Timescale", rule || "Does not apply"), status));
     w.lines.push(`- ${item.label}: ${itemDate(item)}. ${rule ? `${rule}. ` : ""}Status: ${item.status_text}.${item.note ? ` ${item.note}` : ""}`);
   }
   w.lines.push("");

@@ -63,7 +63,7 @@ def test_the_navigator_reflows_at_every_step_and_its_timeline_stays_a_table(fres
     respond = page.locator("table.timeline tr[data-item=respond] td")
     assert [respond.nth(i).inner_text().split(":")[0] for i in range(3)] == ["Date", "Timescale", "Status"]
     # A step with no timescale says so in words: a dash is read as "dash", or not at all
-    assert page.locator("table.timeline tr[data-item=received] td").nth(1).inner_text() == "Timescale: None"
+    assert page.locator("table.timeline tr[data-item=received] td").nth(1).inner_text() == "Timescale: Does not apply"
 
     # Still a table, with its headers, and without the visible labels (the column headers say the same).
     heard = still_a_table(page)
