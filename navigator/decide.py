@@ -266,6 +266,12 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
     # Out of time and not yet answered: the fact the page shows as its warning (within the message)
     check["late_text"] = (None if check["in_time"] or answered is not None else
                           _late_text(check, complained is not None, flow.for_someone_else(values)))
+    # Not made yet and out of time: what to put in it, for "What to do next" (9.1 "unless there is good
+    # reason"; re-test: only the warning at the top said so)
+    check["give_reason"] = (None if not check["late_text"] or complained is not None else
+                            "When the complaint is made, say why it could not be made sooner."
+                            if flow.for_someone_else(values) else
+                            "When you complain, say why you could not complain sooner.")
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
                               responded=values.get("responded"), extended=values.get("extended", False),
                               panel=values.get("panel"), new_date=values.get("new_date"),

@@ -265,6 +265,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   } else if (notYet) {
     // 10.4: informal resolution comes first, so it is said first.
     if (r.informal) w.p(`${r.informal.text}${section(r.informal.section)}`);
+    w.p(main.time_limit?.give_reason); // out of time: what to say in it, here where you act on it
     w.p(r.first_step ? "If the first step does not sort it out, make a formal complaint to:" :
       r.informal ? "To complain, or if that does not put things right, contact:" : "Make your complaint to:");
     w.contact(contact);

@@ -86,6 +86,9 @@ def test_out_of_time_is_never_a_flat_no(page, site_dir):
         "We normally only look at complaints made within 12 months. We can still accept a complaint made later if "
         "there is a good reason, so tell us why it is late. If you complain today, this is what happens under the "
         "corporate complaints procedure.")
+    # and where you act on it, what to say (9.1)
+    said = "When you complain, say why you could not complain sooner."
+    assert text.index("What to do next") < text.index(said) < text.index("To complain, or if that does not put")
     # 9.1 "unless there is good/serious reason": a usual limit, not a last day
     assert ("The usual time limit is 12 months (complaints policy section 9.1). For you, it ran from Sunday 1 June "
             "2025, so until Monday 1 June 2026.") in text

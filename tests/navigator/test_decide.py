@@ -590,6 +590,11 @@ def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R,
     assert res["time_limit"]["late_text"] == "It is more than 12 months since the problem happened on Sunday 1 June 2025."
     in_time = result(R, complaint(happened="2026-11-02", found_out="2026-11-02", complained_yet="no", complained=None))
     assert in_time["time_limit"]["late_text"] is None
+    # 9.1: what to put in the complaint, for "What to do next"; none in time, or once made
+    assert res["time_limit"]["give_reason"] == "When you complain, say why you could not complain sooner."
+    assert in_time["time_limit"]["give_reason"] is None
+    assert result(R, complaint(happened="2025-06-01", found_out="2025-06-01", stage="stage1"))["time_limit"][
+        "give_reason"] is None
     assert in_time["message"].startswith("If you complain today, this is what happens under the corporate complaints "
                                          "procedure. You ")
 
