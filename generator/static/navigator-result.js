@@ -165,8 +165,16 @@ function procedureDates(w, proc, r, answers) {
   if (!r.message.includes(limit.message)) limitMessage(w, limit.message, limit.late_text); // not twice
   // "Usual": 9.1 lets a later complaint in for a good reason, which the message above says how to give.
   // The section sets the months; for social care, counting from when you found out is the statutory procedure's.
-  w.p(`The usual time limit is ${limit.months} months${section(limit.section)}. For you, it ${limit.in_time ? "runs" : "ran"} ` +
-    `from ${limit.from_date_text}, so until ${limit.last_day_text}.`);
+  // Made in time, its last day is no longer anything to act by: without it, it does not read as a new
+  // deadline beside the Ombudsman's (re-test, at stage 3).
+  const usual = `The usual time limit is ${limit.months} months${section(limit.section)}.`;
+  if (r.complaint_made && limit.in_time) {
+    w.p(`${usual} For you, it counts from ${limit.from_date_text}, and ${r.for_someone_else ? "the complaint was made" :
+      "you complained"} within it.`);
+  } else {
+    w.p(`${usual} For you, it ${limit.in_time ? "runs" : "ran"} from ${limit.from_date_text}, so until ` +
+      `${limit.last_day_text}.`);
+  }
   for (const o of proc.overdue ?? []) {
     const box = h("div", { class: "warning-box overdue" });
     w.container.append(box);

@@ -494,6 +494,19 @@ def test_when_the_last_reply_is_late_what_to_do_next_says_you_need_not_wait(page
     assert section.evaluate("h => h.nextElementSibling.textContent") == f"We aimed to reply by Thursday 29 October 2026. {then}"
 
 
+def test_once_made_in_time_the_time_limit_has_no_last_day_to_act_by(page):
+    """9.1: made in time, the limit's last day is not a deadline any more; beside the Ombudsman's 12 months
+    (13.1) it read as a new one (re-test, a parent at stage 3)."""
+    to_result(page, CHILDREN)
+    text = page.inner_text(".result")
+    assert ("The usual time limit is 12 months (complaints policy section 9.1). For you, it counts from Monday 1 June "
+            "2026, and you complained within it.") in text
+    assert "so until Tuesday 1 June 2027" not in text
+    to_result(page, {**ADULTS, "found_out": date("2026-10-01")})  # acting for another (4.1)
+    assert ("For you, it counts from Thursday 1 October 2026, and the complaint was made within it."
+            in page.inner_text(".result"))
+
+
 def test_at_the_last_stage_what_to_do_next_says_to_wait_for_our_reply_first(page):
     """13.2: the Ombudsman normally comes after our last stage. While its reply is still to come (and
     not late), "What to do next" says to wait for it, and who to ask meanwhile, before the Ombudsman."""
