@@ -103,10 +103,15 @@ function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false
   const respondedItem = result.timeline.find((i) => i.id === "respond");
   const responded = respondedItem?.responded_text ?? "[date of our reply]";
   // Shown above the letter, but not copied with it: an email has its own To and Subject.
+  // "stage 3: Review panel" as "stage 3 of my complaint (review panel)": two colons in a subject read badly.
+  const [stageNumber, stageTitle] = stageName.split(": ");
   const head = [
     `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
-    `Subject: Request for ${stageName} of ${forSomeoneElse ? "a" : "my"} complaint`,
+    `Subject: Request for ${stageNumber} of ${forSomeoneElse ? "a" : "my"} complaint` +
+      (stageTitle ? ` (${stageTitle.toLowerCase()})` : ""),
   ];
+  // Which reply: at stage 3, the one at stage 2, not the first (re-test).
+  const current = result.procedure.stages.find((s) => s.id === result.procedure.current_stage);
   // A late reply is itself a ground (12.1); Python words it, in the complainant's voice.
   const late = respondedItem?.letter_late_text ? ` ${respondedItem.letter_late_text}` : "";
   const body = [
@@ -116,7 +121,7 @@ function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false
       ? `A complaint was made on ${complained ?? "[date of the complaint]"}. The reference is [the reference, if there is one].`
       : `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].`) +
       (letterLine ? ` ${letterLine}` : ""), // who the complaint is for, if not the writer (4.1, 4.2)
-    `You sent ${forSomeoneElse ? "" : "me "}your reply on ${responded}.${late} I am not happy with it, and I ask you to take ` +
+    `You sent ${forSomeoneElse ? "" : "me "}your reply${current ? ` at stage ${current.number}` : ""} on ${responded}.${late} I am not happy with it, and I ask you to take ` +
       `${forSomeoneElse ? "the" : "my"} complaint to ${stageName}.`,
   ];
   const grounds = escalate.grounds && escalate.grounds.length ? escalate.grounds : null;

@@ -65,6 +65,9 @@ def test_copy_the_letter_copies_the_letter_alone_and_says_so_beside_the_button(f
     assert "To:" not in text and "Subject:" not in text
     assert text.endswith("Yours sincerely,\n[your name and how you would like us to contact you]")
     assert "To: Speak Up, speakup@coventry.gov.uk" in page.inner_text("#letter")
+    # which stage, and which reply: one colon in the subject, the reply named by its stage
+    assert "Subject: Request for stage 2 of my complaint (service investigation review)" in page.inner_text("#letter")
+    assert "You sent me your reply at stage 1 on " in text
     assert "Status:" not in text  # not the dates: the letter alone
     # 12.1: the instruction about the grounds is in square brackets, so it is not sent as written
     assert ("I am asking for this because: [Keep the reasons that apply, delete the others, and say what "
@@ -76,7 +79,7 @@ def test_the_letter_for_someone_acting_for_another_does_not_say_who_made_the_com
     """4.1: either of them may have made it; the questions asked "When was the complaint made?"."""
     to_result(page, {**CORPORATE_OVERDUE, "complainant": "representative_with_permission"})
     letter = page.inner_text("#letter")
-    assert "Subject: Request for stage 2: Service investigation review of a complaint" in letter
+    assert "Subject: Request for stage 2 of a complaint (service investigation review)" in letter
     assert ("A complaint was made on Tuesday 10 March 2026. The reference is [the reference, if there is one]. "
             "I am acting for [their name].") in letter
     assert "I ask you to take the complaint to stage 2" in letter
