@@ -237,6 +237,8 @@ function choices(def, value) {
   return box;
 }
 
+const keptStageDetails = { key: null, byStage: {} }; // stageFields: each stage's details, as last given
+
 // The stage question's details: shown for the stages they apply to (GOV.UK conditional reveal).
 function stageFields(def, prefill, errorFor, form) {
   const box = h("div", { class: "conditional", id: "stage-details" });
@@ -283,17 +285,23 @@ function stageFields(def, prefill, errorFor, form) {
   // The details belong to the stage they were given for: our reply at stage 2 is not our reply at stage 3.
   // So each stage keeps its own, and one not chosen before starts blank. (Re-test: changing stage 2 to
   // stage 3 kept stage 2's date, now under "Date stage 3 was asked for", and worked from the wrong day.)
-  const kept = {};
+  // Kept while this question is shown again (after an error, or Back); a stage question with no stage
+  // chosen yet, or another procedure's, starts afresh.
+  const key = JSON.stringify([def.options.map((o) => o.value), def.fields.map((f) => f.id)]);
+  if (!prefill.stage || keptStageDetails.key !== key) Object.assign(keptStageDetails, { key, byStage: {} });
+  const kept = keptStageDetails.byStage;
   let shownFor = form.querySelector('input[name="stage"]:checked')?.value ?? null;
   const keepFor = (stage) => {
     const inputs = [...box.querySelectorAll("input")];
-    if (shownFor) kept[shownFor] = inputs.map((i) => (i.type === "checkbox" ? i.checked : i.value));
-    const values = kept[stage];
-    inputs.forEach((input, n) => {
-      if (input.type === "checkbox") input.checked = values ? values[n] : false;
-      else input.value = values ? values[n] : "";
-    });
+    const valueOf = (i) => (i.type === "checkbox" ? i.checked : i.value);
+    if (shownFor) kept[shownFor] = Object.fromEntries(inputs.map((i) => [i.id, valueOf(i)]));
+    for (const input of inputs) {
+      const value = kept[stage]?.[input.id];
+      if (input.type === "checkbox") input.checked = value ?? false;
+      else input.value = value ?? "";
+    }
     shownFor = stage;
+    clearErrors(box, view);
   };
   form.addEventListener("change", (e) => {
     if (e.target.name !== "stage") return;
@@ -302,6 +310,27 @@ function stageFields(def, prefill, errorFor, form) {
   });
   form.append(box); // then moved under the chosen stage, if one is chosen (shown again after an error, or Back)
   update();
+}
+
+// What was said about the details of the stage shown before (review: "Date of our reply at stage 2 must
+// be ..." stayed under stage 3's blank boxes): its messages, their style, and their lines in the summary.
+function clearErrors(box, view) {
+  for (const message of box.querySelectorAll(".error-message")) {
+    const group = message.closest("[aria-describedby]");
+    const ids = (group?.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id && id !== message.id);
+    if (group && ids.length) group.setAttribute("aria-describedby", ids.join(" "));
+    else group?.removeAttribute("aria-describedby");
+    message.remove();
+  }
+  for (const node of box.querySelectorAll(".form-group-error")) node.classList.remove("form-group-error");
+  for (const node of box.querySelectorAll(".input-error")) node.classList.remove("input-error");
+  const summary = view.querySelector(".error-summary");
+  if (!summary) return;
+  for (const link of summary.querySelectorAll("a")) {
+    const id = link.getAttribute("href").slice(1);
+    if (box.querySelector(`#${CSS.escape(id)}`)) link.closest("li").remove();
+  }
+  if (!summary.querySelector("li")) summary.remove();
 }
 
 function readForm(form, qid) {

@@ -238,10 +238,10 @@ def test_the_stage_radios_say_whether_they_show_more_questions(fresh_page):
     under = "document.querySelector('#stage-details').previousElementSibling.querySelector('input').value"
     assert page.evaluate(under) == "stage2"
     page.fill("#stage_received-day", "3")
+    day = page.query_selector("#stage_received-day")
     page.check("input[name=stage][value=stage1]")
     assert page.evaluate(under) == "stage1"
-    page.check("input[name=stage][value=stage2]")
-    assert page.input_value("#stage_received-day") == "3"  # moved, not made again
+    assert day.evaluate("input => input.isConnected")  # moved, not made again
     # Shown again with stage 2 chosen (here after an error: no date), the details are under stage 2 too
     page.check("input[name=stage][value=stage2]")
     page.fill("#stage_received-day", "")
@@ -273,7 +273,7 @@ def test_each_stage_keeps_its_own_details(fresh_page):
     """Re-test: a parent who changed stage 2 to stage 3 found stage 2's date under "Date you asked for
     stage 3", and every stage 3 date was worked out from it. Our reply at one stage is not our reply at
     another either. Each stage keeps what was given for it; another starts blank."""
-    from navsupport import answer_all, click_to_next_view, current_question, fill_date
+    from navsupport import answer_all, click_to_next_view, current_question, fill_date, submit
     page = fresh_page
     open_navigator(page)
     answer_all(page, {**CHILDREN, "responded": "2026-11-02"})
@@ -282,13 +282,25 @@ def test_each_stage_keeps_its_own_details(fresh_page):
     assert current_question(page) == "stage"
     assert page.input_value("#stage_received-day") == "1"  # 1 October 2026, for stage 2
     page.check("input[name=stage][value=stage3]")
-    for field in ("stage_received", "responded", "panel"):
+    for field in ("stage_received", "responded"):
         assert page.input_value(f"#{field}-day") == "", field
     fill_date(page, "stage_received", "2026-11-20")
+    fill_date(page, "panel", "2026-11-23")
     page.check("input[name=stage][value=stage2]")  # back: stage 2's own, as given
     assert [page.input_value(f"#{f}-day") for f in ("stage_received", "responded")] == ["1", "2"]
     page.check("input[name=stage][value=stage3]")
-    assert page.input_value("#stage_received-day") == "20"
+    assert [page.input_value(f"#{f}-day") for f in ("stage_received", "panel")] == ["20", "23"]
+    # Shown again after an error at stage 3 (no date), stage 2's are still its own; and what was said
+    # about stage 3's details goes when another stage is chosen
+    page.fill("#stage_received-day", "")
+    submit(page)
+    assert page.is_visible(".error-summary") and page.is_visible("#stage_received-error")
+    page.check("input[name=stage][value=stage2]")
+    assert [page.input_value(f"#{f}-day") for f in ("stage_received", "responded")] == ["1", "2"]
+    assert page.query_selector("#stage_received-error") is None and page.query_selector(".error-summary") is None
+    assert page.query_selector("#stage-details .form-group-error, #stage-details .input-error") is None
+    assert "stage_received-error" not in (page.get_attribute("[data-field=stage_received] fieldset",
+                                                             "aria-describedby") or "")
 
 
 def test_a_procedure_with_one_stage_has_it_chosen_already(fresh_page):
