@@ -184,7 +184,9 @@ def _late_reply_opens_ombudsman(rules: Rules, respond_item: dict, as_at: datetim
                              f"you could do this on {long_date(as_at)}")
     else:
         then, status_text = f"If you are still waiting for it, you can go to the {name} now.", "you can do this now"
-    return {"status": "open", "working_days": None, "status_text": status_text, "note": f"{was} by then. {then}",
+    # Today, "by then" is the row's date; on another day the status names that day, so the note names ours.
+    by = "then" if when == "today" else respond_item["date_text"]
+    return {"status": "open", "working_days": None, "status_text": status_text, "note": f"{was} by {by}. {then}",
             "late_text": f"{was} by {respond_item['date_text']}. {then}"}
 
 

@@ -268,9 +268,12 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   const main = procs[0];
   const contact = main.procedure.contact;
   const items = Object.fromEntries(main.timeline.map((i) => [i.id, i]));
+  // Out of time and not made yet: what to say in it, after who to send it to (9.1)
+  const giveReason = procs.map((p) => p.time_limit?.give_reason).find(Boolean);
   if (r.service_recovery_decides && notYet) {
     w.p("Make your complaint in the usual way. The Service Recovery Team will tell you which procedure it uses, and why.");
     w.contact(contact);
+    w.p(giveReason);
   } else if (r.service_recovery_decides) {
     w.p("The Service Recovery Team will tell you which procedure it uses for your complaint, and why. " +
       "If you have not heard from us, contact:");
@@ -278,10 +281,10 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   } else if (notYet) {
     // 10.4: informal resolution comes first, so it is said first.
     if (r.informal) w.p(`${r.informal.text}${section(r.informal.section)}`);
-    w.p(main.time_limit?.give_reason); // out of time: what to say in it, here where you act on it
     w.p(r.first_step ? "If the first step does not sort it out, make a formal complaint to:" :
       r.informal ? "To complain, or if that does not put things right, contact:" : "Make your complaint to:");
     w.contact(contact);
+    w.p(giveReason);
   } else if (main.overdue?.some((o) => o.item === "respond")) {
     // With the contact here too: someone who jumps to this heading should not have to look for it.
     // Past an aim (App. 1 para 6b, App. 2 para 7) the reply is not late, but we should say when it comes.

@@ -88,13 +88,18 @@ def test_out_of_time_is_never_a_flat_no(page, site_dir):
         "corporate complaints procedure.")
     # and where you act on it, what to say (9.1)
     said = "When you complain, say why you could not complain sooner."
-    assert text.index("What to do next") < text.index(said) < text.index("To complain, or if that does not put")
+    assert text.index("To complain, or if that does not put") < text.index(said) < text.index("The Local Government")
     # 9.1 "unless there is good/serious reason": a usual limit, not a last day
     assert ("The usual time limit is 12 months (complaints policy section 9.1). For you, it ran from Sunday 1 June "
             "2025, so until Monday 1 June 2026.") in text
     check_against_api(page, site_dir, OUT_OF_TIME)
     # Not complained yet: the dates are for a complaint made today, so no other day is offered
     assert page.locator("#as-at-form").count() == 0
+    # Where the Service Recovery Team decides (10.5), what to say in the complaint too
+    to_result(page, {**OUT_OF_TIME, "service": "social_care_unsure"})
+    text = page.inner_text(".result")
+    assert text.index("Make your complaint in the usual way.") < text.index(said)
+    assert text.count(said) == 1
 
 
 def test_out_of_scope_school(page):

@@ -593,8 +593,9 @@ def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R,
     # 9.1: what to put in the complaint, for "What to do next"; none in time, or once made
     assert res["time_limit"]["give_reason"] == "When you complain, say why you could not complain sooner."
     assert in_time["time_limit"]["give_reason"] is None
-    assert result(R, complaint(happened="2025-06-01", found_out="2025-06-01", stage="stage1"))["time_limit"][
-        "give_reason"] is None
+    made_late = result(R, complaint(happened="2025-06-01", found_out="2025-06-01", complained="2026-07-01",
+                                    stage="stage1"))["time_limit"]
+    assert made_late["late_text"] and made_late["give_reason"] is None  # made: the lead says what to do
     assert in_time["message"].startswith("If you complain today, this is what happens under the corporate complaints "
                                          "procedure. You ")
 

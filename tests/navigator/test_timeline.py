@@ -531,10 +531,12 @@ def test_when_the_last_reply_is_late_you_can_go_to_the_ombudsman_now(R, procedur
     due = "We aimed to reply by then." if procedure == "adults" else "Our reply was due by then."
     assert ombudsman["note"] == f"{due} If you are still waiting for it, you can go to the Ombudsman now."
     # On an advocate's day still to come, only if the reply has not come by then
+    # (its note names our date: "by then", after the status's day, read as that day)
     found, _ = items(R, procedure, stage, received, as_at, today=D(2026, 10, 2))
+    due_on = due.replace("by then", f"by {found['respond']['date_text']}")
     assert (found["ombudsman"]["status_text"], found["ombudsman"]["note"]) == (
         "you can do this on Tuesday 24 November 2026",
-        f"{due} If it has not come by Tuesday 24 November 2026, you can go to the Ombudsman then.")
+        f"{due_on} If it has not come by Tuesday 24 November 2026, you can go to the Ombudsman then.")
     # Before the reply is due, not yet
     found, _ = items(R, procedure, stage, received, received + datetime.timedelta(days=3))
     assert (found["ombudsman"]["date"], found["ombudsman"]["status"]) == (None, "waiting")
@@ -568,6 +570,7 @@ def test_on_a_day_gone_the_ombudsman_row_says_what_you_could_do_then(R):
     found = {i["id"]: i for i in stage_timeline(R, p, p.stage("stage2"), D(2026, 9, 1), D(2026, 10, 15),
                                                  responded=D(2026, 11, 2), today=D(2026, 11, 23))["items"]}
     assert found["ombudsman"]["status_text"] == "you could do this on Thursday 15 October 2026"
+    assert found["ombudsman"]["note"] == found["ombudsman"]["late_text"]  # our date, not "by then"
     assert found["ombudsman"]["late_text"] == ("Our reply was due by Tuesday 29 September 2026. If you were still "
                                                "waiting for it on Thursday 15 October 2026, you could go to the "
                                                "Ombudsman then.")
