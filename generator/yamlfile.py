@@ -139,9 +139,9 @@ def _key_indent(text: str) -> int:
     return spaces + 2 if text.lstrip(" ").startswith("- ") else spaces
 
 
-def _reads_as_a_setting(text: str, line: int) -> bool:
-    """True if PyYAML reads a setting's name on ``line`` (1-based) and gets past that line: not text
-    taken into a ``>`` or ``|`` text above it, and not stopped there again."""
+def _reads_as_a_setting(text: str, line: int, list_item: bool) -> bool:
+    """True if PyYAML reads ``line`` (1-based) as a setting, or with ``list_item`` as a list's item, and
+    gets past that line: not text taken into a ``>`` or ``|`` text above it, nor stopped there again."""
     frames: list[list[bool]] = []  # per open mapping or list: [is a mapping, its next node is a name]
     found = False
     try:
@@ -152,8 +152,9 @@ def _reads_as_a_setting(text: str, line: int) -> bool:
                 frames.pop()
             elif isinstance(event, yaml.NodeEvent):
                 is_name = bool(frames) and frames[-1][0] and frames[-1][1]
-                if isinstance(event, yaml.ScalarEvent) and event.start_mark.line == line - 1 and not found:
-                    if not is_name:  # the line's first text is not a setting's name
+                if event.start_mark.line == line - 1 and not found:
+                    # the line's first node: a setting's name (or a list item's, "- id: x"), or a list's item
+                    if not (is_name or list_item and frames and not frames[-1][0]):
                         return False
                     found = True
                 if frames and frames[-1][0]:
@@ -172,14 +173,16 @@ def _spaces(n: int) -> str:
     return f"{n} space" if n == 1 else f"{n} spaces"
 
 
-def _indented_too_little(lines: list[str], line: int) -> tuple[int, int] | None:
-    """If ``line`` (1-based) is indented less than the settings it belongs with: the indent its setting
-    should start at, and the line of a setting that starts there. That is the nearest deeper level
-    still open above it at which PyYAML reads it as a setting and goes on past it. (PyYAML says only
-    that it "did not find expected key" or a '-' indicator.) Otherwise None."""
+def _misaligned(lines: list[str], line: int) -> list[tuple[int, int]]:
+    """If ``line`` (1-based) is not lined up with the settings (or list items) it belongs with: for the
+    nearest level further right and the nearest further left, each still open above it, where PyYAML
+    then reads it as a setting and goes on past it, that level's indent (of its setting: "id" in
+    "  - id: x") and the line of a setting there; of those, the one nearer to where it is, or both. PyYAML says only that it "did not find expected key"
+    or a '-' indicator. Two parses at most; each reads only as far as the line after next."""
     if not 1 < line <= len(lines) or not lines[line - 1].strip():
-        return None
+        return []
     here = lines[line - 1]
+    own = _key_indent(here)
     levels = []  # (indent, line): going up, each line that starts further left than any below it
     for number in range(line - 1, 0, -1):
         text = lines[number - 1]
@@ -187,11 +190,44 @@ def _indented_too_little(lines: list[str], line: int) -> tuple[int, int] | None:
             continue
         if not levels or _key_indent(text) < levels[-1][0]:
             levels.append((_key_indent(text), number))
-    for indent, number in sorted(level for level in levels if level[0] > _key_indent(here)):
-        mended = lines[:line - 1] + [" " * (indent - _key_indent(here)) + here] + lines[line:]
-        if _reads_as_a_setting("\n".join(mended), line):
-            return indent, number
-    return None
+    right = [level for level in levels if level[0] > own][-1:]  # the nearest of each: levels go leftwards
+    left = [level for level in levels if level[0] < own][:1]
+    found = []
+    for indent, number in right + left:
+        shift = indent - own
+        if shift < 0 and here[:-shift].strip():
+            continue
+        moved = " " * shift + here if shift > 0 else here[-shift:]
+        text = "\n".join(lines[:line - 1] + [moved] + lines[line:line + 2])
+        if _reads_as_a_setting(text, line, here.lstrip().startswith("- ")):
+            found.append((indent, number))
+    # The nearer only: a line 3 spaces in reads as a top-level setting too, but was not meant as one.
+    # Both, if as near: a space too many or too few cannot be told apart.
+    nearest = min((abs(indent - own) for indent, _ in found), default=0)
+    return [place for place in found if abs(place[0] - own) == nearest]
+
+
+def _where_to_indent(lines: list[str], line: int, places: list[tuple[int, int]], line_offset: int) -> str:
+    """The message for ``_misaligned``'s places: which way it is out, and each indent it could have."""
+    item = lines[line - 1].lstrip().startswith("- ")
+    own = _key_indent(lines[line - 1])
+    ways = []
+    for indent, number in places:
+        if item:
+            dash = indent - 2
+            like = next((n for n in range(line - 1, 0, -1) if lines[n - 1].startswith(" " * dash + "- ")), None)
+            way = f"indent its '-' by {_spaces(dash)}" if dash else "start its '-' at the beginning of the line"
+            ways.append(way + (f", like the '-' on line {like + line_offset}" if like else ""))
+        else:
+            name = lines[number - 1].strip().removeprefix("- ").split(":", 1)[0]
+            way = f"indent it by {_spaces(indent)}" if indent else "start it at the beginning of the line"
+            ways.append(f"{way}, like '{name}' on line {number + line_offset}")
+    what = "this list item" if item else "this line"
+    than = "the one before it" if item else "the settings it belongs with"
+    how = ("is not lined up with" if len(places) > 1 else
+           "is indented less than" if places[0][0] > own else "is indented more than")
+    advice = ", or ".join(ways) + (", whichever it belongs with" if len(ways) > 1 else "")
+    return f"{what} {how} {than}. {advice[0].upper()}{advice[1:]}."
 
 
 def _line_without_its_colon(lines: list[str], line: int, same_indent: bool) -> int | None:
@@ -273,17 +309,8 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str = "", line_offset: in
     if "'\\t'" in problem or "\\t" in problem or "tab character" in problem or (
             "cannot start any token" in problem and "\t" in here[:len(here) - len(here.lstrip())]):
         return line, "this is not valid YAML: there is a tab character. Indent with spaces."
-    too_little = _indented_too_little(lines, line)
-    if too_little:
-        indent, number = too_little
-        if here.lstrip().startswith("- "):
-            dash = next((n for n in range(line - 1, 0, -1) if lines[n - 1].startswith(" " * (indent - 2) + "- ")),
-                        None)
-            like = f", like the '-' on line {dash + line_offset}" if dash else ""
-            return line, (f"this is not valid YAML: this list item is indented less than the one before it. Indent "
-                          f"its '-' by {_spaces(indent - 2)}{like}.")
-        name = lines[number - 1].strip().removeprefix("- ").split(":", 1)[0]
-        return line, (f"this is not valid YAML: this line is indented less than the settings it belongs with. "
-                      f"Indent it by {_spaces(indent)}, like '{name}' on line {number + line_offset}.")
+    places = _misaligned(lines, line)
+    if places:
+        return line, "this is not valid YAML: " + _where_to_indent(lines, line, places, line_offset)
     return line, (f"this is not valid YAML: {problem}. "
                   "Check the indentation and that any text containing ': ' or '#' is in quotes.")

@@ -22,9 +22,24 @@ CASES = [
     pytest.param(
         # the line above is a level deeper ('section' under 'formal_on_request'): lining up with it would be wrong
         "procedures/corporate.yaml", "  before_next_stage:", " before_next_stage:", " before_next_stage:",
-        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this line is indented less than the "
-         "settings it belongs with. Indent it by 2 spaces, like 'formal_on_request' on line 12."],
+        # one space in: as near to 'formal_on_request' as to 'informal', so both are offered
+        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this line is not lined up with the "
+         "settings it belongs with. Indent it by 2 spaces, like 'formal_on_request' on line 12, or start it at the "
+         "beginning of the line, like 'informal' on line 9, whichever it belongs with."],
         id="a line not indented far enough, under a deeper one"),
+    pytest.param(
+        # a space too many: lining it up with the line above ('discretion', under 'time_limit') is one way
+        "procedures/corporate.yaml", "\nescalate_within:", "\n escalate_within:", "\n escalate_within:",
+        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this line is not lined up with the "
+         "settings it belongs with. Indent it by 2 spaces, like 'discretion' on line 22, or start it at the "
+         "beginning of the line, like 'time_limit' on line 18, whichever it belongs with."],
+        id="a top-level line with a space in front"),
+    pytest.param(
+        "procedures/corporate.yaml", "      - We got council policy wrong.", "     - We got council policy wrong.",
+        "     - We got council policy wrong.",
+        ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this list item is indented less than the "
+         "one before it. Indent its '-' by 6 spaces, like the '-' on line 43."],
+        id="a list of texts with an item not indented far enough"),
     pytest.param(
         "procedures/corporate.yaml", "  - id: stage2", " - id: stage2", " - id: stage2",
         ["content/procedures/corporate.yaml:{line}: this is not valid YAML: this list item is indented less than the "
