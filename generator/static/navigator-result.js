@@ -173,11 +173,12 @@ function procedureDates(w, proc, r, answers) {
   // Made in time, its last day is no longer anything to act by: without it, it does not read as a new
   // deadline beside the Ombudsman's (re-test, at stage 3).
   const usual = `The usual time limit is ${limit.months} months${section(limit.section)}.`;
+  const forYou = r.for_someone_else ? "For this complaint" : "For you"; // 4.1: the reader may not be its subject
   if (r.complaint_made && limit.in_time) {
-    w.p(`${usual} For you, it counts from ${limit.from_date_text}, and ${r.for_someone_else ? "the complaint was made" :
+    w.p(`${usual} ${forYou}, it counts from ${limit.from_date_text}, and ${r.for_someone_else ? "the complaint was made" :
       "you complained"} within it.`);
   } else {
-    w.p(`${usual} For you, it ${limit.in_time ? "runs" : "ran"} from ${limit.from_date_text}, so until ` +
+    w.p(`${usual} ${forYou}, it ${limit.in_time ? "runs" : "ran"} from ${limit.from_date_text}, so until ` +
       `${limit.last_day_text}.`);
   }
   for (const o of proc.overdue ?? []) {
@@ -349,7 +350,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     const limit = r.ombudsman.time_limit;
     const o = r.ombudsman.short_name;
     w.p(`The ${o} usually expects a complaint within ${limit.months} months of when ${limit.counts_from_text}. ` +
-      `For you, the ${limit.months} months ${limit.in_time ? "end" : "ended"} on ${limit.last_day_text} (from ` +
+      `${r.for_someone_else ? "For this complaint" : "For you"}, the ${limit.months} months ${limit.in_time ? "end" : "ended"} on ${limit.last_day_text} (from ` +
       `${limit.from_date_text}${limit.section ? `; ${policyRef(limit.section)}` : ""}).`);
     w.p(limit.discretion);
     w.contact(r.ombudsman.contact);

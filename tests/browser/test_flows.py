@@ -508,8 +508,9 @@ def test_once_made_in_time_the_time_limit_has_no_last_day_to_act_by(page):
             "2026, and you complained within it.") in text
     assert "so until Tuesday 1 June 2027" not in text
     to_result(page, {**ADULTS, "found_out": date("2026-10-01")})  # acting for another (4.1)
-    assert ("For you, it counts from Thursday 1 October 2026, and the complaint was made within it."
-            in page.inner_text(".result"))
+    text = page.inner_text(".result")
+    assert "For this complaint, it counts from Thursday 1 October 2026, and the complaint was made within it." in text
+    assert "For this complaint, the 12 months end on Friday 1 October 2027" in text and "For you," not in text
 
 
 def test_at_the_last_stage_what_to_do_next_says_to_wait_for_our_reply_first(page):
