@@ -96,6 +96,60 @@ function groundForLetter(text, forSomeoneElse = false) {
   return own.replace(/\bWe\b/g, "You").replace(/\bwe\b/g, "you").replace(/\byour\b/g, "my").replace(/\bour\b/g, "your");
 }
 
+/** A letter's first two paragraphs: "Dear ... team," and which complaint it is about. */
+function letterOpening(contact, complained, letterLine, forSomeoneElse) {
+  return [
+    `Dear ${contact?.short_name ? (/\bteam$/i.test(contact.short_name) ? contact.short_name : `${contact.short_name} team`) : "complaints team"},`,
+    // For someone else (4.1), either of you may have made the complaint: the letter does not say who.
+    (forSomeoneElse
+      ? `A complaint was made on ${complained ?? "[date of the complaint]"}. The reference is [the reference, if there is one].`
+      : `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].`) +
+      (letterLine ? ` ${letterLine}` : ""), // who the complaint is for, if not the writer (4.1, 4.2)
+  ];
+}
+
+/** Puts a letter on the page, with its To and Subject above it, and keeps its body for "Copy the letter". */
+function showLetter(w, id, head, body, title) {
+  const box = h("div", { class: "letter", id });
+  for (const line of head) box.append(h("p", { class: "letter-head", text: line }));
+  for (const line of body) {
+    box.append(h("p", {}, ...line.split("\n").flatMap((part, i) => (i ? [h("br"), part] : [part]))));
+  }
+  w.lines.push(title, ...head, "", body.join("\n\n"), "");
+  w.container.append(box);
+  return body.join("\n\n"); // paragraphs apart, as they would be in an email
+}
+
+/**
+ * A letter asking when our late reply will come (11.2, 12.2, App. 1 para 6, App. 2 para 7): what
+ * "Contact ... to ask when you will get it" asks, written out, for someone who would rather write.
+ */
+function chaseLetter(w, result, contact, letterLine, forSomeoneElse = false) {
+  const respond = result.timeline.find((i) => i.id === "respond");
+  const received = result.timeline.find((i) => i.id === "received");
+  const current = result.procedure.stages.find((s) => s.id === result.procedure.current_stage);
+  const first = current === result.procedure.stages[0];
+  const head = [
+    `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
+    `Subject: ${forSomeoneElse ? "A complaint" : "My complaint"}: when will ${forSomeoneElse ? "we" : "I"} get your reply?`,
+  ];
+  const asked = first || !received?.date_text ? "" : (forSomeoneElse
+    ? `Stage ${current.number} was asked for on ${received.date_text}. `
+    : `I asked for stage ${current.number} on ${received.date_text}. `);
+  // Past an aim's longest time too (App. 1 para 6b: "up to sixty-five working days"), it is late, not only slow.
+  const longest = respond.aim && respond.status === "overdue" ? " The longest time the complaints policy allows has " +
+    "passed too." : "";
+  const due = respond.new_date ? `Your update said the reply would come by ${respond.date_text}.`
+    : respond.aim ? `You aimed to reply by ${respond.date_text}.${longest}` : `Your reply was due by ${respond.date_text}.`;
+  const body = [
+    ...letterOpening(contact, result.complained_text, letterLine, forSomeoneElse),
+    `${asked}${due} It has not come yet.`,
+    `Please tell me when ${forSomeoneElse ? "we" : "I"} will get your reply, and why it is taking longer.`,
+    "Yours sincerely,\n[your name and how you would like us to contact you]",
+  ];
+  w.chaseLetter = showLetter(w, "chase-letter", head, body, "LETTER TO ASK WHEN OUR REPLY WILL COME");
+}
+
 function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false) {
   const stageName = escalate.stage_name;
   // The date of the complaint itself: at stage 2 or 3 the timeline's "received" is the request for that stage.
@@ -115,12 +169,7 @@ function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false
   // A late reply is itself a ground (12.1); Python words it, in the complainant's voice.
   const late = respondedItem?.letter_late_text ? ` ${respondedItem.letter_late_text}` : "";
   const body = [
-    `Dear ${contact?.short_name ? (/\bteam$/i.test(contact.short_name) ? contact.short_name : `${contact.short_name} team`) : "complaints team"},`,
-    // For someone else (4.1), either of you may have made the complaint: the letter does not say who.
-    (forSomeoneElse
-      ? `A complaint was made on ${complained ?? "[date of the complaint]"}. The reference is [the reference, if there is one].`
-      : `I made a complaint on ${complained ?? "[date of your complaint]"}. My reference is [your reference, if you have one].`) +
-      (letterLine ? ` ${letterLine}` : ""), // who the complaint is for, if not the writer (4.1, 4.2)
+    ...letterOpening(contact, complained, letterLine, forSomeoneElse),
     `You sent ${forSomeoneElse ? "" : "me "}your reply${current ? ` at stage ${current.number}` : ""} on ${responded}.${late} I am not happy with it, and I ask you to take ` +
       `${forSomeoneElse ? "the" : "my"} complaint to ${stageName}.`,
   ];
@@ -299,6 +348,11 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
       : (pastAim ? "We have not replied by the date we aimed for." : "Our reply is late.");
     w.p(`${state} Contact ${contact?.short_name ?? "us"} to ask when you will get it:`);
     w.contact(contact);
+    if (!r.as_at_is_ahead) { // on a day to come it may yet arrive: no letter saying it has not
+      w.h3("A letter to ask when you will get our reply");
+      w.p("Copy this and change the parts in square brackets.", { class: "hint" });
+      chaseLetter(w, main, contact, r.letter_line, r.for_someone_else);
+    }
   }
   if (!r.service_recovery_decides && !notYet && items.escalate) {
     const e = items.escalate;
@@ -366,7 +420,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     }
   }
   return { heading, text: w.lines.join("\n"), events: events(r, { today: today ?? r.as_at, answers }), datesHeading,
-    letter: w.letter ?? null };
+    letter: w.letter ?? null, chaseLetter: w.chaseLetter ?? null };
 }
 
 // Reminders, from the start of the event's day: 9am on the day, and for a date you must act by (asking

@@ -593,6 +593,7 @@ function textToKeep(resultText, reply, url) {
 const COPIED = {
   result: ["Copied. You can paste the result into an email or a document.", "The result as text"],
   letter: ["Copied. You can paste the letter into an email.", "The letter as text"],
+  chase: ["Copied. You can paste the letter into an email.", "The letter about our late reply as text"],
   link: ["Copied. Anyone you send the link to can see these answers.", null], // the link's own box is below
 };
 
@@ -628,12 +629,14 @@ function showResult(reply, push, errors = null, focusOn = "heading", typedAsAt =
   const body = h("div", { class: "result" });
   const built = renderResult(body, reply, { today,
     asAtForm: reply.result?.outcome === "complaint" && reply.result.complaint_made ? asAtForm(reply, errors, typedAsAt) : null });
-  const letterBox = body.querySelector("#letter");
-  if (letterBox && built.letter) {
-    // The letter on its own: "Copy as text" copies the whole result, which is not what you send.
+  // Each letter on its own: "Copy as text" copies the whole result, which is not what you send.
+  for (const [box, text, what, label] of [["#letter", built.letter, "letter", "Copy the letter"],
+    ["#chase-letter", built.chaseLetter, "chase", "Copy the letter about our late reply"]]) {
+    const letterBox = body.querySelector(box);
+    if (!letterBox || !text) continue;
     const group = h("div", { class: "button-group", "data-no-print": "true" },
-      h("button", { type: "button", class: "button button-secondary", id: "copy-letter", text: "Copy the letter",
-        onclick: () => copyText(built.letter, group, "letter") }));
+      h("button", { type: "button", class: "button button-secondary", id: `copy-${what}`, text: label,
+        onclick: () => copyText(text, group, what) }));
     letterBox.after(group);
   }
   const back = h("a", { href: "#check", class: "back-link", text: "Back", onclick: (e) => {

@@ -277,6 +277,7 @@ def test_as_at_date_changes_statuses(page, site_dir):
     text = page.inner_text(".result")
     assert ("If we have not replied by Friday 4 December 2026, our reply will then be past our aim by 4 working "
             "days.") in text
+    assert page.query_selector("#chase-letter") is None  # it may yet come by then: no letter saying it has not
     # App. 2 para 8: the Service Recovery Team is for after our reply, which has not come
     assert ("Once you have our reply: if you are still unhappy, contact the Service Recovery Team to see if your "
             "further concerns can be resolved.") in text

@@ -2,7 +2,7 @@
 and the print layout (issue 4, "Taking the answer away")."""
 from __future__ import annotations
 
-from navsupport import CORPORATE_OVERDUE, api_next, click_to_next_view, timeline_rows, to_result
+from navsupport import CHILDREN, CORPORATE_OVERDUE, api_next, click_to_next_view, date, timeline_rows, to_result
 
 
 def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_dir):
@@ -132,3 +132,38 @@ def test_printed_pages_fit_their_tables_and_say_where_they_come_from(fresh_page)
         assert all(page.locator("main details table").nth(i).is_visible() for i in range(3))
     finally:
         page.emulate_media(media="screen")
+
+
+def test_a_late_reply_has_a_letter_asking_when_it_will_come(fresh_page):
+    """11.2: our stage 1 reply was due 10 working days after 10 March 2026 (24 March). "Contact Speak Up to
+    ask when you will get it", written out for someone who would rather write (re-test: only the letter
+    for the next stage was offered, with nothing yet to disagree with)."""
+    page = fresh_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    to_result(page, CORPORATE_OVERDUE)
+    section = page.inner_text(".result")
+    assert section.index("Our reply is late.") < section.index("A letter to ask when you will get our reply")
+    assert "Subject: My complaint: when will I get your reply?" in page.inner_text("#chase-letter")
+    page.click("#copy-chase")
+    page.wait_for_selector("#copy-chase-status")
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        "Dear Speak Up team,\n\n"
+        "I made a complaint on Tuesday 10 March 2026. My reference is [your reference, if you have one].\n\n"
+        "Your reply was due by Tuesday 24 March 2026. It has not come yet.\n\n"
+        "Please tell me when I will get your reply, and why it is taking longer.\n\n"
+        "Yours sincerely,\n[your name and how you would like us to contact you]")
+    assert "LETTER TO ASK WHEN OUR REPLY WILL COME" not in page.evaluate("navigator.clipboard.readText()")
+
+
+def test_the_letter_about_a_late_reply_at_a_later_stage_for_someone_else(page):
+    """App. 1 para 6b: stage 2 asked for 1 July 2026; aimed for 25 working days (5 August), and up to 65
+    (29 September) has gone by too. For a parent (4.1), "the complaint", "we"."""
+    to_result(page, {**CHILDREN, "complainant": "parent_or_carer", "stage_received": date("2026-07-01")})
+    letter = page.inner_text("#chase-letter")
+    assert "Subject: A complaint: when will we get your reply?" in letter
+    assert ("Stage 2 was asked for on Wednesday 1 July 2026. You aimed to reply by Wednesday 5 August 2026. The "
+            "longest time the complaints policy allows has passed too. It has not come yet.") in letter
+    assert "Please tell me when we will get your reply" in letter
+    # Not late: no such letter
+    to_result(page, {**CHILDREN, "stage_received": date("2026-11-02")})
+    assert page.query_selector("#chase-letter") is None and page.query_selector("#copy-chase") is None
