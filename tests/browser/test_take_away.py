@@ -164,6 +164,10 @@ def test_the_letter_about_a_late_reply_at_a_later_stage_for_someone_else(page):
     assert ("Stage 2 was asked for on Wednesday 1 July 2026. You aimed to reply by Wednesday 5 August 2026. The "
             "longest time the complaints policy allows has passed too. It has not come yet.") in letter
     assert "Please tell me when we will get your reply" in letter
+    # 11.2: with an update's new date, that is the date missed
+    to_result(page, {**CORPORATE_OVERDUE, "new_date": date("2026-04-14")})
+    assert "Your update said the reply would come by Tuesday 14 April 2026. It has not come yet." in page.inner_text(
+        "#chase-letter")
     # Not late: no such letter
     to_result(page, {**CHILDREN, "stage_received": date("2026-11-02")})
     assert page.query_selector("#chase-letter") is None and page.query_selector("#copy-chase") is None
