@@ -176,12 +176,12 @@ def _late_reply_opens_ombudsman(rules: Rules, respond_item: dict, as_at: datetim
     name = rules.ombudsman.short_name
     was = "We aimed to reply" if respond_item.get("aim") else "Our reply was due"
     if when == "ahead":
-        # The day, not "then": beside the row's date (our reply's), "then" read as that one (re-test).
-        then, status_text = (f"If it has not come by {long_date(as_at)}, you can go to the {name} then.",
-                             f"you can do this on {long_date(as_at)}")
+        # "open", and the note says on what: "then" beside the row's date (our reply's) read as that date,
+        # and "you can do this on <the day looked at>" as if not before it (re-tests).
+        then, status_text = f"If it has not come by {long_date(as_at)}, you can go to the {name} then.", "open"
     elif when == "past":
         then, status_text = (f"If you were still waiting for it on {long_date(as_at)}, you could go to the {name} then.",
-                             f"you could do this on {long_date(as_at)}")
+                             "open")
     else:
         then, status_text = f"If you are still waiting for it, you can go to the {name} now.", "you can do this now"
     # Today, "by then" is the row's date; on another day the status names that day, so the note names ours.
@@ -517,6 +517,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                 and not (respond.counted_from == "panel" and panel is None))
         opened = responded if has_responded else (datetime.date.fromisoformat(respond_item["date"]) if late else None)
         when = "ahead" if ahead else "past" if today is not None and as_at < today else "today"
+        if when == "ahead" and opened and opened < today:
+            when = "today"  # late already today: you need not wait for the day looked at (re-test)
         add("ombudsman", label, rules.ombudsman.section, "you",
             lambda: {**_item(cal, as_at, "ombudsman", label, opened, rules.ombudsman.section, "you",
                              after=stage.after, after_contact=rules.contact(stage.after_contact),

@@ -131,7 +131,7 @@ function chaseLetter(w, result, contact, letterLine, forSomeoneElse = false) {
   const first = current === result.procedure.stages[0];
   const head = [
     `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
-    `Subject: ${forSomeoneElse ? "A complaint" : "My complaint"}: when will ${forSomeoneElse ? "we" : "I"} get your reply?`,
+    `Subject: ${forSomeoneElse ? "A complaint" : "My complaint"}: when will you reply?`,
   ];
   const asked = first || !received?.date_text ? "" : (forSomeoneElse
     ? `Stage ${current.number} was asked for on ${received.date_text}. `
@@ -144,7 +144,7 @@ function chaseLetter(w, result, contact, letterLine, forSomeoneElse = false) {
   const body = [
     ...letterOpening(contact, result.complained_text, letterLine, forSomeoneElse),
     `${asked}${due} It has not come yet.`,
-    `Please tell me when ${forSomeoneElse ? "we" : "I"} will get your reply, and why it is taking longer.`,
+    "Please tell me when you will reply, and why it is taking longer.",
     "Yours sincerely,\n[your name and how you would like us to contact you]",
   ];
   w.chaseLetter = showLetter(w, "chase-letter", head, body, "LETTER TO ASK WHEN OUR REPLY WILL COME");
@@ -170,9 +170,14 @@ function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false
   const late = respondedItem?.letter_late_text ? ` ${respondedItem.letter_late_text}` : "";
   const body = [
     ...letterOpening(contact, complained, letterLine, forSomeoneElse),
-    `You sent ${forSomeoneElse ? "" : "me "}your reply${current ? ` at stage ${current.number}` : ""} on ${responded}.${late} I am not happy with it, and I ask you to take ` +
+    `You sent ${forSomeoneElse ? "" : "me "}your reply${current ? ` at stage ${current.number}` : ""} on ${responded}.${late} I am not happy with your reply, and I ask you to take ` +
       `${forSomeoneElse ? "the" : "my"} complaint to ${stageName}.`,
   ];
+  // 12.4 "ordinarily": after the usual time, the page says to give the reason; so does the letter (re-test)
+  if (escalate.status === "passed") {
+    body.push(`I am asking later than usual because [say why ${forSomeoneElse ? "it could not be asked" :
+      "you could not ask"} sooner].`);
+  }
   const grounds = escalate.grounds && escalate.grounds.length ? escalate.grounds : null;
   const letterBox = h("div", { class: "letter", id: "letter" });
   for (const line of head) letterBox.append(h("p", { class: "letter-head", text: line }));
@@ -198,6 +203,7 @@ function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false
   text.push(...end);
   w.lines.push("LETTER", ...head, "", text.join("\n\n"), "");
   w.letter = text.join("\n\n"); // paragraphs apart, as they would be in an email
+  w.letterButton = `Copy the letter asking for ${stageNumber}`;
   w.container.append(letterBox);
 }
 
@@ -318,6 +324,8 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   const main = procs[0];
   const contact = main.procedure.contact;
   const items = Object.fromEntries(main.timeline.map((i) => [i.id, i]));
+  // Our reply, given in the answers, has come, even where the statuses are for a day before it (as at).
+  const replyGiven = Object.values(answers.responded ?? {}).some((part) => String(part).trim());
   // Out of time and not made yet: what to say in it, after who to send it to (9.1)
   const giveReason = procs.map((p) => p.time_limit?.give_reason).find(Boolean);
   if (r.service_recovery_decides && notYet) {
@@ -335,7 +343,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
       r.informal ? "To complain, or if that does not put things right, contact:" : "Make your complaint to:");
     w.contact(contact);
     w.p(giveReason);
-  } else if (main.overdue?.some((o) => o.item === "respond")) {
+  } else if (!replyGiven && main.overdue?.some((o) => o.item === "respond")) {
     // With the contact here too: someone who jumps to this heading should not have to look for it.
     // Past an aim (App. 1 para 6b, App. 2 para 7) the reply is not late, but we should say when it comes.
     const pastAim = main.overdue.some((o) => o.item === "respond" && o.kind === "past_aim");
@@ -348,7 +356,8 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
       : (pastAim ? "We have not replied by the date we aimed for." : "Our reply is late.");
     w.p(`${state} Contact ${contact?.short_name ?? "us"} to ask when you will get it:`);
     w.contact(contact);
-    if (!r.as_at_is_ahead) { // on a day to come it may yet arrive: no letter saying it has not
+    // On a day to come it may yet arrive: no letter saying it has not, unless it is late already today.
+    if (!r.as_at_is_ahead || (respond.date && respond.date < (today ?? r.as_at))) {
       w.h3("A letter to ask when you will get our reply");
       w.p("Copy this and change the parts in square brackets.", { class: "hint" });
       chaseLetter(w, main, contact, r.letter_line, r.for_someone_else);
@@ -377,8 +386,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     const o = items.ombudsman;
     // What comes after our reply (App. 2 para 8) is for once it has come. Given in the answers, it has come,
     // even where the statuses are worked out for a day before it came (an advocate's "as at").
-    const replied = Object.values(answers.responded ?? {}).some((part) => String(part).trim()) ||
-      main.timeline.some((i) => i.id === "respond" && i.status.startsWith("done"));
+    const replied = replyGiven || main.timeline.some((i) => i.id === "respond" && i.status.startsWith("done"));
     // Our last stage's reply still to come, and not late (a late one is said above, with the contact):
     // the Ombudsman is for after it (13.2), so say so first, and who to ask meanwhile.
     if (!replied && items.respond && !main.overdue?.some((i) => i.item === "respond")) {
@@ -420,7 +428,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     }
   }
   return { heading, text: w.lines.join("\n"), events: events(r, { today: today ?? r.as_at, answers }), datesHeading,
-    letter: w.letter ?? null, chaseLetter: w.chaseLetter ?? null };
+    letter: w.letter ?? null, letterButton: w.letterButton ?? null, chaseLetter: w.chaseLetter ?? null };
 }
 
 // Reminders, from the start of the event's day: 9am on the day, and for a date you must act by (asking

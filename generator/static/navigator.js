@@ -324,13 +324,16 @@ function clearErrors(box, view) {
   }
   for (const node of box.querySelectorAll(".form-group-error")) node.classList.remove("form-group-error");
   for (const node of box.querySelectorAll(".input-error")) node.classList.remove("input-error");
+  for (const node of box.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
   const summary = view.querySelector(".error-summary");
   if (!summary) return;
   for (const link of summary.querySelectorAll("a")) {
     const id = link.getAttribute("href").slice(1);
     if (box.querySelector(`#${CSS.escape(id)}`)) link.closest("li").remove();
   }
-  if (!summary.querySelector("li")) summary.remove();
+  if (summary.querySelector("li")) return;
+  summary.remove();
+  document.title = document.title.replace(/^Error: /, ""); // no problem left on the page
 }
 
 function readForm(form, qid) {
@@ -605,6 +608,8 @@ async function copyText(text, next, what) {
   const id = `copy-${what}`;
   const [copied, fallbackLabel] = COPIED[what];
   const done = document.getElementById(`${id}-status`) ?? h("p", { class: "copy-status", id: `${id}-status` });
+  // Only the last copy is on the clipboard: another "Copied." still showing would say otherwise (re-test)
+  for (const other of document.querySelectorAll(".copy-status")) if (other !== done) other.textContent = "";
   if (!done.isConnected) next.after(done);
   try {
     await navigator.clipboard.writeText(text);
@@ -630,8 +635,9 @@ function showResult(reply, push, errors = null, focusOn = "heading", typedAsAt =
   const built = renderResult(body, reply, { today,
     asAtForm: reply.result?.outcome === "complaint" && reply.result.complaint_made ? asAtForm(reply, errors, typedAsAt) : null });
   // Each letter on its own: "Copy as text" copies the whole result, which is not what you send.
-  for (const [box, text, what, label] of [["#letter", built.letter, "letter", "Copy the letter"],
+  for (const [box, text, what, label] of [["#letter", built.letter, "letter", built.letterButton ?? "Copy the letter"],
     ["#chase-letter", built.chaseLetter, "chase", "Copy the letter about our late reply"]]) {
+    // (the first named by what it asks for, where it says: two "Copy the letter" buttons could not be told apart)
     const letterBox = body.querySelector(box);
     if (!letterBox || !text) continue;
     const group = h("div", { class: "button-group", "data-no-print": "true" },

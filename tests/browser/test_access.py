@@ -299,6 +299,7 @@ def test_each_stage_keeps_its_own_details(fresh_page):
     assert [page.input_value(f"#{f}-day") for f in ("stage_received", "responded")] == ["1", "2"]
     assert page.query_selector("#stage_received-error") is None and page.query_selector(".error-summary") is None
     assert page.query_selector("#stage-details .form-group-error, #stage-details .input-error") is None
+    assert page.query_selector("#stage-details [aria-invalid]") is None and not page.title().startswith("Error:")
     assert "stage_received-error" not in (page.get_attribute("[data-field=stage_received] fieldset",
                                                              "aria-describedby") or "")
 

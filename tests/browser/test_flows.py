@@ -481,7 +481,7 @@ def test_the_letter_says_a_late_reply_was_late_and_who_it_is_for(page, site_dir)
     letter = page.inner_text("#letter")
     # either of them may have made the complaint, so not "sent me" (4.1)
     assert (f"You sent your reply at stage 1 on Tuesday 14 April 2026. Your reply came {respond['working_days']} working "
-            "days after the date the complaints policy gives. I am not happy with it") in letter
+            "days after the date the complaints policy gives. I am not happy with your reply") in letter
     assert "I am acting for [their name]. [Say that they agreed, or why they cannot complain themselves.]" in letter
     to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-03-20")})  # on time, and for yourself
     letter = page.inner_text("#letter")

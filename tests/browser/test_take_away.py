@@ -143,16 +143,26 @@ def test_a_late_reply_has_a_letter_asking_when_it_will_come(fresh_page):
     to_result(page, CORPORATE_OVERDUE)
     section = page.inner_text(".result")
     assert section.index("Our reply is late.") < section.index("A letter to ask when you will get our reply")
-    assert "Subject: My complaint: when will I get your reply?" in page.inner_text("#chase-letter")
+    assert "Subject: My complaint: when will you reply?" in page.inner_text("#chase-letter")
     page.click("#copy-chase")
     page.wait_for_selector("#copy-chase-status")
     assert page.evaluate("navigator.clipboard.readText()") == (
         "Dear Speak Up team,\n\n"
         "I made a complaint on Tuesday 10 March 2026. My reference is [your reference, if you have one].\n\n"
         "Your reply was due by Tuesday 24 March 2026. It has not come yet.\n\n"
-        "Please tell me when I will get your reply, and why it is taking longer.\n\n"
+        "Please tell me when you will reply, and why it is taking longer.\n\n"
         "Yours sincerely,\n[your name and how you would like us to contact you]")
     assert "LETTER TO ASK WHEN OUR REPLY WILL COME" not in page.evaluate("navigator.clipboard.readText()")
+    # Two letters, two buttons told apart by what they copy; only the last "Copied." stays (re-test)
+    assert page.inner_text("#copy-letter") == "Copy the letter asking for stage 2"
+    page.click("#copy-letter")
+    page.wait_for_selector("#copy-letter-status")
+    assert page.inner_text("#copy-chase-status") == ""
+    # Looked at on a day to come, but late already today: the letter is still offered
+    for part, value in (("day", "1"), ("month", "12"), ("year", "2026")):
+        page.fill(f"#as_at-{part}", value)
+    click_to_next_view(page, "#as-at-form button")
+    assert page.query_selector("#chase-letter") is not None
 
 
 def test_the_letter_about_a_late_reply_at_a_later_stage_for_someone_else(page):
@@ -160,10 +170,10 @@ def test_the_letter_about_a_late_reply_at_a_later_stage_for_someone_else(page):
     (29 September) has gone by too. For a parent (4.1), "the complaint", "we"."""
     to_result(page, {**CHILDREN, "complainant": "parent_or_carer", "stage_received": date("2026-07-01")})
     letter = page.inner_text("#chase-letter")
-    assert "Subject: A complaint: when will we get your reply?" in letter
+    assert "Subject: A complaint: when will you reply?" in letter
     assert ("Stage 2 was asked for on Wednesday 1 July 2026. You aimed to reply by Wednesday 5 August 2026. The "
             "longest time the complaints policy allows has passed too. It has not come yet.") in letter
-    assert "Please tell me when we will get your reply" in letter
+    assert "Please tell me when you will reply" in letter
     # 11.2: with an update's new date, that is the date missed
     to_result(page, {**CORPORATE_OVERDUE, "new_date": date("2026-04-14")})
     assert "Your update said the reply would come by Tuesday 14 April 2026. It has not come yet." in page.inner_text(
@@ -171,3 +181,25 @@ def test_the_letter_about_a_late_reply_at_a_later_stage_for_someone_else(page):
     # Not late: no such letter
     to_result(page, {**CHILDREN, "stage_received": date("2026-11-02")})
     assert page.query_selector("#chase-letter") is None and page.query_selector("#copy-chase") is None
+
+
+def test_the_next_stage_letter_asked_for_late_has_a_place_for_why(page):
+    """12.4 "ordinarily": our reply came 20 March 2026, so the usual 20 working days to ask for stage 2 have
+    gone; the page says to say why, and so does the letter."""
+    to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-03-20")})
+    assert "I am asking later than usual because [say why you could not ask sooner]." in page.inner_text("#letter")
+    to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-11-20")})
+    assert "later than usual" not in page.inner_text("#letter")
+
+
+def test_a_reply_that_came_is_not_chased_on_a_day_before_it(page):
+    """11.2: due 24 March 2026, came 14 April; as at 1 April it was late, but it has come since: no
+    "Our reply is late. Contact ... to ask when you will get it", and no letter asking."""
+    to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-04-14")})
+    for part, value in (("day", "1"), ("month", "4"), ("year", "2026")):
+        page.fill(f"#as_at-{part}", value)
+    click_to_next_view(page, "#as-at-form button")
+    text = page.inner_text(".result")
+    assert "overdue" in page.inner_text("tr[data-item=respond]")
+    assert "to ask when you will get it:" not in text and page.query_selector("#chase-letter") is None
+    assert page.query_selector("#letter") is not None
