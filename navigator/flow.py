@@ -227,6 +227,9 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
         updates = [s.id for s in procedure.stages if s.new_date_if_late]
         if updates:
             fields.append(_date_field("new_date", optional=True, stages=updates))
+        panels = [s.id for s in procedure.stages if s.panel_within is not None]
+        if panels:  # before our reply, which follows the panel's findings (App. 1 para 6c)
+            fields.append(_date_field("panel", optional=True, stages=panels))
         fields.append(_date_field("responded", optional=True, stages=[s.id for s in procedure.stages]))
         if len(procedure.stages) > 1:
             fields[-1]["label_by_stage"] = {s.id: _reply_label(procedure, s) for s in procedure.stages}
@@ -235,9 +238,6 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
             fields.append({"id": "extended", "type": "checkbox", "label": "We told you we need longer", "hint": None,
                            "optional": True, "inputs": ["extended"], "value": YES, "stages": [s.id for s in longer],
                            "hint_by_stage": {s.id: _longer_hint(s.respond) for s in longer}})
-        panels = [s.id for s in procedure.stages if s.panel_within is not None]
-        if panels:
-            fields.append(_date_field("panel", optional=True, stages=panels))
         return {"id": qid, "type": "stage", "title": title, "hint": hint, "options": options, "fields": fields}
     raise KeyError(qid)
 
@@ -325,7 +325,7 @@ def _check_stage(rules, raw, values, today):
         else:
             out["stage_received"] = d
         received_text = _stage_received_text(stage, values)
-    for name in ("new_date", "responded", "panel"):
+    for name in ("new_date", "panel", "responded"):  # as the fields are shown, so the errors are in that order
         if name == "panel" and stage.panel_within is None or name == "new_date" and not stage.new_date_if_late:
             continue
         if A.date_is_blank(raw.get(name)):

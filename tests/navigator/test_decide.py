@@ -620,6 +620,8 @@ def test_the_stage_question_helps_you_find_your_stage(R, complaint):
     assert fields["stage_received"]["label_by_stage"] == {"stage2": "Date you asked for stage 2",
                                                           "stage3": "Date you asked for stage 3"}
     assert fields["responded"]["label_by_stage"]["stage2"] == "Date of our reply at stage 2"
+    # App. 1 para 6c: the panel meets before our reply, so its date is asked first
+    assert [f["id"] for f in stage["fields"]].index("panel") < [f["id"] for f in stage["fields"]].index("responded")
     # Adults' social care has one stage (App. 2 para 7): nothing to tell apart
     adults = {f["id"]: f for f in decide(R, complaint(service="adults_social_care"), TODAY)["question"]["fields"]}
     assert adults["responded"]["label"] == "Date of our reply" and "label_by_stage" not in adults["responded"]
