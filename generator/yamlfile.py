@@ -177,8 +177,9 @@ def _misaligned(lines: list[str], line: int) -> list[tuple[int, int]]:
     """If ``line`` (1-based) is not lined up with the settings (or list items) it belongs with: for the
     nearest level further right and the nearest further left, each still open above it, where PyYAML
     then reads it as a setting and goes on past it, that level's indent (of its setting: "id" in
-    "  - id: x") and the line of a setting there; of those, the one nearer to where it is, or both. PyYAML says only that it "did not find expected key"
-    or a '-' indicator. Two parses at most; each reads only as far as the line after next."""
+    "  - id: x") and the line of a setting there; of those, the one nearer to where it is, or both.
+    PyYAML says only that it "did not find expected key" or a '-' indicator. Two parses at most; each
+    reads only as far as the line after next."""
     if not 1 < line <= len(lines) or not lines[line - 1].strip():
         return []
     here = lines[line - 1]
@@ -236,10 +237,6 @@ def _line_without_its_colon(lines: list[str], line: int, same_indent: bool) -> i
     line (or, on a comment, the one after). So: ``line`` itself, unless ``same_indent``, then the
     nearest line above it that is not blank or a comment. With ``same_indent`` that line must be
     indented as ``line`` is: one indented more is a long text going on, which is valid."""
-    def indent(text: str) -> int:  # of the setting: in "  - id: x", that of "id"
-        spaces = len(text) - len(text.lstrip(" "))
-        return spaces + 2 if text.lstrip(" ").startswith("- ") else spaces
-
     def colon_less(n: int) -> bool:
         stripped = lines[n - 1].strip().removeprefix("- ")
         return bool(re.match(r"[a-z_]+ \S", stripped)) and ":" not in stripped
@@ -270,7 +267,7 @@ def _line_without_its_colon(lines: list[str], line: int, same_indent: bool) -> i
     n = above(line)
     if n is None or not colon_less(n):
         return None
-    if same_indent and indent(lines[n - 1]) != indent(lines[line - 1]):
+    if same_indent and _key_indent(lines[n - 1]) != _key_indent(lines[line - 1]):
         return None
     return n if mends_it(n) else None
 
