@@ -108,17 +108,35 @@ function letterOpening(contact, complained, letterLine, forSomeoneElse) {
   ];
 }
 
-/** Puts a letter on the page, with its To and Subject above it, and keeps its body for "Copy the letter". */
+/**
+ * Puts a letter on the page, with its To and Subject (`head`) above it, and returns its body as text for
+ * "Copy the letter", paragraphs apart, as they would be in an email. A paragraph of `body` is a text (a
+ * line break at each "\n") or {text, items}: a text with a list under it.
+ */
 function showLetter(w, id, head, body, title) {
   const box = h("div", { class: "letter", id });
   for (const line of head) box.append(h("p", { class: "letter-head", text: line }));
-  for (const line of body) {
-    box.append(h("p", {}, ...line.split("\n").flatMap((part, i) => (i ? [h("br"), part] : [part]))));
+  const paragraphs = [];
+  for (const part of body) {
+    if (typeof part === "string") {
+      box.append(h("p", {}, ...part.split("\n").flatMap((line, i) => (i ? [h("br"), line] : [line]))));
+      paragraphs.push(part);
+    } else {
+      box.append(h("p", { text: part.text }), h("ul", {}, ...part.items.map((item) => h("li", { text: item }))));
+      paragraphs.push([part.text, ...part.items.map((item) => `- ${item}`)].join("\n"));
+    }
   }
-  w.lines.push(title, ...head, "", body.join("\n\n"), "");
+  const text = paragraphs.join("\n\n");
+  w.lines.push(title, ...head, "", text, "");
   w.container.append(box);
-  return body.join("\n\n"); // paragraphs apart, as they would be in an email
+  return text;
 }
+
+/** "To: Speak Up, speakup@...": shown above a letter, not copied with it (an email has its own). */
+const letterTo = (contact) => `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`;
+
+/** The stage the complaint is at, from the result's procedure. */
+const currentStage = (result) => result.procedure.stages.find((s) => s.id === result.procedure.current_stage);
 
 /**
  * A letter asking when our late reply will come (11.2, 12.2, App. 1 para 6, App. 2 para 7): what
@@ -127,10 +145,10 @@ function showLetter(w, id, head, body, title) {
 function chaseLetter(w, result, contact, letterLine, forSomeoneElse = false) {
   const respond = result.timeline.find((i) => i.id === "respond");
   const received = result.timeline.find((i) => i.id === "received");
-  const current = result.procedure.stages.find((s) => s.id === result.procedure.current_stage);
+  const current = currentStage(result);
   const first = current === result.procedure.stages[0];
   const head = [
-    `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
+    letterTo(contact),
     `Subject: ${forSomeoneElse ? "A complaint" : "My complaint"}: when will you reply?`,
   ];
   const asked = first || !received?.date_text ? "" : (forSomeoneElse
@@ -156,16 +174,15 @@ function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false
   const complained = result.complained_text;
   const respondedItem = result.timeline.find((i) => i.id === "respond");
   const responded = respondedItem?.responded_text ?? "[date of our reply]";
-  // Shown above the letter, but not copied with it: an email has its own To and Subject.
   // "stage 3: Review panel" as "stage 3 of my complaint (review panel)": two colons in a subject read badly.
   const [stageNumber, stageTitle] = stageName.split(": ");
   const head = [
-    `To: ${contact?.short_name ?? "the complaints team"}${contact?.email ? `, ${contact.email}` : ""}`,
+    letterTo(contact),
     `Subject: Request for ${stageNumber} of ${forSomeoneElse ? "a" : "my"} complaint` +
       (stageTitle ? ` (${stageTitle.toLowerCase()})` : ""),
   ];
   // Which reply: at stage 3, the one at stage 2, not the first (re-test).
-  const current = result.procedure.stages.find((s) => s.id === result.procedure.current_stage);
+  const current = currentStage(result);
   // A late reply is itself a ground (12.1); Python words it, in the complainant's voice.
   const late = respondedItem?.letter_late_text ? ` ${respondedItem.letter_late_text}` : "";
   const body = [
@@ -179,32 +196,20 @@ function letter(w, result, escalate, contact, letterLine, forSomeoneElse = false
       "you could not ask"} sooner].`);
   }
   const grounds = escalate.grounds && escalate.grounds.length ? escalate.grounds : null;
-  const letterBox = h("div", { class: "letter", id: "letter" });
-  for (const line of head) letterBox.append(h("p", { class: "letter-head", text: line }));
-  for (const line of body) letterBox.append(h("p", { text: line }));
-  const text = [...body]; // the letter alone, one paragraph each, for "Copy the letter"
   if (grounds) {
     // Instructions to the writer go in square brackets, as the hint above says, so none is sent by mistake.
-    const intro = `I am asking for this because: [Keep the reasons that apply, delete the others, and say what happened${escalate.grounds_section ? ` (${policyRef(escalate.grounds_section)})` : ""}.]`;
-    letterBox.append(h("p", { text: intro }));
-    const ul = h("ul");
-    for (const g of grounds) ul.append(h("li", { text: `${groundForLetter(g, forSomeoneElse)} [Say what happened.]` }));
-    letterBox.append(ul);
-    text.push([intro, ...grounds.map((g) => `- ${groundForLetter(g, forSomeoneElse)} [Say what happened.]`)].join("\n"));
+    body.push({
+      text: `I am asking for this because: [Keep the reasons that apply, delete the others, and say what happened${escalate.grounds_section ? ` (${policyRef(escalate.grounds_section)})` : ""}.]`,
+      items: grounds.map((g) => `${groundForLetter(g, forSomeoneElse)} [Say what happened.]`),
+    });
   } else {
-    const because = "I am not happy with your reply because: [say why].";
-    letterBox.append(h("p", { text: because }));
-    text.push(because);
+    body.push("I am not happy with your reply because: [say why].");
   }
-  const end = ["To put things right, I would like you to [say what you would like us to do].",
+  body.push("To put things right, I would like you to [say what you would like us to do].",
     "Please confirm you have received this request and tell me when I will hear from you.",
-    "Yours sincerely,\n[your name and how you would like us to contact you]"];
-  for (const line of end) letterBox.append(h("p", {}, ...line.split("\n").flatMap((part, i) => (i ? [h("br"), part] : [part]))));
-  text.push(...end);
-  w.lines.push("LETTER", ...head, "", text.join("\n\n"), "");
-  w.letter = text.join("\n\n"); // paragraphs apart, as they would be in an email
+    "Yours sincerely,\n[your name and how you would like us to contact you]");
+  w.letter = showLetter(w, "letter", head, body, "LETTER");
   w.letterButton = `Copy the letter asking for ${stageNumber}`;
-  w.container.append(letterBox);
 }
 
 /**
