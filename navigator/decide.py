@@ -260,17 +260,16 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
         answered = stage.number
     elif complained is not None and stage is not procedure.stages[0]:
         answered = procedure.stages[procedure.stages.index(stage) - 1].number
-    check["message"] = _limit_message(check, complained is not None, found_out_later, answered,
-                                      flow.for_someone_else(values))
+    someone_else = flow.for_someone_else(values)
+    check["message"] = _limit_message(check, complained is not None, found_out_later, answered, someone_else)
     check["answered"] = answered is not None
     # Out of time and not yet answered: the fact the page shows as its warning (within the message)
     check["late_text"] = (None if check["in_time"] or answered is not None else
-                          _late_text(check, complained is not None, flow.for_someone_else(values)))
+                          _late_text(check, complained is not None, someone_else))
     # Not made yet and out of time: what to put in it, for "What to do next" (9.1 "unless there is good
     # reason"; re-test: only the warning at the top said so)
     check["give_reason"] = (None if not check["late_text"] or complained is not None else
-                            "When the complaint is made, say why it could not be made sooner."
-                            if flow.for_someone_else(values) else
+                            "When the complaint is made, say why it could not be made sooner." if someone_else else
                             "When you complain, say why you could not complain sooner.")
     timeline = stage_timeline(rules, procedure, stage, values.get("stage_received") or made_on, as_at,
                               responded=values.get("responded"), extended=values.get("extended", False),
