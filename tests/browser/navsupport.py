@@ -82,6 +82,12 @@ def fill_question(page, qid: str, answers: dict) -> None:
                 page.check("#extended")
 
 
+def show_as_at(page, iso: str) -> None:
+    """Work out the statuses on another day: the result's "Date to work out the statuses on"."""
+    fill_date(page, "as_at", iso)
+    click_to_next_view(page, "#as-at-form button")
+
+
 def click_to_next_view(page, selector: str) -> None:
     """Click ``selector`` and wait until the navigator shows the next view (its step counter moves)."""
     before = step(page)

@@ -5,7 +5,7 @@ import pytest
 
 from navsupport import (ADULTS, date, BROAD_PARK, CHILDREN, CORPORATE_OVERDUE, OUT_OF_TIME, SEND_IASS, api_next,
                         click_to_next_view, open_navigator, step, submit, timeline_rows, to_result, wait_step,
-                        current_question, fill_question, answer_all)
+                        current_question, fill_question, answer_all, show_as_at)
 
 
 def check_against_api(page, site_dir, answers):
@@ -265,9 +265,7 @@ def test_as_at_date_changes_statuses(page, site_dir):
     # The tables' "App. 2 para 7-8", said in words
     assert "aim: within 20 working days (complaints policy, appendix 2, paragraph 7-8)" in page.inner_text(
         "tr[data-item=respond]")
-    for part, value in (("day", "4"), ("month", "12"), ("year", "2026")):
-        page.fill(f"#as_at-{part}", value)
-    click_to_next_view(page, "#as-at-form button")
+    show_as_at(page, "2026-12-04")
     expected = api_next(site_dir, {**ADULTS, "as_at": {"day": "4", "month": "12", "year": "2026"}})["result"]
     respond = next(i for i in expected["timeline"] if i["id"] == "respond")
     assert respond["status_text"] == "past our aim by 4 working days"  # App. 2 para 7: "the aim is"
@@ -284,9 +282,7 @@ def test_as_at_date_changes_statuses(page, site_dir):
     assert "We have not replied yet." not in text
     assert page.evaluate("document.activeElement.id") == "dates"
     # as at the due date itself
-    for part, value in (("day", "30"), ("month", "11"), ("year", "2026")):
-        page.fill(f"#as_at-{part}", value)
-    click_to_next_view(page, "#as-at-form button")
+    show_as_at(page, "2026-11-30")
     assert "due today" in page.inner_text("tr[data-item=respond]")
 
 
@@ -558,9 +554,7 @@ def test_a_reply_given_in_the_answers_is_not_waited_for_on_an_earlier_day(page):
     """App. 2 para 8: with our reply given (20 November), the statuses as at a day before it (10 November)
     show it still to come, but "What to do next" does not tell you to wait for a reply you have."""
     to_result(page, {**ADULTS, "responded": date("2026-11-20")})
-    for part, value in (("day", "10"), ("month", "11"), ("year", "2026")):
-        page.fill(f"#as_at-{part}", value)
-    click_to_next_view(page, "#as-at-form button")
+    show_as_at(page, "2026-11-10")
     text = page.inner_text(".result")
     assert "Tuesday 10 November 2026" in page.inner_text("table.timeline caption")
     assert "Wait for our reply" not in text and "Once you have our reply" not in text

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from navsupport import ADULTS, CHILDREN, CORPORATE_OVERDUE, api_next, click_to_next_view, date, to_result
+from navsupport import ADULTS, CHILDREN, CORPORATE_OVERDUE, api_next, date, show_as_at, to_result
 
 # Complained on Monday 16 November 2026: our stage 1 response is due on 30 November, after today (23 November)
 CORPORATE_NOT_LATE = {**CORPORATE_OVERDUE, "happened": date("2026-11-02"), "found_out": date("2026-11-02"),
@@ -141,20 +141,13 @@ def test_with_several_possible_procedures_each_event_says_which(page):
     assert all(s.split(": ")[0].endswith("procedure") for s in summaries if s not in ombudsman), summaries
 
 
-def as_at(page, iso: str) -> None:
-    y, m, d = iso.split("-")
-    for part, value in (("day", str(int(d))), ("month", str(int(m))), ("year", y)):
-        page.fill(f"#as_at-{part}", value)
-    click_to_next_view(page, "#as-at-form button")
-
-
 def test_the_file_holds_the_dates_still_to_come_whatever_date_the_statuses_are_worked_out_at(page):
     """An advocate looks ahead to a meeting on 4 December: our reply, due on 30 November, is then
     "overdue", but it has not happened yet, so the diary still needs it. The file is the same file."""
     to_result(page, ADULTS)
     before = [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")]
     assert any(line == "DTSTART;VALUE=DATE:20261130" for line in before)
-    as_at(page, "2026-12-04")
+    show_as_at(page, "2026-12-04")
     assert "past our aim" in page.inner_text("tr[data-item=respond]")  # App. 2 para 7: an aim
     assert [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")] == before
 
@@ -188,7 +181,7 @@ def test_a_past_as_at_date_does_not_hide_a_date_still_to_come(page):
     to_result(page, CORPORATE_ANSWERED)
     before = [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")]
     assert "DTSTART;VALUE=DATE:20261218" in before
-    as_at(page, "2026-11-10")
+    show_as_at(page, "2026-11-10")
     assert [line for line in unfold(download(page).decode()) if not line.startswith("DTSTAMP")] == before
 
 
@@ -205,7 +198,7 @@ def test_when_no_date_is_still_to_come_the_button_says_so(page):
     to_result(page, {**CORPORATE_OVERDUE, "happened": date("2024-01-02"), "found_out": date("2024-01-02"),
                      "complained": date("2024-02-01"), "responded": date("2024-02-12")})
     assert not page.query_selector("#download-ics")  # nothing to come, as at today
-    as_at(page, "2024-02-05")
+    show_as_at(page, "2024-02-05")
     assert "in 8 working days" in page.inner_text("tr[data-item=respond]")  # due Thursday 15 February 2024
     page.click("#download-ics")
     page.wait_for_selector(".ics-status")

@@ -2,7 +2,8 @@
 and the print layout (issue 4, "Taking the answer away")."""
 from __future__ import annotations
 
-from navsupport import CHILDREN, CORPORATE_OVERDUE, api_next, click_to_next_view, date, timeline_rows, to_result
+from navsupport import (CHILDREN, CORPORATE_OVERDUE, api_next, date, show_as_at, timeline_rows,
+                        to_result)
 
 
 def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_dir):
@@ -25,9 +26,7 @@ def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_di
     assert "\nWorked out on Monday 23 November 2026. These answers: http" in text and "/navigator/#" in text
     assert text.endswith("This guidance is based on a draft policy (2024.1). Some details may change.")
     # Statuses worked out as at another day: the text says which
-    for part, value in (("day", "4"), ("month", "12"), ("year", "2026")):
-        page.fill(f"#as_at-{part}", value)
-    click_to_next_view(page, "#as-at-form button")
+    show_as_at(page, "2026-12-04")
     page.click("#copy-text")
     page.wait_for_function("() => document.querySelector('.copy-status')")
     text = page.evaluate("navigator.clipboard.readText()")
@@ -159,9 +158,7 @@ def test_a_late_reply_has_a_letter_asking_when_it_will_come(fresh_page):
     page.wait_for_selector("#copy-letter-status")
     assert page.inner_text("#copy-chase-status") == ""
     # Looked at on a day to come, but late already today: the letter is still offered
-    for part, value in (("day", "1"), ("month", "12"), ("year", "2026")):
-        page.fill(f"#as_at-{part}", value)
-    click_to_next_view(page, "#as-at-form button")
+    show_as_at(page, "2026-12-01")
     assert page.query_selector("#chase-letter") is not None
 
 
@@ -196,9 +193,7 @@ def test_a_reply_that_came_is_not_chased_on_a_day_before_it(page):
     """11.2: due 24 March 2026, came 14 April; as at 1 April it was late, but it has come since: no
     "Our reply is late. Contact ... to ask when you will get it", and no letter asking."""
     to_result(page, {**CORPORATE_OVERDUE, "responded": date("2026-04-14")})
-    for part, value in (("day", "1"), ("month", "4"), ("year", "2026")):
-        page.fill(f"#as_at-{part}", value)
-    click_to_next_view(page, "#as-at-form button")
+    show_as_at(page, "2026-04-01")
     text = page.inner_text(".result")
     assert "overdue" in page.inner_text("tr[data-item=respond]")
     assert "to ask when you will get it:" not in text and page.query_selector("#chase-letter") is None
