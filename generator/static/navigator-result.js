@@ -331,6 +331,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
   const items = Object.fromEntries(main.timeline.map((i) => [i.id, i]));
   // Our reply, given in the answers, has come, even where the statuses are for a day before it (as at).
   const replyGiven = Object.values(answers.responded ?? {}).some((part) => String(part).trim());
+  const replyLate = main.overdue?.some((o) => o.item === "respond"); // or past an aim, as at the day shown
   // Out of time and not made yet: what to say in it, after who to send it to (9.1)
   const giveReason = procs.map((p) => p.time_limit?.give_reason).find(Boolean);
   if (r.service_recovery_decides && notYet) {
@@ -348,7 +349,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
       r.informal ? "To complain, or if that does not put things right, contact:" : "Make your complaint to:");
     w.contact(contact);
     w.p(giveReason);
-  } else if (!replyGiven && main.overdue?.some((o) => o.item === "respond")) {
+  } else if (!replyGiven && replyLate) {
     // With the contact here too: someone who jumps to this heading should not have to look for it.
     // Past an aim (App. 1 para 6b, App. 2 para 7) the reply is not late, but we should say when it comes.
     const pastAim = main.overdue.some((o) => o.item === "respond" && o.kind === "past_aim");
@@ -394,7 +395,7 @@ export function renderResult(container, reply, { asAtForm = null, today = null }
     const replied = replyGiven || main.timeline.some((i) => i.id === "respond" && i.status.startsWith("done"));
     // Our last stage's reply still to come, and not late (a late one is said above, with the contact):
     // the Ombudsman is for after it (13.2), so say so first, and who to ask meanwhile.
-    if (!replied && items.respond && !main.overdue?.some((i) => i.item === "respond")) {
+    if (!replied && items.respond && !replyLate) {
       w.p(`Wait for our reply at stage ${main.procedure.stages.at(-1).number}. If you have a question about ` +
         `${r.for_someone_else ? "the" : "your"} complaint before then, contact ${contact?.short_name ?? "us"}:`);
       w.contact(contact);
