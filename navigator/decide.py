@@ -103,7 +103,8 @@ def _limit_message(check: dict, complained: bool, found_out_later: datetime.date
     else:
         message = f"{late}. {discretion}"
     if found_out_later:
-        message += f" For example, tell us that you only found out about the problem on {long_date(found_out_later)}."
+        who = "you or they" if for_someone_else else "you"
+        message += f" For example, tell us that {who} only found out about the problem on {long_date(found_out_later)}."
     return message
 
 
@@ -177,7 +178,8 @@ def _result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.da
     res["ombudsman"] = {"name": o.name, "short_name": o.short_name, "about": o.about, "section": o.section,
                         "contact": rules.contact(o.contact),
                         "after_all_stages": o.after_all_stages, "after_all_stages_section": o.after_all_stages_section,
-                        "time_limit": time_limit(o.time_limit, happened, found_out, as_at)}
+                        "time_limit": time_limit(o.time_limit, happened, found_out, as_at,
+                                                 res["for_someone_else"])}
 
     if values["procedure"] == SERVICE_RECOVERY_DECIDES:
         res["service_recovery_decides"] = {"text": option.note, "section": option.section}
@@ -246,7 +248,8 @@ def _result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.da
 def _procedure_result(rules, procedure: Procedure, values, complained, today, as_at, response_known=True) -> dict:
     """Procedure, time limit and timeline; a complaint not yet made is treated as made today."""
     made_on = complained or today
-    check = time_limit(procedure.time_limit, values["happened"], values["found_out"], made_on)
+    someone_else = flow.for_someone_else(values)
+    check = time_limit(procedure.time_limit, values["happened"], values["found_out"], made_on, someone_else)
     stage = values.get("stage") or procedure.stages[0]
     # Counted from when it happened (corporate, 9.1), a later discovery is the good reason to give,
     # if the complaint came within the same time of it.
@@ -260,7 +263,6 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
         answered = stage.number
     elif complained is not None and stage is not procedure.stages[0]:
         answered = procedure.stages[procedure.stages.index(stage) - 1].number
-    someone_else = flow.for_someone_else(values)
     check["message"] = _limit_message(check, complained is not None, found_out_later, answered, someone_else)
     check["answered"] = answered is not None
     # Out of time and not yet answered: the fact the page shows as its warning (within the message)
@@ -275,7 +277,8 @@ def _procedure_result(rules, procedure: Procedure, values, complained, today, as
                               responded=values.get("responded"), extended=values.get("extended", False),
                               panel=values.get("panel"), new_date=values.get("new_date"),
                               happened=values["happened"], found_out=values["found_out"],
-                              made=complained is not None, response_known=response_known, today=today)
+                              made=complained is not None, response_known=response_known, today=today,
+                              for_someone_else=someone_else)
     return {"complained_text": long_date(complained) if complained else None,
             "complained": complained.isoformat() if complained else None,
             "procedure": {"id": procedure.id, "name": procedure.name, "section": procedure.section,

@@ -97,11 +97,17 @@ FOR_SOMEONE_ELSE_TEXT = {
               "asked us to take it further, it is at stage 1.", "Select where the complaint is now"),
 }
 FOR_SOMEONE_ELSE_DATE_FIELDS = {
+    # 9.1, 13.1: the time limits count from when the problem was known of, by either of them.
+    "found_out": ("Date you or they found out about the problem",
+                  "Enter the date you or they found out about the problem",
+                  "The date you, or the person the complaint is for, first knew about it. Leave this blank if "
+                  "it was the day it happened."),
     "complained": ("Date the complaint was made", "Enter the date the complaint was made",
                    f"The date a formal complaint was first made to us. If it was posted, give the date it arrived. "
                    f"If you do not know, give the date it was posted. {EXAMPLE_DATE}"),
 }
-FOR_SOMEONE_ELSE_EARLIER_TEXT = {"complained": "the date the complaint was made"}
+FOR_SOMEONE_ELSE_EARLIER_TEXT = {"complained": "the date the complaint was made",
+                                 "found_out": "the date you or they found out about the problem"}
 ORDER = ("service", "request_type", "complainant", "out_of_scope", "problem_dates", "complained_yet",
          "complained", "stage")
 STAGE_DETAILS = ("stage_received", "new_date", "responded", "extended", "panel")
@@ -207,7 +213,7 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
         return {"id": qid, "type": "checkboxes", "title": title, "hint": hint, "options": options, "fields": []}
     if qid == "problem_dates":
         return {"id": qid, "type": "dates", "title": title, "hint": hint, "options": [],
-                "fields": [_date_field("happened"), _date_field("found_out")]}
+                "fields": [_date_field("happened"), _date_field("found_out", values=values)]}
     if qid == "complained":
         return {"id": qid, "type": "date", "title": title, "hint": hint, "options": [],
                 "fields": [_date_field("complained", values=values)]}
@@ -266,7 +272,7 @@ def _check(rules: Rules, qid: str, raw: dict, values: dict, today: datetime.date
         return ({}, [err]) if err else ({qid: [rules.out_of_scope_item(i) for i in value]}, [])
     if qid == "problem_dates":
         values, errors = _check_dates(qid, raw, today, rules, [("happened", []), ("found_out", ["happened"])],
-                                      optional=("found_out",))
+                                      values, optional=("found_out",))
         if values.get("happened") and values.get("found_out") is None:
             values["found_out"] = values["happened"]  # blank: found out the day it happened, as its hint says
         return values, errors
@@ -511,7 +517,8 @@ def _answer_text(qid: str, values: dict) -> str:
         return "; ".join(i.question for i in values[qid]) or "None of these"
     if qid == "problem_dates":
         return (f"It happened on {A.date_text(values['happened'])}; "
-                f"you found out on {A.date_text(values['found_out'])}")
+                f"{'you or they' if for_someone_else(values) else 'you'} found out on "
+                f"{A.date_text(values['found_out'])}")
     if qid == "complained_yet":
         return "Yes" if values[qid] else "No, not yet"
     if qid == "complained":

@@ -50,19 +50,32 @@ COUNTS_FROM_TEXT = {
     "found_out": "you found out about the problem",
     "later_of_happened_and_found_out": "the problem happened or, if later, when you found out about it",
 }
+# The same, for someone complaining for another person (4.1): either of them may have found out first.
+COUNTS_FROM_TEXT_FOR_SOMEONE_ELSE = {
+    "happened": "the problem happened",
+    "found_out": "you or they found out about the problem",
+    "later_of_happened_and_found_out": "the problem happened or, if later, when you or they found out about it",
+}
+
+
+def counts_from_text(counts_from: str, for_someone_else: bool = False) -> str:
+    """When a time limit starts, said for whoever is answering."""
+    return (COUNTS_FROM_TEXT_FOR_SOMEONE_ELSE if for_someone_else else COUNTS_FROM_TEXT)[counts_from]
 
 
 def time_limit(limit: TimeLimit, happened: datetime.date, found_out: datetime.date | None,
-               complained: datetime.date) -> dict:
-    """Whether a complaint made on ``complained`` is within ``limit``; the limit's last day."""
+               complained: datetime.date, for_someone_else: bool = False) -> dict:
+    """Whether a complaint made on ``complained`` is within ``limit``; the limit's last day.
+    ``for_someone_else``: the texts say "you or they found out" (4.1)."""
     start = limit_starts(limit, happened, found_out)
     last_day = add_months(start, limit.months)
     # Which of the two the limit counts from for you, to say it in your terms ("since you found out
     # about the problem on ..."), not as the rule does ("... or, if later, when you found out").
     from_event = "happened" if limit.counts_from == "happened" or start == happened else "found_out"
     return {"months": limit.months, "counts_from": limit.counts_from, "from_date": start.isoformat(),
-            "from_event": from_event, "from_event_text": COUNTS_FROM_TEXT[from_event],
-            "from_date_text": long_date(start), "counts_from_text": COUNTS_FROM_TEXT[limit.counts_from],
+            "from_event": from_event, "from_event_text": counts_from_text(from_event, for_someone_else),
+            "from_date_text": long_date(start),
+            "counts_from_text": counts_from_text(limit.counts_from, for_someone_else),
             "last_day": last_day.isoformat(),
             "last_day_text": long_date(last_day), "in_time": complained <= last_day,
             "section": limit.section, "discretion": limit.discretion}
@@ -251,7 +264,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                    panel: datetime.date | None = None, new_date: datetime.date | None = None,
                    happened: datetime.date | None = None,
                    found_out: datetime.date | None = None, made: bool = True,
-                   response_known: bool = True, today: datetime.date | None = None) -> dict:
+                   response_known: bool = True, today: datetime.date | None = None,
+                   for_someone_else: bool = False) -> dict:
     """The dates for one stage received on ``received``, plus what comes after it.
 
     ``new_date`` is the date an update from us gave when we could not reply in time (11.2, 12.2):
@@ -531,7 +545,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
         limit = rules.ombudsman.time_limit
         # 13.1 "would normally expect": the Ombudsman's usual limit, not a last day (it has discretion).
         label = (f"The {rules.ombudsman.short_name}'s usual time limit "
-                 f"({limit.months} months from when {COUNTS_FROM_TEXT[limit.counts_from]})")
+                 f"({limit.months} months from when {counts_from_text(limit.counts_from, for_someone_else)})")
         add("ombudsman_limit", label, limit.section, "you",
             lambda: _item(cal, as_at, "ombudsman_limit", label, add_months(limit_starts(limit, happened or found_out, found_out),
                                                                            limit.months),

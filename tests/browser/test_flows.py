@@ -560,3 +560,15 @@ def test_a_reply_given_in_the_answers_is_not_waited_for_on_an_earlier_day(page):
     assert "Wait for our reply" not in text and "Once you have our reply" not in text
     assert ("If you are still unhappy, contact the Service Recovery Team to see if your further concerns can be "
             "resolved.") in text
+
+
+def test_for_someone_else_the_found_out_date_is_theirs_or_yours(page):
+    """9.1, 13.1, 4.1: the time limits count from when the problem was known of. Someone acting for
+    another was asked for the date "you found out", when the person it is for may have known first."""
+    open_navigator(page)
+    answer_all(page, ADULTS, stop_at="problem_dates")
+    assert page.inner_text("#found_out-day >> xpath=ancestor::fieldset[1]/legend") == \
+        "Date you or they found out about the problem"
+    to_result(page, ADULTS)
+    assert ("The Ombudsman usually expects a complaint within 12 months of when you or they found out about the "
+            "problem. For this complaint, the 12 months end on") in page.inner_text(".result")

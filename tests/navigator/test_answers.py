@@ -145,6 +145,28 @@ def test_for_someone_else_the_date_questions_do_not_say_you_made_the_complaint(R
         "Has a formal complaint already been made to us?", "When was the complaint made?"]
 
 
+def test_for_someone_else_the_found_out_date_is_when_either_of_them_found_out(R, complaint):
+    # 9.1, 13.1: the limits count from when the problem was known of; for another person (4.1) that
+    # may be them or the one complaining for them, so "you found out" alone was wrong.
+    step = decide(R, complaint(complainant=SOMEONE_ELSE, happened=None, found_out=None), TODAY)
+    found_out = step["question"]["fields"][1]
+    assert (found_out["label"], found_out["hint"]) == (
+        "Date you or they found out about the problem",
+        "The date you, or the person the complaint is for, first knew about it. Leave this blank if it was the day "
+        "it happened.")
+    step = decide(R, complaint(complainant=SOMEONE_ELSE, happened=dmy("10", "3", "2026"),
+                               found_out=dmy("1", "3", "2026")), TODAY)
+    assert [e["message"] for e in step["errors"]] == [
+        "Date you or they found out about the problem must be the same as or after the date the problem happened"]
+    step = decide(R, complaint(complainant=SOMEONE_ELSE, happened=dmy("2", "3", "2026"),
+                               found_out=dmy("5", "3", "2026"), stage="stage1"), TODAY)
+    dates = next(row for row in step["summary"] if row["question"] == "problem_dates")
+    assert dates["answer_text"] == "It happened on 2 March 2026; you or they found out on 5 March 2026"
+    # The person complaining for themselves is still asked about "you"
+    assert decide(R, complaint(happened=None, found_out=None), TODAY)["question"]["fields"][1]["label"] == \
+        "Date you found out about the problem"
+
+
 def test_every_date_error_on_a_page_is_shown(R, complaint):
     step = decide(R, complaint(happened=dmy("31", "2", "2026"), found_out=dmy("32", "1", "2026")), TODAY)
     assert [e["message"] for e in step["errors"]] == [

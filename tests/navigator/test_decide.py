@@ -465,6 +465,26 @@ def test_the_ombudsman_limit_is_its_usual_limit_not_a_last_day(R, complaint):
     assert res["ombudsman"]["time_limit"]["counts_from_text"] == "you found out about the problem"
 
 
+def test_for_someone_else_the_limits_count_from_when_you_or_they_found_out(R, complaint):
+    # 13.1 (the Ombudsman), App. 1-2 (social care): from when the problem was known of. For another
+    # person (4.1), the one who found out may be either of them.
+    res = result(R, complaint(complainant="parent_or_carer", service="children_social_care",
+                              happened="2025-11-20", found_out="2025-12-01", stage="stage1"))
+    assert by_id(res["timeline"])["ombudsman_limit"]["label"] == (
+        "The Ombudsman's usual time limit (12 months from when you or they found out about the problem)")
+    assert res["ombudsman"]["time_limit"]["counts_from_text"] == "you or they found out about the problem"
+    limit = res["time_limit"]
+    assert (limit["from_event_text"], limit["counts_from_text"]) == (
+        "you or they found out about the problem",
+        "the problem happened or, if later, when you or they found out about it")
+    # Counted from when it happened (9.1), a later discovery is the reason to give
+    late = result(R, complaint(complainant="representative_with_permission", happened="2025-01-10",
+                               found_out="2025-12-01", complained="2026-03-02", stage="stage1"),
+                  today=datetime.date(2026, 3, 3))
+    assert late["time_limit"]["message"].endswith(
+        " For example, tell us that you or they only found out about the problem on Monday 1 December 2025.")
+
+
 def test_a_complaint_about_how_an_appeal_was_run_is_given_who_to_complain_to(R, complaint):
     # 9.1: the outcome of an appeal is outside the policy; "how processes were conducted" is not.
     [item] = result(R, complaint(out_of_scope=["appeal_outcome"]))["out_of_scope"]
