@@ -155,10 +155,11 @@ def _date_label(name: str, stage=None, values: dict | None = None) -> tuple[str,
     return _worded(DATE_FIELDS, FOR_SOMEONE_ELSE_DATE_FIELDS, name, values)
 
 
-def _reply_label(procedure, stage) -> str:
-    """"Date of our reply at stage 2" where there is more than one stage: our reply at stage 1 is not the
-    one asked about at stage 2 (re-test: a parent at stage 2 might give the stage 1 reply's date)."""
-    label = DATE_FIELDS["responded"][0]
+def _stage_label(name: str, procedure, stage) -> str:
+    """"Date of our reply at stage 2" or "New date in our update at stage 2" where there is more than one
+    stage: our reply (or update) at stage 1 is not the one asked about at stage 2 (re-test: a parent at
+    stage 2 might give the stage 1 reply's date)."""
+    label = DATE_FIELDS[name][0]
     return f"{label} at stage {stage.number}" if len(procedure.stages) > 1 else label
 
 
@@ -233,12 +234,15 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
         updates = [s.id for s in procedure.stages if s.new_date_if_late]
         if updates:
             fields.append(_date_field("new_date", optional=True, stages=updates))
+            if len(procedure.stages) > 1:
+                fields[-1]["label_by_stage"] = {s: _stage_label("new_date", procedure, procedure.stage(s))
+                                                for s in updates}
         panels = [s.id for s in procedure.stages if s.panel_within is not None]
         if panels:  # before our reply, which follows the panel's findings (App. 1 para 6c)
             fields.append(_date_field("panel", optional=True, stages=panels))
         fields.append(_date_field("responded", optional=True, stages=[s.id for s in procedure.stages]))
         if len(procedure.stages) > 1:
-            fields[-1]["label_by_stage"] = {s.id: _reply_label(procedure, s) for s in procedure.stages}
+            fields[-1]["label_by_stage"] = {s.id: _stage_label("responded", procedure, s) for s in procedure.stages}
         longer = [s for s in procedure.stages if s.respond.up_to is not None]
         if longer:
             fields.append({"id": "extended", "type": "checkbox", "label": "We told you we need longer", "hint": None,
@@ -337,8 +341,8 @@ def _check_stage(rules, raw, values, today):
         if A.date_is_blank(raw.get(name)):
             continue
         label, enter, _ = DATE_FIELDS[name]
-        if name == "responded":
-            label = _reply_label(procedure, stage)  # as the field is labelled under this stage
+        if name in ("responded", "new_date"):
+            label = _stage_label(name, procedure, stage)  # as the field is labelled under this stage
         d, err = A.read_date(raw.get(name), qid, name, label, enter)
         if not err and name == "responded":
             err = A.not_after(d, today, qid, name, label)
@@ -356,11 +360,11 @@ def _check_stage(rules, raw, values, today):
         except DateOutOfRange:
             usual = None
         if usual and out["new_date"] <= usual:
-            errors.append(A.error(qid, "new_date-day", f"{DATE_FIELDS['new_date'][0]} must be after "
+            errors.append(A.error(qid, "new_date-day", f"{_stage_label('new_date', procedure, stage)} must be after "
                                   f"{A.date_text(usual)}, the date our reply was first due"))
     if not errors and out["panel"] and out["responded"]:
         # App. 1 para 6c: the response follows the panel's findings
-        err = A.not_before(out["responded"], out["panel"], qid, "responded", _reply_label(procedure, stage),
+        err = A.not_before(out["responded"], out["panel"], qid, "responded", _stage_label("responded", procedure, stage),
                            "the date of the review panel")
         if err:
             errors.append(err)

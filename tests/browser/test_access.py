@@ -232,7 +232,11 @@ def test_the_stage_radios_say_whether_they_show_more_questions(fresh_page):
         assert radios.nth(i).get_attribute("aria-controls") == "stage-details"
         assert radios.nth(i).get_attribute("aria-expanded") is None
     assert page.is_hidden("#stage_received-day")
+    page.check("input[name=stage][value=stage1]")
+    # an update at stage 1 is not the one asked about at stage 2 (11.2, 12.2), so each says which it is
+    assert page.inner_text("[data-field=new_date] legend") == "New date in our update at stage 1"
     page.check("input[name=stage][value=stage2]")
+    assert page.inner_text("[data-field=new_date] legend") == "New date in our update at stage 2"
     assert page.is_visible("#stage_received-day")
     # Straight under the stage it is about, not under the last one
     under = "document.querySelector('#stage-details').previousElementSibling.querySelector('input').value"

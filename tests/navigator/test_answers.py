@@ -79,7 +79,7 @@ ERROR_CASES = [
     ({"stage": "stage3", "stage_procedure": "corporate"}, "stage", "stage", "Select where your complaint is now"),
     # 11.2: the new date in an update comes after the complaint
     ({"stage": "stage1", "new_date": dmy("1", "3", "2026")}, "stage", "new_date-day",
-     "New date in our update must be the same as or after the date you complained"),
+     "New date in our update at stage 1 must be the same as or after the date you complained"),
 ]
 
 

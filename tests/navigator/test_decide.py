@@ -541,13 +541,18 @@ def test_the_new_date_is_asked_only_where_the_policy_gives_one(R, complaint):
         assert step["question"]["id"] == "stage"
         fields = {f["id"]: f for f in step["question"]["fields"]}
         assert fields.get("new_date", {}).get("stages", []) == stages, service
+        if stages:
+            # Named by stage, as our reply is: stage 1's update is not the one asked about at stage 2
+            assert fields["new_date"]["label_by_stage"] == {
+                "stage1": "New date in our update at stage 1", "stage2": "New date in our update at stage 2"}
     step = decide(R, complaint(stage="stage1", new_date="2026-03-01"), TODAY)
     assert [e["message"] for e in step["errors"]] == [
-        "New date in our update must be the same as or after the date you complained"]
+        "New date in our update at stage 1 must be the same as or after the date you complained"]
     # 11.2: complained 10 March 2026, so our response was due 24 March; an update's date comes later
     step = decide(R, complaint(stage="stage1", new_date="2026-03-24"), TODAY)
     assert [(e["field"], e["message"]) for e in step["errors"]] == [
-        ("new_date-day", "New date in our update must be after 24 March 2026, the date our reply was first due")]
+        ("new_date-day", "New date in our update at stage 1 must be after 24 March 2026, the date our reply was "
+                         "first due")]
 
 
 @pytest.mark.parametrize("service,stage,section", [("council_service", "stage1", "10.4"),
