@@ -36,6 +36,13 @@ const keysOf = (qid) => KEYS[qid] ?? [qid];
 const without = (answers, keys) => Object.fromEntries(Object.entries(answers).filter(([k]) => !keys.includes(k)));
 
 let answers = {};
+// What was typed on a question and not accepted, by question id: it had errors, or the person went Back
+// before continuing. Shown again, without errors, when that question is next shown other than by
+// submitting it (re-test: Back from a stage question with an error, then Continue, met the error
+// again before anything was submitted, and lost what had been typed for another stage since).
+// Never shown over an accepted answer. Forgotten with the answers, and when an earlier answer changes
+// (the questions may differ then).
+const drafts = new Map();
 let depth = 0;
 const kept = new Map(); // history token -> that entry's answers
 // Tokens name this page load too: after a reload, an older entry's token must not find new answers.
@@ -172,8 +179,19 @@ function backLink(prev) {
   if (!prev) return null;
   return h("a", { href: `#q=${prev}`, class: "back-link", text: "Back", onclick: (e) => {
     e.preventDefault();
-    if (depth > 0) history.back(); else changeQuestion(prev, true);
+    if (depth > 0) history.back(); else { keepDraft(); changeQuestion(prev, true); }
   } });
+}
+
+/** Keep what is typed on the question shown, before leaving it without continuing (see `drafts`). */
+function keepDraft() {
+  const form = view.querySelector("form[data-question]");
+  if (form && form !== firstForm) drafts.set(form.dataset.question, readForm(form, form.dataset.question));
+}
+
+function forgetAnswers() {
+  answers = {};
+  drafts.clear();
 }
 
 function caption() { return h("p", { class: "caption", text: pageTitle }); }
@@ -359,17 +377,29 @@ function wireForm(form, qid) {
 }
 
 async function submitQuestion(form, qid) {
-  const merged = { ...without(answers, keysOf(qid)), ...readForm(form, qid) };
+  const given = readForm(form, qid);
+  const before = answers;
+  const merged = { ...without(answers, keysOf(qid)), ...given };
   delete merged.as_at;
   answers = merged;
   const reply = await ask({ action: "next", today, answers: merged });
   if (!reply) return;
   if (reply.kind === "errors") {
-    if (reply.question === qid) answers = merged; else answers = reply.answers;
-    showQuestion(reply.definition, reply, reply.errors, false);
+    if (reply.question === qid) {
+      // Not accepted, so not an answer: kept as typed, for this question only (see `drafts`)
+      drafts.set(qid, given);
+      answers = without(merged, keysOf(qid));
+      showQuestion(reply.definition, reply, reply.errors, false, merged);
+    } else {
+      answers = reply.answers;
+      showQuestion(reply.definition, reply, reply.errors, false);
+    }
     return;
   }
   answers = reply.answers;
+  drafts.delete(qid);
+  const same = (key) => JSON.stringify(before[key]) === JSON.stringify(answers[key]);
+  if (!keysOf(qid).every(same)) drafts.clear();
   const removed = removedBy(qid, reply);
   if (reply.kind === "question") showQuestion(reply.question, reply, null, true, answers, removed);
   else showCheck(reply, true, removed);
@@ -409,6 +439,9 @@ function removedNotice(removed, asking = null) {
 }
 
 function showQuestion(def, reply, errors, push, prefill = answers, removed = null) {
+  // Not over an accepted answer: Back from changing one leaves it as it was (GOV.UK "Check answers")
+  const answered = keysOf(def.id).some((key) => key in prefill);
+  if (!errors && !answered && drafts.has(def.id)) prefill = { ...prefill, ...drafts.get(def.id) };
   const prev = reply.summary.filter((row) => row.question !== def.id).at(-1)?.question ?? null;
   const form = questionForm(def, prefill, errors);
   const [notice, said] = removedNotice(removed, def.id);
@@ -651,7 +684,7 @@ function showResult(reply, push, errors = null, focusOn = "heading", typedAsAt =
   } });
   const nodes = [back, errors ? errorSummary(errors) : null, body];
   nodes.push(takeAway(built, reply), h("h2", { text: "Your answers" }), summaryList(reply),
-    h("p", { class: "start-again" }, h("a", { href: "./", id: "start-again", text: "Start again", onclick: (e) => { e.preventDefault(); answers = {}; showFirst(true); } })));
+    h("p", { class: "start-again" }, h("a", { href: "./", id: "start-again", text: "Start again", onclick: (e) => { e.preventDefault(); forgetAnswers(); showFirst(true); } })));
   setView(nodes, {
     title: `${errors ? "Error: " : ""}Result: ${built.heading}`,
     heading: focusOn === "dates" && built.datesHeading ? built.datesHeading : null,
@@ -665,7 +698,7 @@ function showResult(reply, push, errors = null, focusOn = "heading", typedAsAt =
 
 async function restore(state) {
   if (state.view === "question") { await changeQuestion(state.qid, false); return; }
-  if (!kept.has(state.token)) { answers = {}; showFirst(false, NOT_KEPT); return; } // from before a reload
+  if (!kept.has(state.token)) { forgetAnswers(); showFirst(false, NOT_KEPT); return; } // from before a reload
   answers = kept.get(state.token);
   const reply = await ask({ action: "next", today, answers });
   if (!reply) return;
@@ -677,6 +710,7 @@ async function restore(state) {
 
 async function openShared(hash) {
   const data = readShare(hash);
+  drafts.clear(); // the link's answers replace these
   if (!data) {
     answers = {};
     showFirst(false, "The link you followed does not contain answers we can read. Start the questions below.");
@@ -704,10 +738,11 @@ async function openShared(hash) {
 
 window.addEventListener("popstate", (event) => {
   changing = null; // Back from a changed question without answering it: nothing was removed
+  keepDraft();
   const state = event.state;
   if (state && state.nav) { depth = state.depth ?? 0; restore(state); return; }
   if (location.hash.startsWith("#a=")) { openShared(location.hash); return; }
-  if (!location.hash) { answers = {}; showFirst(false); }
+  if (!location.hash) { forgetAnswers(); showFirst(false); }
   // any other fragment (the skip link's #main, say) is an ordinary in-page link
 });
 
@@ -740,7 +775,7 @@ let exited = false;
 document.addEventListener("exit-this-page", () => {
   exited = true;
   kept.clear();
-  answers = {};
+  forgetAnswers();
   view.replaceChildren();
   hideStatus();
 });

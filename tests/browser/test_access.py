@@ -308,6 +308,43 @@ def test_each_stage_keeps_its_own_details(fresh_page):
                                                              "aria-describedby") or "")
 
 
+def test_back_and_on_again_shows_what_was_typed_without_its_errors(fresh_page):
+    """GOV.UK: a page's errors follow submitting it. Re-test: Back from a stage question with an error,
+    then Continue, showed that error at once, and lost the stage 3 details typed since it."""
+    from navsupport import answer_all, click_to_next_view, current_question, fill_date, submit
+    page = fresh_page
+    open_navigator(page)
+    answer_all(page, CHILDREN, stop_at="stage")
+    page.check("input[name=stage][value=stage2]")
+    fill_date(page, "stage_received", {"day": "31", "month": "2", "year": "2026"})
+    submit(page)
+    assert page.is_visible(".error-summary")
+    page.check("input[name=stage][value=stage3]")
+    fill_date(page, "stage_received", "2026-10-05")
+    click_to_next_view(page, "a.back-link")
+    assert current_question(page) == "complained"
+    submit(page)
+    page.wait_for_selector("input[name=stage]")
+    assert page.query_selector(".error-summary") is None and not page.title().startswith("Error:")
+    assert page.is_checked("input[name=stage][value=stage3]")
+    assert [page.input_value(f"#stage_received-{p}") for p in ("day", "month", "year")] == ["5", "10", "2026"]
+    page.check("input[name=stage][value=stage2]")  # and stage 2's, as typed
+    assert [page.input_value(f"#stage_received-{p}") for p in ("day", "month", "year")] == ["31", "2", "2026"]
+    # Submitted again, it is checked again
+    submit(page)
+    assert page.is_visible("#stage_received-error")
+    # An accepted answer is not replaced by one typed and then left by Back (GOV.UK "Check answers")
+    fill_date(page, "stage_received", "2026-10-01")
+    submit(page)
+    assert page.inner_text("h1") == "Check your answers"
+    click_to_next_view(page, ".summary-list a[href$='q=stage']")  # Change
+    fill_date(page, "stage_received", "2026-10-09")
+    click_to_next_view(page, "a.back-link")
+    assert page.inner_text("h1") == "Check your answers"
+    click_to_next_view(page, ".summary-list a[href$='q=stage']")
+    assert page.input_value("#stage_received-day") == "1"
+
+
 def test_a_procedure_with_one_stage_has_it_chosen_already(fresh_page):
     """Adults' social care has one formal stage (App. 2 para 7): nothing to choose, so its details show."""
     from navsupport import ADULTS, answer_all
