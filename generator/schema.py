@@ -222,6 +222,10 @@ class TimeLimit:
     """What the months count from: when it happened, when you found out, or whichever is later."""
     section: str
     """The policy section that sets the limit."""
+    counts_from_source: Optional[str] = None
+    """Where the counting comes from, if not from ``section``, as the pages name it: "the social care
+    complaints rules" gives "Under the social care complaints rules, the 12 months count from ..."
+    (9.1 sets the months, but counts from when it happened)."""
     discretion: str
     """When a late complaint can still be accepted, in plain words."""
 

@@ -306,11 +306,12 @@ def test_only_procedures_with_a_next_stage_give_a_time_to_ask_for_it(soups):
 
 @pytest.mark.parametrize("procedure, starts", [
     ("corporate", "(complaints policy section 9.1). The 12 months count from when the problem happened."),  # 9.1
-    # 9.1 sets the months; the later start comes from the social care complaints rules, so not in 9.1's sentence
-    ("adults", "(complaints policy section 9.1). The 12 months count from when the problem happened or, if later, "
-               "when you found out about it"),
-    ("children", "(complaints policy section 9.1). The 12 months count from when the problem happened or, if later, "
-                 "when you found out about it"),
+    # 9.1 sets the months; the later start comes from the social care complaints rules, which the sentence
+    # names (review: read after "section 9.1", it seemed to say 9.1 counts from when you found out)
+    ("adults", "(complaints policy section 9.1). Under the social care complaints rules, the 12 months count from "
+               "when the problem happened or, if later, when you found out about it"),
+    ("children", "(complaints policy section 9.1). Under the social care complaints rules, the 12 months count "
+                 "from when the problem happened or, if later, when you found out about it"),
 ])
 def test_the_timescales_page_says_when_each_time_limit_starts(soups, procedure, starts):
     heading = soups["timescales/index.html"].find("h2", id=procedure)

@@ -18,7 +18,7 @@ SHAPES = [
      {"id": "its key in contacts.yaml"}),
     ("Timescale", "Timescale", {"start": "published as counted_from"},
      {"counted_from": "the schema's start"}),
-    ("TimeLimit", "TimeLimit", {}, {}),
+    ("TimeLimit", "TimeLimit", {"counts_from_source": "page text (the navigator says what the limit counts from for you)"}, {}),
     ("Stage", "Stage", {}, {}),
     ("Procedure", "Procedure",
      {"applies_to": "page text", "statutory": "page text", "next": "the stages' order says it",
