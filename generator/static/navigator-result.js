@@ -82,7 +82,8 @@ function timelineTable(w, procedure, timeline, asAtText) {
     if (item.note) status.append(h("span", { class: "item-note", text: item.note }));
     body.append(h("tr", { "data-item": item.id, role: "row" },
       what, cell("Date", itemDate(item)), cell("Timescale", rule || "Does not apply"), status));
-    w.lines.push(`- ${item.label}: ${itemDate(item)}. ${rule ? `${rule}. ` : ""}Status: ${item.status_text}.${item.note ? ` ${item.note}` : ""}`);
+    // Named as the column is: "within 3 working days" after a full stop read as a broken sentence (re-test)
+    w.lines.push(`- ${item.label}: ${itemDate(item)}. ${rule ? `Timescale: ${rule}. ` : ""}Status: ${item.status_text}.${item.note ? ` ${item.note}` : ""}`);
   }
   w.lines.push("");
   w.container.append(table);

@@ -20,6 +20,9 @@ def test_copy_as_text_puts_the_whole_result_on_the_clipboard(fresh_page, site_di
         if item["date_text"]:
             assert item["date_text"] in text
         assert f"Status: {item['status_text']}." in text
+    # each timescale named as its column is, not a sentence starting "within" (re-test)
+    assert "\n- We acknowledge your complaint: Friday 13 March 2026. Timescale: within 3 working days (" in text
+    assert "Friday 13 March 2026. within" not in text
     assert "<" not in text  # text, not HTML
     # What an advocate keeps on file with it: the answers, when, the link back, and that the policy is a draft
     assert "\nYOUR ANSWERS\n- What is your complaint about? " in text
