@@ -242,7 +242,31 @@ def _result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.da
                 timescale = procedure.stage(res["procedure"]["current_stage"]).respond
                 lead += f" {up_to_text(timescale, datetime.date.fromisoformat(respond['maximum_date']))}"
             res["message"] = f"{lead} {res['message']}"
+        elif lead := _next_stage_lead(res["timeline"], procedure, res["procedure"]["current_stage"], as_at, today):
+            res["message"] = f"{lead} {res['message']}"
     return res
+
+
+def _next_stage_lead(timeline: list, procedure: Procedure, stage_id: str, as_at: datetime.date,
+                     today: datetime.date) -> str | None:
+    """Our reply has come and there is a next stage: by when to ask for it (12.4), first. Re-test: a
+    grandmother's date to ask for stage 2 was three phone screens down, under a sentence about the
+    time limit she had met."""
+    by_id = {i["id"]: i for i in timeline}
+    respond, escalate = by_id.get("respond"), by_id.get("escalate")
+    if as_at != today or not respond or not escalate or respond["status"] not in ("done", "done_late"):
+        return None
+    stages = [s.id for s in procedure.stages]
+    following = procedure.stages[stages.index(stage_id) + 1].number
+    if escalate["status"] == "due_today":
+        return f"If you are not happy with our reply, ask for stage {following} today, {escalate['date_text']}."
+    if escalate["status"] == "upcoming":
+        return (f"If you are not happy with our reply, ask for stage {following} by {escalate['date_text']}, "
+                f"{escalate['status_text']}.")
+    if escalate["status"] == "passed":
+        return (f"The usual time to ask for stage {following} ended on {escalate['date_text']}. You can still ask: "
+                "say why you are asking later.")
+    return None
 
 
 def _procedure_result(rules, procedure: Procedure, values, complained, today, as_at, response_known=True) -> dict:

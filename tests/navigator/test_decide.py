@@ -380,6 +380,8 @@ LATE_CASES = [
     ({"happened": "2025-06-10", "found_out": "2026-05-01", "complained": "2026-07-01", "stage": "stage1",
       "stage_received": "2026-07-01", "responded": "2026-07-10"},
      "2026-07-20",
+     # 12.4: the next step first (20 working days from our reply on 10 July is Friday 7 August)
+     "If you are not happy with our reply, ask for stage 2 by Friday 7 August 2026, in 14 working days. "
      "You complained more than 12 months after the problem happened on Tuesday 10 June 2025. This is normally "
      "outside the policy, "
      "but we have already replied at stage 1. If our reply said your complaint was too late, tell us why you "
@@ -417,6 +419,37 @@ def test_a_late_complaint_is_told_how_to_give_the_reason_unless_we_already_answe
         assert by_id(res["timeline"])["respond"]["date"] == "2026-09-01"
 
 
+# 12.4: once our reply has come and there is a next stage, by when to ask for it comes first
+# (re-test: it was three phone screens down). Complained Wednesday 28 October 2026; replied Tuesday
+# 10 November; 20 working days to ask, to Tuesday 8 December.
+NEXT_STAGE_LEAD_CASES = [
+    ({"responded": "2026-11-10"}, "2026-11-24",
+     "If you are not happy with our reply, ask for stage 2 by Tuesday 8 December 2026, in 10 working days."),
+    ({"responded": "2026-11-10"}, "2026-12-08",
+     "If you are not happy with our reply, ask for stage 2 today, Tuesday 8 December 2026."),
+    ({"responded": "2026-11-10"}, "2026-12-09",
+     "The usual time to ask for stage 2 ended on Tuesday 8 December 2026. You can still ask: say why you are "
+     "asking later."),
+    # no reply yet: the lead is about our reply, as before
+    ({}, "2026-11-09", "Our reply is due by Wednesday 11 November 2026, in 2 working days."),
+    # at the last stage there is no next stage to ask for (13: the Ombudsman comes after)
+    ({"stage": "stage2", "stage_received": "2026-11-12", "responded": "2026-11-20"}, "2026-11-24",
+     "You complained within 12 months of when the problem happened."),
+]
+
+
+@pytest.mark.parametrize("changes,today,lead", NEXT_STAGE_LEAD_CASES)
+def test_once_we_have_replied_the_lead_says_by_when_to_ask_for_the_next_stage(R, complaint, changes, today, lead):
+    answers = complaint(happened="2026-10-20", found_out="2026-10-20", complained="2026-10-28",
+                        **{"stage": "stage1", **changes})
+    res = result(R, answers, today=datetime.date.fromisoformat(today))
+    assert res["message"].startswith(lead), res["message"]
+    if "responded" in changes and changes.get("stage") != "stage2":
+        # not on another day than today: the statuses are as at that day, the lead is for acting on now
+        assert not result(R, {**answers, "as_at": "2026-11-30"}, today=datetime.date.fromisoformat(today)
+                          )["message"].startswith("If you are not happy")
+
+
 # 4.1: for someone complaining for another, the lead says "the complaint was made", as the questions did
 FOR_SOMEONE_ELSE_LATE_CASES = [
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage1"},
@@ -427,6 +460,7 @@ FOR_SOMEONE_ELSE_LATE_CASES = [
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage1",
       "stage_received": "2026-07-01", "responded": "2026-07-10"},
      "2026-07-20",
+     "If you are not happy with our reply, ask for stage 2 by Friday 7 August 2026, in 14 working days. "
      "The complaint was made more than 12 months after the problem happened on Tuesday 10 June 2025. This is normally "
      "outside the policy, but we have already replied at stage 1. If our reply said the complaint was too late, tell "
      "us why it could not be made sooner."),
