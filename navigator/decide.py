@@ -193,6 +193,8 @@ def _result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.da
     procedure = rules.procedures[values["procedure"]]
     res.update(_procedure_result(rules, procedure, values, complained, today, as_at))
     res["notes"].extend({"text": t, "section": s} for t, s in procedure.notes)
+    if procedure.consent and res["for_someone_else"]:  # App. 1-2: about their information, so only then
+        res["notes"].append({"text": procedure.consent[0], "section": procedure.consent[1]})
     if not complained and procedure.informal and not res.get("first_step"):  # SEND IASS: its own first step
         # 10.4: informal resolution is offered first; a complaint not yet made has not had it.
         text, section = procedure.informal

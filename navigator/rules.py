@@ -92,9 +92,10 @@ class Procedure(NamedTuple):
     time_limit: TimeLimit
     escalate_within: Timescale
     stages: tuple[Stage, ...]
-    notes: tuple[tuple[str, str], ...]  # (text, section): court proceedings, consent, advocacy
+    notes: tuple[tuple[str, str], ...]  # (text, section): court proceedings, advocacy
     informal: tuple[str, str] | None = None  # (text, section): informal resolution, offered first (10.4)
     informal_before_next: tuple[str, str] | None = None  # (text, section): and again before the next stage
+    consent: tuple[str, str] | None = None  # (text, section): for someone complaining for another (App. 1-2)
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)
@@ -258,7 +259,8 @@ def _procedure(pid: str, p: dict) -> Procedure:
                    for s in p["stages"])
     if not stages:
         raise RulesError(f"The {pid} procedure has no stages")
-    notes = tuple((n["text"], str(n.get("section") or "")) for n in (p.get("court_proceedings"), p.get("consent"), p.get("advocacy")) if n)
+    notes = tuple((n["text"], str(n.get("section") or "")) for n in (p.get("court_proceedings"), p.get("advocacy")) if n)
+    consent = (_text(p["consent"]["text"]), str(p["consent"].get("section") or "")) if p.get("consent") else None
     informal = None
     if (p.get("informal") or {}).get("description"):
         aim = _timescale(p["informal"].get("aim"))
@@ -274,7 +276,7 @@ def _procedure(pid: str, p: dict) -> Procedure:
     informal_before_next = (_text(before["text"]), str(before.get("section") or "")) if before else None
     return Procedure(pid, _text(p["name"]), _text(p.get("short_name") or p["name"]), str(p.get("section") or ""),
                      p["contact"], _time_limit(p["time_limit"]), _timescale(p["escalate_within"]), stages, notes,
-                     informal, informal_before_next)
+                     informal, informal_before_next, consent)
 
 
 def _choice(c: dict) -> Choice:

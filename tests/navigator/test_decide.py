@@ -450,6 +450,20 @@ def test_once_we_have_replied_the_lead_says_by_when_to_ask_for_the_next_stage(R,
                           )["message"].startswith("If you are not happy")
 
 
+@pytest.mark.parametrize("service", ["adults_social_care", "children_social_care"])
+def test_the_consent_note_is_for_someone_complaining_for_another(R, complaint, service):
+    # App. 1 para 2, App. 2 para 3: their information needs their written consent, and being a relative
+    # is not enough (re-test: a grandmother was not told; the person complaining for themselves was)
+    def consent_notes(complainant):
+        res = result(R, complaint(service=service, complainant=complainant, stage="stage1"))
+        return [n["text"] for n in res["notes"] if "written consent" in n["text"]]
+    assert consent_notes("representative_with_permission") == [
+        "If you are complaining for someone else, we usually need their written consent before we share their "
+        "information with you. Being their relative, even their next of kin, does not on its own give you a right "
+        "to it."]
+    assert consent_notes("self") == []
+
+
 # 4.1: for someone complaining for another, the lead says "the complaint was made", as the questions did
 FOR_SOMEONE_ELSE_LATE_CASES = [
     ({"happened": "2025-06-10", "found_out": "2025-06-10", "complained": "2026-07-01", "stage": "stage1"},
@@ -560,7 +574,7 @@ def test_an_update_with_a_new_date_moves_our_response_date(R, complaint, new_dat
                            "14 April 2026. Contact Speak Up to ask when you "
                            "will get it. If you are still waiting, you can complain to the Local Government and "
                            "Social Care Ombudsman. The Ombudsman normally expects you to go through all our "
-                           "stages first. It can make an exception, for example if waiting could cause you harm. "
+                           "stages first. It can make an exception, for example if waiting could cause someone harm. "
                            "If you are not sure, ask the Ombudsman's advice team."]
     else:
         assert overdue == []
