@@ -212,17 +212,19 @@ def up_to_text(respond: Timescale, longest: datetime.date | None) -> str:
     return f"It can take up to {plural(respond.up_to)}{when}{until}."
 
 
-def _letter_late_text(late_by: int | None, past_longest: bool, aiming: bool, updated: bool, respond: Timescale) -> str | None:
+def _letter_late_text(late_by: int | None, past_longest: bool, aiming: bool, updated: bool, respond: Timescale,
+                      missed_date: datetime.date) -> str | None:
     """For the letter asking for the next stage, in the complainant's voice: the reply came late, which
     is itself a ground (12.1, procedures not properly applied). None if it was not late: on time, or
-    after an aim but within the longer time the policy allows (App. 1 para 6b)."""
+    after an aim but within the longer time the policy allows (App. 1 para 6b). ``missed_date``: the
+    date it is counted from, named, as the letter has no table beside it (re-test)."""
     if late_by is None or (aiming and not past_longest):
         return None
     days = f"{plural(late_by)} " if late_by else ""
     if past_longest:
-        return f"Your reply came {days}after the {plural(respond.up_to)} it can take."
+        return f"Your reply came {days}after {long_date(missed_date)}, the end of the {plural(respond.up_to)} it can take."
     missed = "the new date in your update" if updated else "the date the complaints policy gives"
-    return f"Your reply came {days}after {missed}."
+    return f"Your reply came {days}after {long_date(missed_date)}, {missed}."
 
 
 def _within(t: Timescale, extended: bool = False) -> str:
@@ -401,13 +403,15 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                 # After the aim's longest time too (App. 1 6b "up to sixty-five"): late, counted from it.
                 late_by = cal.working_days_between(maximum, responded)
                 note = (f"We replied on {long_date(responded)}, {plural(late_by) + ' ' if late_by else ''}after "
-                        f"the {plural(respond.up_to)} it can take.")
+                        f"{long_date(maximum)}, the end of the {plural(respond.up_to)} it can take.")
             elif responded > deadline:
                 late_by = cal.working_days_between(deadline, responded)
                 promised = ("the date we aimed for" if aiming else
                             "the new date in our update" if updated else "the date the policy gives")
+                # The date named: beside a row showing two dates (10, up to 20), "after the date the policy
+                # gives" did not say which it counted from (re-test)
                 note = (f"We replied on {long_date(responded)}, "
-                        f"{plural(late_by) + ' ' if late_by else ''}after {promised}")
+                        f"{plural(late_by) + ' ' if late_by else ''}after {long_date(deadline)}, {promised}")
                 if maximum and not extended and responded <= maximum:
                     if aiming:  # "but they can take up to sixty-five working days"
                         note += f", within the {plural(respond.up_to)} it can take"
@@ -432,7 +436,8 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
                      maximum_date=maximum.isoformat() if maximum else None, extended=bool(extended and maximum),
                      if_late=stage.if_late, if_late_section=stage.if_late_section, note=note,
                      new_date=new_date.isoformat() if updated else None, aim=aiming,
-                     letter_late_text=_letter_late_text(late_by, past_longest, aiming, updated, respond))
+                     letter_late_text=_letter_late_text(late_by, past_longest, aiming, updated, respond,
+                                                        maximum if past_longest else deadline))
         if late_by is not None:
             # Done, but late: an advocate needs to see a past delay, not only a present one.
             after = "after our aim" if aiming and not past_longest else "late"

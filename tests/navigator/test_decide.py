@@ -552,8 +552,8 @@ NEW_DATE_CASES = [
     ("2026-04-14", "2026-04-10", "2026-04-20", "done", "We replied on Friday 10 April 2026. The date shown is the "
      "new date from our update. The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", "2026-04-16", "2026-04-20", "done, 2 working days late",
-     "We replied on Thursday 16 April 2026, 2 working days after the new date in our update. The usual date was "
-     "Tuesday 24 March 2026."),
+     "We replied on Thursday 16 April 2026, 2 working days after Tuesday 14 April 2026, the new date in our update. "
+     "The usual date was Tuesday 24 March 2026."),
     ("2026-04-14", None, "2026-03-26", "in 11 working days",  # Easter between
      "The date from the council's update. The usual date was Tuesday 24 March 2026."),
 ]

@@ -176,11 +176,13 @@ RESPONDED_CASES = [
     (D(2026, 10, 9), D(2026, 10, 19), "done", "done", "We replied on Friday 9 October 2026."),
     # Late, but done: an advocate checking a past delay sees it.
     (D(2026, 10, 16), D(2026, 10, 19), "done_late", "done, 1 working day late",
-     "We replied on Friday 16 October 2026, 1 working day after the date the policy gives."),
+     "We replied on Friday 16 October 2026, 1 working day after Thursday 15 October 2026, the date the policy gives."),
     (D(2026, 10, 26), D(2026, 11, 2), "done_late", "done, 7 working days late",
-     "We replied on Monday 26 October 2026, 7 working days after the date the policy gives."),
+     "We replied on Monday 26 October 2026, 7 working days after Thursday 15 October 2026, the date the policy "
+     "gives."),
     (D(2026, 10, 17), D(2026, 10, 19), "done_late", "done, 1 working day late",
-     "We replied on Saturday 17 October 2026, 1 working day after the date the policy gives."),
+     "We replied on Saturday 17 October 2026, 1 working day after Thursday 15 October 2026, the date the policy "
+     "gives."),
     # As at a date before the response, it had not happened yet.
     (D(2026, 10, 26), D(2026, 10, 14), "upcoming", "in 1 working day", None),
     (D(2026, 10, 26), D(2026, 10, 20), "overdue", "overdue by 3 working days", None),
@@ -201,7 +203,8 @@ def test_a_response_the_day_after_a_friday_deadline_is_late_by_no_working_day(R)
     # Received Friday 2 October 2026: due Friday 16 October (11.2); sent on the Saturday.
     found, _ = items(R, "corporate", "stage1", D(2026, 10, 2), D(2026, 10, 19), responded=D(2026, 10, 17))
     assert (found["respond"]["status"], found["respond"]["status_text"]) == ("done_late", "done late")
-    assert found["respond"]["note"] == "We replied on Saturday 17 October 2026, after the date the policy gives."
+    assert found["respond"]["note"] == ("We replied on Saturday 17 October 2026, after Friday 16 October 2026, the "
+                                        "date the policy gives.")
 
 
 def test_a_panel_later_than_the_policy_allows_is_flagged(R):
@@ -387,16 +390,17 @@ def test_a_reply_after_the_aim_says_so_without_calling_it_late(R):
     # App. 2 para 7: aim 20 working days. Received 1 September 2026, aim 29 September, replied 5 October.
     found, _ = items(R, "adults", "stage1", D(2026, 9, 1), D(2026, 10, 20), responded=D(2026, 10, 5))
     assert (found["respond"]["status"], found["respond"]["status_text"]) == ("done_late", "done, 4 working days after our aim")
-    assert found["respond"]["note"] == "We replied on Monday 5 October 2026, 4 working days after the date we aimed for."
+    assert found["respond"]["note"] == ("We replied on Monday 5 October 2026, 4 working days after Tuesday 29 "
+                                        "September 2026, the date we aimed for.")
     # App. 1 para 6b: after the 25-day aim (6 July 2026), within the 65 (1 September).
     found, _ = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 8, 17), responded=D(2026, 8, 3))
-    assert found["respond"]["note"] == ("We replied on Monday 3 August 2026, 20 working days after the date we "
-                                        "aimed for, within the 65 working days it can take.")
+    assert found["respond"]["note"] == ("We replied on Monday 3 August 2026, 20 working days after Monday 6 July "
+                                        "2026, the date we aimed for, within the 65 working days it can take.")
     # After the longest time (Tuesday 1 September) too: late, counted from it (21 working days to 30 September).
     found, _ = items(R, "children", "stage2", D(2026, 6, 1), D(2026, 10, 5), responded=D(2026, 9, 30))
     assert (found["respond"]["status"], found["respond"]["status_text"]) == ("done_late", "done, 21 working days late")
-    assert found["respond"]["note"] == ("We replied on Wednesday 30 September 2026, 21 working days after the 65 "
-                                        "working days it can take.")
+    assert found["respond"]["note"] == ("We replied on Wednesday 30 September 2026, 21 working days after Tuesday "
+                                        "1 September 2026, the end of the 65 working days it can take.")
 
 
 def test_a_date_passed_over_a_weekend_is_overdue_not_overdue_by_nothing(R):
@@ -453,8 +457,9 @@ def test_a_reply_after_the_usual_time_but_within_the_longer_one_says_so(R):
     found, _ = items(R, "children", "stage1", D(2026, 3, 2), D(2026, 3, 25), responded=D(2026, 3, 23))
     respond = found["respond"]
     assert respond["status_text"] == "done, 5 working days late"
-    assert respond["note"] == ("We replied on Monday 23 March 2026, 5 working days after the date the policy gives, "
-                               "but within the 20 working days we can take if we told you it needed longer.")
+    assert respond["note"] == ("We replied on Monday 23 March 2026, 5 working days after Monday 16 March 2026, the "
+                               "date the policy gives, but within the 20 working days we can take if we told you it "
+                               "needed longer.")
     assert respond["responded_text"] == "Monday 23 March 2026"  # for the letter, without the note's words
 
 
@@ -548,12 +553,13 @@ def test_when_the_last_reply_is_late_you_can_go_to_the_ombudsman_now(R, procedur
 # in the complainant's voice, counted from the date that was missed. (stage, received, responded, kw, text)
 LETTER_LATE_CASES = [
     ("corporate", "stage1", D(2026, 3, 10), D(2026, 4, 14), {},  # due 24 March (11.2); Easter between
-     "Your reply came 13 working days after the date the complaints policy gives."),
+     "Your reply came 13 working days after Tuesday 24 March 2026, the date the complaints policy gives."),
     ("corporate", "stage1", D(2026, 3, 10), D(2026, 4, 16), {"new_date": D(2026, 4, 14)},
-     "Your reply came 2 working days after the new date in your update."),
+     "Your reply came 2 working days after Tuesday 14 April 2026, the new date in your update."),
     # App. 1 6b: the aim, 25 working days, then up to 65: late only after the 65 (received 1 June: 1 September)
     ("children", "stage2", D(2026, 6, 1), D(2026, 11, 20), {},
-     "Your reply came 58 working days after the 65 working days it can take."),
+     "Your reply came 58 working days after Tuesday 1 September 2026, the end of the 65 working days it can "
+     "take."),
     ("children", "stage2", D(2026, 6, 1), D(2026, 8, 3), {}, None),  # after the aim, within the 65
     ("corporate", "stage1", D(2026, 3, 10), D(2026, 3, 20), {}, None),  # on time
 ]
