@@ -43,6 +43,9 @@ let answers = {};
 // Never shown over an accepted answer. Forgotten with the answers, and when an earlier answer changes
 // (the questions may differ then).
 const drafts = new Map();
+// The "as at" date of the result, kept while an answer is changed (the questions do not ask it), and given
+// again on "See your result" (re-test: an advocate's meeting date went, after a Change, without a word).
+let keptAsAt = null;
 let depth = 0;
 const kept = new Map(); // history token -> that entry's answers
 // Tokens name this page load too: after a reload, an older entry's token must not find new answers.
@@ -192,6 +195,7 @@ function keepDraft() {
 function forgetAnswers() {
   answers = {};
   drafts.clear();
+  keptAsAt = null;
 }
 
 function caption() { return h("p", { class: "caption", text: pageTitle }); }
@@ -380,6 +384,7 @@ async function submitQuestion(form, qid) {
   const given = readForm(form, qid);
   const before = answers;
   const merged = { ...without(answers, keysOf(qid)), ...given };
+  if (merged.as_at) keptAsAt = merged.as_at;
   delete merged.as_at;
   answers = merged;
   const reply = await ask({ action: "next", today, answers: merged });
@@ -499,7 +504,7 @@ function summaryList(reply) {
 function showCheck(reply, push, removed = null) {
   const last = reply.summary.at(-1)?.question ?? null;
   const button = h("button", { type: "button", class: "button", id: "see-result", text: "See your result",
-    onclick: () => showResult(reply, true) });
+    onclick: () => seeResult(reply) });
   const [notice, said] = removedNotice(removed);
   setView([backLink(last), caption(), h("h1", { tabindex: "-1", class: "step-heading", text: "Check your answers" }),
     notice, summaryList(reply), button], { title: "Check your answers", say: said }); // focus on its heading says it
@@ -507,6 +512,25 @@ function showCheck(reply, push, removed = null) {
 }
 
 // ---- the result -------------------------------------------------------------------------
+
+/** "See your result", as at the day kept from before a changed answer, if any (see `keptAsAt`). A day that
+ * no longer fits (before the complaint now, say) is shown in its boxes with its error, as the "as at" form
+ * shows one, over the result as at today. */
+async function seeResult(reply) {
+  const asAt = keptAsAt;
+  keptAsAt = null;
+  const made = reply.result?.outcome === "complaint" && reply.result.complaint_made;
+  if (!asAt || !made) { showResult(reply, true); return; }
+  const again = await ask({ action: "next", today, answers: { ...reply.answers, as_at: asAt } });
+  if (!again) return;
+  if (again.kind === "result") {
+    answers = again.answers;
+    showResult(again, true);
+  } else if (again.kind === "errors" && again.question === "as_at") {
+    showResult(reply, false, again.errors, "heading", asAt);
+    pushState({ view: "result", answers: reply.answers }, "#result", true);
+  } else showResult(reply, true);
+}
 
 // `typed`: the date as entered, kept in the boxes when it has an error (the result and its share link
 // stay as they were, with the last date that worked).

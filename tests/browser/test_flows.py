@@ -576,3 +576,32 @@ def test_for_someone_else_the_found_out_date_is_theirs_or_yours(page):
     to_result(page, ADULTS)
     assert ("The Ombudsman usually expects a complaint within 12 months of when you or they found out about the "
             "problem. For this complaint, the 12 months end on") in page.inner_text(".result")
+
+
+def test_a_changed_answer_keeps_the_day_the_statuses_are_worked_out_on(page, site_dir):
+    """An advocate's meeting date ("as at") stays through a Change, or says why it cannot (re-test: it went
+    back to today without a word)."""
+    to_result(page, CORPORATE_OVERDUE)
+    show_as_at(page, "2026-12-04")
+    click_to_next_view(page, ".summary-list a[href$='q=complained']")  # Change
+    fill_question(page, "complained", {"complained": date("2026-03-12")})
+    submit(page)
+    answer_all(page, CORPORATE_OVERDUE)  # anything asked again
+    click_to_next_view(page, "#see-result")
+    expected = api_next(site_dir, {**CORPORATE_OVERDUE, "complained": date("2026-03-12"),
+                                   "as_at": date("2026-12-04")})["result"]
+    respond = next(i for i in expected["timeline"] if i["id"] == "respond")
+    assert respond["status_text"] in page.inner_text("tr[data-item=respond]")
+    assert page.input_value("#as_at-day") == "4" and "Now showing Friday 4 December 2026" in page.inner_text("#as-at-form")
+    # A day before the complaint as it now is: in its boxes, with its error, over the result as at today
+    show_as_at(page, "2026-03-20")
+    click_to_next_view(page, ".summary-list a[href$='q=complained']")
+    fill_question(page, "complained", {"complained": date("2026-03-25")})
+    submit(page)
+    answer_all(page, {**CORPORATE_OVERDUE, "complained": date("2026-03-25")})
+    click_to_next_view(page, "#see-result")
+    assert page.text_content("#as_at-error") == ("Error: Date to work out the statuses on must be the same as or "
+                                                 "after the date you complained")
+    assert page.is_visible(".error-summary") and page.input_value("#as_at-day") == "20"
+    page.go_back()  # the result was a step in history, as any result is
+    page.wait_for_selector("h1:text('Check your answers')")
