@@ -189,12 +189,14 @@ def _late_reply_opens_ombudsman(rules: Rules, respond_item: dict, as_at: datetim
     name = rules.ombudsman.short_name
     was = "We aimed to reply" if respond_item.get("aim") else "Our reply was due"
     if when == "ahead":
-        # "open", and the note says on what: "then" beside the row's date (our reply's) read as that date,
-        # and "you can do this on <the day looked at>" as if not before it (re-tests).
-        then, status_text = f"If it has not come by {long_date(as_at)}, you can go to the {name} then.", "open"
+        # The status says on what, and the note which day: "then" beside the row's date (our reply's) read as
+        # that date, "you can do this on <the day looked at>" as if not before it, and "open" said nothing
+        # (re-tests).
+        then = f"If it has not come by {long_date(as_at)}, you can go to the {name} then."
+        status_text = "you can do this if our reply has not come"
     elif when == "past":
-        then, status_text = (f"If you were still waiting for it on {long_date(as_at)}, you could go to the {name} then.",
-                             "open")
+        then = f"If you were still waiting for it on {long_date(as_at)}, you could go to the {name} then."
+        status_text = "you could do this if our reply had not come"
     else:
         then, status_text = f"If you are still waiting for it, you can go to the {name} now.", "you can do this now"
     # Today, "by then" is the row's date; on another day the status names that day, so the note names ours.
