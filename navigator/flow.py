@@ -61,6 +61,10 @@ TEXT = {
               "asked us to take it further, it is at stage 1.", "Select where your complaint is now"),
 }
 BOTH_MESSAGE = "Select ‘None of these’ on its own, or select what it is about"
+# A procedure with one stage (adults', App. 2 para 7): nothing to choose, so the stage question asks only
+# about our reply (re-test: one radio, already chosen, under "Where is your complaint now?").
+ONE_STAGE_TITLE = "Have we replied to your complaint?"
+ONE_STAGE_TITLE_FOR_SOMEONE_ELSE = "Have we replied to the complaint?"
 
 EXAMPLE_DATE = "For example, 27 3 2026."  # GOV.UK date input: an example in each date question's hint
 # Date fields: label (starts error messages), the message when empty, hint.
@@ -124,9 +128,14 @@ def _worded(usual: dict, other: dict, key: str, values: dict):
     return other.get(key, usual[key]) if for_someone_else(values) else usual[key]
 
 
-def _text(qid: str, values: dict) -> tuple[str, str | None, str | None]:
-    """Question ``qid``'s title, hint and message when nothing is chosen, for whoever is answering."""
-    return _worded(TEXT, FOR_SOMEONE_ELSE_TEXT, qid, values)
+def _text(qid: str, values: dict, rules: Rules | None = None) -> tuple[str, str | None, str | None]:
+    """Question ``qid``'s title, hint and message when nothing is chosen, for whoever is answering
+    (``rules``: to ask the stage question of a procedure with one stage as such)."""
+    title, hint, select = _worded(TEXT, FOR_SOMEONE_ELSE_TEXT, qid, values)
+    if qid == "stage" and rules is not None and values.get("procedure") in rules.procedures \
+            and len(rules.procedures[values["procedure"]].stages) == 1:
+        return (ONE_STAGE_TITLE_FOR_SOMEONE_ELSE if for_someone_else(values) else ONE_STAGE_TITLE), None, select
+    return title, hint, select
 
 
 def _earlier_text(name: str, values: dict) -> str:
@@ -207,7 +216,7 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
     if qid == "complained_yet":
         return _radios(qid, [{"value": YES, "label": "Yes", "hint": None},
                              {"value": NO, "label": "No, not yet", "hint": None}], values)
-    title, hint, _ = _text(qid, values)
+    title, hint, _ = _text(qid, values, rules)
     if qid == "out_of_scope":
         options = [{"value": i.id, "label": i.question, "hint": None} for i in rules.out_of_scope]
         options.append({"value": NONE_OF_THESE, "label": "None of these", "hint": None, "exclusive": True})
@@ -504,15 +513,15 @@ def summary(rules: Rules, step: dict) -> list[dict]:
     values = step["values"]
     rows = []
     for qid in step["path"]:
-        rows.append({"question": qid, "title": question_title(rules, qid, values), "answer_text": _answer_text(qid, values)})
+        rows.append({"question": qid, "title": question_title(rules, qid, values), "answer_text": _answer_text(rules, qid, values)})
     return rows
 
 
 def question_title(rules, qid, values) -> str:
-    return _text(qid, values)[0]
+    return _text(qid, values, rules)[0]
 
 
-def _answer_text(qid: str, values: dict) -> str:
+def _answer_text(rules: Rules, qid: str, values: dict) -> str:
     if qid == "service":
         return values["service"].label
     if qid in ("request_type", "complainant"):
@@ -529,6 +538,9 @@ def _answer_text(qid: str, values: dict) -> str:
         return A.date_text(values["complained"])
     if qid == "stage":
         stage = values["stage"]
+        if values.get("procedure") in rules.procedures and len(rules.procedures[values["procedure"]].stages) == 1:
+            # asked as "Have we replied ...?": the answer is about our reply alone
+            return f"Yes, on {A.date_text(values['responded'])}" if values.get("responded") else "No, not yet"
         parts = [f"Stage {stage.number}: {stage.name}"]
         if not values["first_stage"]:
             parts.append(f"asked for on {A.date_text(values['stage_received'])}")

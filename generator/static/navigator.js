@@ -247,6 +247,8 @@ function choices(def, value) {
     if (option.hint) item.append(h("div", { class: "hint choice-hint", id: `${id}-item-hint`, text: option.hint }));
     box.append(item);
   });
+  // ... and not shown: the question asks about our reply alone (navigator/flow.py ONE_STAGE_TITLE)
+  if (def.type === "stage" && def.options.length === 1) box.hidden = true;
   if (checkbox) {
     box.addEventListener("change", (event) => {
       const input = event.target;
@@ -299,7 +301,7 @@ function stageFields(def, prefill, errorFor, form) {
     // Straight under the chosen stage, as GOV.UK reveals it: after the last one, it looked as if it
     // belonged to that stage. (Moved, not made again: what was typed stays.)
     const choice = checked?.closest(".choice");
-    if (choice && box.previousElementSibling !== choice) choice.after(box);
+    if (choice && !choice.closest("[hidden]") && box.previousElementSibling !== choice) choice.after(box);
     // GOV.UK conditional reveal: each stage's radio controls the details it shows. (Not aria-expanded:
     // a radio may not carry it, and GOV.UK Frontend dropped it for that reason.)
     for (const radio of form.querySelectorAll('input[name="stage"]')) radio.setAttribute("aria-controls", box.id);

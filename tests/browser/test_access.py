@@ -102,7 +102,10 @@ def test_keyboard_only_with_other_options_and_a_change_link(fresh_page):
     choose_and_continue(page, "complained_yet", "yes")
     type_date(page, "2", "11", "2026", first_field="#complained-day")
     press_and_wait(page, "Enter")
-    choose_and_continue(page, "stage", "stage1")
+    # one stage (App. 2 para 7): nothing to choose; our reply's date is the first field, left blank
+    tab_to(page, "#responded-day")
+    tab_to(page, "button[type=submit]")
+    press_and_wait(page, "Enter")
     assert see_the_result_by_keyboard(page) == "Adults' social care complaints procedure"
     tab_to(page, "a.back-link")
     press_and_wait(page, "Enter")
@@ -345,15 +348,22 @@ def test_back_and_on_again_shows_what_was_typed_without_its_errors(fresh_page):
     assert page.input_value("#stage_received-day") == "1"
 
 
-def test_a_procedure_with_one_stage_has_it_chosen_already(fresh_page):
-    """Adults' social care has one formal stage (App. 2 para 7): nothing to choose, so its details show."""
-    from navsupport import ADULTS, answer_all
+def test_a_procedure_with_one_stage_asks_only_about_our_reply(fresh_page):
+    """Adults' social care has one formal stage (App. 2 para 7): nothing to choose, so the question asks
+    about our reply alone (re-test: one radio, already chosen, under "Where is the complaint now?")."""
+    from navsupport import ADULTS, answer_all, fill_date, submit
     page = fresh_page
     open_navigator(page)
     answer_all(page, ADULTS, stop_at="stage")
-    assert page.locator("input[name=stage]").count() == 1
-    assert page.is_checked("input[name=stage][value=stage1]")
-    assert page.is_visible("#responded-day")
+    assert page.inner_text("h1") == "Have we replied to the complaint?"  # ADULTS: for someone else (4.1)
+    assert page.locator("input[name=stage]").count() == 1 and page.is_checked("input[name=stage][value=stage1]")
+    assert page.is_hidden("input[name=stage]") and page.is_visible("#responded-day")
+    assert page.inner_text("[data-field=responded] legend") == "Date of our reply"
+    fill_date(page, "responded", "2026-11-20")
+    submit(page)
+    assert page.inner_text("h1") == "Check your answers"
+    row = page.locator(".summary-list div", has_text="Have we replied to the complaint?")
+    assert row.locator("dd").first.inner_text() == "Yes, on 20 November 2026"
 
 
 def test_a_new_question_is_said_once_by_the_focus_on_its_heading(fresh_page):

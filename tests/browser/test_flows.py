@@ -202,7 +202,9 @@ def test_change_an_answer_drops_answers_that_no_longer_apply(page):
     fill_question(page, "stage", {"stage": "stage1"})
     submit(page)
     summary = page.inner_text(".summary-list")
-    assert "Social care for an adult" in summary and "Stage 1" in summary and "10 March 2026" in summary
+    # (one stage: asked as "Have we replied to your complaint?", App. 2 para 7)
+    assert "Social care for an adult" in summary and "Have we replied to your complaint?\nNo, not yet" in summary
+    assert "10 March 2026" in summary
     assert page.locator("#removed-answers").count() == 0  # said once, where it happened
     # Start again: the first question, titled as every question is (it kept the page's own title)
     click_to_next_view(page, "text=See your result")

@@ -167,6 +167,18 @@ def test_for_someone_else_the_found_out_date_is_when_either_of_them_found_out(R,
         "Date you found out about the problem"
 
 
+@pytest.mark.parametrize("complainant,title", [("self", "Have we replied to your complaint?"),
+                                               (SOMEONE_ELSE, "Have we replied to the complaint?")])
+def test_with_one_stage_the_stage_question_asks_only_about_our_reply(R, complaint, complainant, title):
+    # App. 2 para 7: one formal stage, so there is nothing to choose (re-test: one radio, already chosen)
+    step = decide(R, complaint(service="adults_social_care", complainant=complainant), TODAY)
+    assert (step["question"]["title"], step["question"]["hint"]) == (title, None)
+    for responded, said in [(None, "No, not yet"), (dmy("20", "3", "2026"), "Yes, on 20 March 2026")]:
+        answers = complaint(service="adults_social_care", complainant=complainant, stage="stage1", responded=responded)
+        row = decide(R, answers, TODAY)["summary"][-1]
+        assert (row["question"], row["title"], row["answer_text"]) == ("stage", title, said)
+
+
 def test_every_date_error_on_a_page_is_shown(R, complaint):
     step = decide(R, complaint(happened=dmy("31", "2", "2026"), found_out=dmy("32", "1", "2026")), TODAY)
     assert [e["message"] for e in step["errors"]] == [
