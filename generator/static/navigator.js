@@ -43,8 +43,9 @@ let answers = {};
 // Never shown over an accepted answer. Forgotten with the answers, and when an earlier answer changes
 // (the questions may differ then).
 const drafts = new Map();
-// The "as at" date of the result, kept while an answer is changed (the questions do not ask it), and given
-// again on "See your result" (re-test: an advocate's meeting date went, after a Change, without a word).
+// The "as at" date of the result last shown (null: today), kept while an answer is changed (the questions
+// do not ask it), and given again on "See your result", each time (re-test: an advocate's meeting date
+// went, after a Change, without a word).
 let keptAsAt = null;
 let depth = 0;
 const kept = new Map(); // history token -> that entry's answers
@@ -386,16 +387,17 @@ async function submitQuestion(form, qid) {
   const given = readForm(form, qid);
   const before = answers;
   const merged = { ...without(answers, keysOf(qid)), ...given };
-  if (merged.as_at) keptAsAt = merged.as_at;
-  delete merged.as_at;
+  delete merged.as_at; // kept in keptAsAt, from the result it was shown on
   answers = merged;
   const reply = await ask({ action: "next", today, answers: merged });
   if (!reply) return;
   if (reply.kind === "errors") {
     if (reply.question === qid) {
-      // Not accepted, so not an answer: kept as typed, for this question only (see `drafts`)
+      // Not accepted, so not an answer: kept as typed, for this question only (see `drafts`). The answer
+      // accepted before, if any, stays the answer (so a later submit can tell whether it changed).
       drafts.set(qid, given);
-      answers = without(merged, keysOf(qid));
+      const accepted = Object.fromEntries(keysOf(qid).filter((key) => key in before).map((key) => [key, before[key]]));
+      answers = { ...without(merged, keysOf(qid)), ...accepted };
       showQuestion(reply.definition, reply, reply.errors, false, merged);
     } else {
       answers = reply.answers;
@@ -520,7 +522,6 @@ function showCheck(reply, push, removed = null) {
  * shows one, over the result as at today. */
 async function seeResult(reply) {
   const asAt = keptAsAt;
-  keptAsAt = null;
   const made = reply.result?.outcome === "complaint" && reply.result.complaint_made;
   if (!asAt || !made) { showResult(reply, true); return; }
   const again = await ask({ action: "next", today, answers: { ...reply.answers, as_at: asAt } });
@@ -690,6 +691,7 @@ async function copyText(text, next, what) {
 }
 
 function showResult(reply, push, errors = null, focusOn = "heading", typedAsAt = null) {
+  if (!errors) keptAsAt = reply.answers?.as_at ?? null; // the day shown; an error keeps the one before
   const body = h("div", { class: "result" });
   const built = renderResult(body, reply, { today,
     asAtForm: reply.result?.outcome === "complaint" && reply.result.complaint_made ? asAtForm(reply, errors, typedAsAt) : null });
@@ -737,6 +739,7 @@ async function restore(state) {
 async function openShared(hash) {
   const data = readShare(hash);
   drafts.clear(); // the link's answers replace these
+  keptAsAt = null;
   if (!data) {
     answers = {};
     showFirst(false, "The link you followed does not contain answers we can read. Start the questions below.");

@@ -607,3 +607,46 @@ def test_a_changed_answer_keeps_the_day_the_statuses_are_worked_out_on(page, sit
     assert page.is_visible(".error-summary") and page.input_value("#as_at-day") == "20"
     page.go_back()  # the result was a step in history, as any result is
     page.wait_for_selector("h1:text('Check your answers')")
+
+
+def test_the_kept_day_is_the_one_last_shown_and_stays_for_another_look(page, site_dir):
+    """Review: "See your result" a second time (after Back) went back to today, and a day cleared on the
+    result came back after a Change."""
+    to_result(page, CORPORATE_OVERDUE)
+    show_as_at(page, "2026-12-04")
+    click_to_next_view(page, ".summary-list a[href$='q=complained']")
+    submit(page)  # the same date
+    answer_all(page, CORPORATE_OVERDUE)
+    click_to_next_view(page, "#see-result")
+    assert "Now showing Friday 4 December 2026" in page.inner_text("#as-at-form")
+    page.go_back()
+    page.wait_for_selector("h1:text('Check your answers')")
+    click_to_next_view(page, "#see-result")
+    assert "Now showing Friday 4 December 2026" in page.inner_text("#as-at-form")
+    # cleared on the result: today from then on
+    for part in ("day", "month", "year"):
+        page.fill(f"#as_at-{part}", "")
+    click_to_next_view(page, "#as-at-form button")
+    assert "Now showing Monday 23 November 2026" in page.inner_text("#as-at-form")
+    click_to_next_view(page, ".summary-list a[href$='q=complained']")
+    submit(page)
+    answer_all(page, CORPORATE_OVERDUE)
+    click_to_next_view(page, "#see-result")
+    assert "Now showing Monday 23 November 2026" in page.inner_text("#as-at-form")
+
+
+def test_an_error_on_an_earlier_question_keeps_what_was_typed_on_a_later_one(page):
+    """Review: a date put right to the same as before counted as a changed answer, so what had been
+    typed on the next question (left by Back) was forgotten."""
+    open_navigator(page)
+    answer_all(page, CHILDREN, stop_at="stage")
+    page.check("input[name=stage][value=stage2]")
+    fill_question(page, "stage", {"stage": "stage2", "stage_received": date("2026-10-05")})
+    click_to_next_view(page, "a.back-link")
+    fill_question(page, "complained", {"complained": {"day": "31", "month": "2", "year": "2026"}})
+    submit(page)
+    assert page.is_visible(".error-summary")
+    fill_question(page, "complained", CHILDREN)
+    submit(page)
+    assert page.is_checked("input[name=stage][value=stage2]")
+    assert page.input_value("#stage_received-day") == "5"
