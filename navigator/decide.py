@@ -103,8 +103,9 @@ def _limit_message(check: dict, complained: bool, found_out_later: datetime.date
     else:
         message = f"{late}. {discretion}"
     if found_out_later:
-        who = "you or they" if for_someone_else else "you"
-        message += f" For example, tell us that {who} only found out about the problem on {long_date(found_out_later)}."
+        when = long_date(found_out_later)
+        message += (f" For example, tell us that neither of you knew about the problem until {when}." if for_someone_else
+                    else f" For example, tell us that you only found out about the problem on {when}.")
     return message
 
 
@@ -258,16 +259,15 @@ def _next_stage_lead(timeline: list, procedure: Procedure, stage_id: str, as_at:
     respond, escalate = by_id.get("respond"), by_id.get("escalate")
     if as_at != today or not respond or not escalate or respond["status"] not in ("done", "done_late"):
         return None
-    stages = [s.id for s in procedure.stages]
-    following = procedure.stages[stages.index(stage_id) + 1].number
+    following = procedure.stage_after(procedure.stage(stage_id)).number  # an escalate row: there is one
     if escalate["status"] == "due_today":
         return f"If you are not happy with our reply, ask for stage {following} today, {escalate['date_text']}."
     if escalate["status"] == "upcoming":
         return (f"If you are not happy with our reply, ask for stage {following} by {escalate['date_text']}, "
                 f"{escalate['status_text']}.")
     if escalate["status"] == "passed":
-        return (f"The usual time to ask for stage {following} ended on {escalate['date_text']}. You can still ask: "
-                "say why you are asking later.")
+        return (f"The usual time to ask for stage {following} ended on {escalate['date_text']}. If you are not happy "
+                "with our reply, you can still ask. Say why you could not ask sooner.")
     return None
 
 

@@ -104,8 +104,8 @@ FOR_SOMEONE_ELSE_DATE_FIELDS = {
     # 9.1, 13.1: the time limits count from when the problem was known of, by either of them.
     "found_out": ("Date you or they found out about the problem",
                   "Enter the date you or they found out about the problem",
-                  "The date you, or the person the complaint is for, first knew about it. Leave this blank if "
-                  "it was the day it happened."),
+                  "The date you, or the person the complaint is for, first knew about it, whichever was "
+                  "earlier. Leave this blank if it was the day it happened."),
     "complained": ("Date the complaint was made", "Enter the date the complaint was made",
                    f"The date a formal complaint was first made to us. If it was posted, give the date it arrived. "
                    f"If you do not know, give the date it was posted. {EXAMPLE_DATE}"),
@@ -265,7 +265,7 @@ def question(rules: Rules, qid: str, values: dict) -> dict:
 
 def _check(rules: Rules, qid: str, raw: dict, values: dict, today: datetime.date) -> tuple[dict, list]:
     """Parsed values and errors for question ``qid``."""
-    select = _text(qid, values)[2]
+    select = _text(qid, values, rules)[2]
     if qid == "service":
         value, err = A.read_choice(raw.get(qid), [o.id for o in rules.service_options], qid, qid, select)
         if err:
@@ -324,7 +324,10 @@ def _check_dates(qid, raw, today, rules, names, earlier_values=None, calendar=Fa
 def _check_stage(rules, raw, values, today):
     qid = "stage"
     procedure = rules.procedures[values["procedure"]]
-    stage_id, err = A.read_choice(raw.get(qid), [s.id for s in procedure.stages], qid, qid, _text(qid, values)[2])
+    given = raw.get(qid)
+    if len(procedure.stages) == 1 and not given:  # asked as "Have we replied ...?": nothing to choose
+        given = procedure.stages[0].id
+    stage_id, err = A.read_choice(given, [s.id for s in procedure.stages], qid, qid, _text(qid, values, rules)[2])
     if err:
         return {}, [err]
     stage = procedure.stage(stage_id)

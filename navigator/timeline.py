@@ -9,7 +9,8 @@ An item's ``status`` is relative to the "as at" date:
 
 - ``done``: it has happened (we responded, you asked, the panel met)
 - ``done_late``: we responded, but ``working_days`` working days after the date due
-- ``open``: you can do it now (go to the Ombudsman, once we have responded)
+- ``open``: you can do it (go to the Ombudsman): now, once we have responded; or, on another day than
+  today, if our late reply has not come by then
 - ``due_today``
 - ``upcoming``: in ``working_days`` working days
 - ``overdue``: the date passed ``working_days`` working days ago

@@ -152,8 +152,8 @@ def test_for_someone_else_the_found_out_date_is_when_either_of_them_found_out(R,
     found_out = step["question"]["fields"][1]
     assert (found_out["label"], found_out["hint"]) == (
         "Date you or they found out about the problem",
-        "The date you, or the person the complaint is for, first knew about it. Leave this blank if it was the day "
-        "it happened.")
+        "The date you, or the person the complaint is for, first knew about it, whichever was earlier. Leave this "
+        "blank if it was the day it happened.")
     step = decide(R, complaint(complainant=SOMEONE_ELSE, happened=dmy("10", "3", "2026"),
                                found_out=dmy("1", "3", "2026")), TODAY)
     assert [e["message"] for e in step["errors"]] == [
@@ -177,6 +177,9 @@ def test_with_one_stage_the_stage_question_asks_only_about_our_reply(R, complain
         answers = complaint(service="adults_social_care", complainant=complainant, stage="stage1", responded=responded)
         row = decide(R, answers, TODAY)["summary"][-1]
         assert (row["question"], row["title"], row["answer_text"]) == ("stage", title, said)
+    # nothing to choose, so nothing chosen is that stage, not "Select where ..." (review: a hand-made link)
+    step = decide(R, complaint(service="adults_social_care", complainant=complainant, stage=""), TODAY)
+    assert step["kind"] == "result", step.get("errors")
 
 
 def test_every_date_error_on_a_page_is_shown(R, complaint):

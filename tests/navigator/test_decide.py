@@ -428,8 +428,8 @@ NEXT_STAGE_LEAD_CASES = [
     ({"responded": "2026-11-10"}, "2026-12-08",
      "If you are not happy with our reply, ask for stage 2 today, Tuesday 8 December 2026."),
     ({"responded": "2026-11-10"}, "2026-12-09",
-     "The usual time to ask for stage 2 ended on Tuesday 8 December 2026. You can still ask: say why you are "
-     "asking later."),
+     "The usual time to ask for stage 2 ended on Tuesday 8 December 2026. If you are not happy with our reply, you "
+     "can still ask. Say why you could not ask sooner."),
     # no reply yet: the lead is about our reply, as before
     ({}, "2026-11-09", "Our reply is due by Wednesday 11 November 2026, in 2 working days."),
     # at the last stage there is no next stage to ask for (13: the Ombudsman comes after)
@@ -446,8 +446,8 @@ def test_once_we_have_replied_the_lead_says_by_when_to_ask_for_the_next_stage(R,
     assert res["message"].startswith(lead), res["message"]
     if "responded" in changes and changes.get("stage") != "stage2":
         # not on another day than today: the statuses are as at that day, the lead is for acting on now
-        assert not result(R, {**answers, "as_at": "2026-11-30"}, today=datetime.date.fromisoformat(today)
-                          )["message"].startswith("If you are not happy")
+        assert lead not in result(R, {**answers, "as_at": "2026-11-30"}, today=datetime.date.fromisoformat(today)
+                                  )["message"]
 
 
 @pytest.mark.parametrize("service", ["adults_social_care", "children_social_care"])
@@ -456,11 +456,11 @@ def test_the_consent_note_is_for_someone_complaining_for_another(R, complaint, s
     # is not enough (re-test: a grandmother was not told; the person complaining for themselves was)
     def consent_notes(complainant):
         res = result(R, complaint(service=service, complainant=complainant, stage="stage1"))
-        return [n["text"] for n in res["notes"] if "written consent" in n["text"]]
-    assert consent_notes("representative_with_permission") == [
-        "If you are complaining for someone else, we usually need their written consent before we share their "
-        "information with you. Being their relative, even their next of kin, does not on its own give you a right "
-        "to it."]
+        return [n["text"] for n in res["notes"] if "consent" in n["text"]]
+    said = ("If they can agree, we need their written consent before we share their information with you. Being "
+            "their relative, even their next of kin, is not enough on its own. If they cannot complain themselves, "
+            "you can act for them as their representative.")  # App. 1 para 3: "the only exception"
+    assert consent_notes("representative_with_permission") == consent_notes("parent_or_carer") == [said]
     assert consent_notes("self") == []
 
 
@@ -530,7 +530,7 @@ def test_for_someone_else_the_limits_count_from_when_you_or_they_found_out(R, co
                                found_out="2025-12-01", complained="2026-03-02", stage="stage1"),
                   today=datetime.date(2026, 3, 3))
     assert late["time_limit"]["message"].endswith(
-        " For example, tell us that you or they only found out about the problem on Monday 1 December 2025.")
+        " For example, tell us that neither of you knew about the problem until Monday 1 December 2025.")
 
 
 def test_a_complaint_about_how_an_appeal_was_run_is_given_who_to_complain_to(R, complaint):
