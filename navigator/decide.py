@@ -202,7 +202,9 @@ def _result(rules: Rules, values: dict, today: datetime.date, as_at: datetime.da
         res["informal"] = {"text": text,
                            "section": section}
     if not complained:
-        framing = f"If you complain today, this is what happens under the {procedure.name.lower()}."
+        # "formal": the dates are for a formal complaint; we first try to put it right informally (10.1, 10.2),
+        # which "What to do next" says (re-test: the dates and that advice seemed to disagree)
+        framing = f"If you make a formal complaint today, this is what happens under the {procedure.name.lower()}."
         # Out of time, that comes first: it is what to act on (say why it is late), and the lead is a warning.
         res["message"] = (f"{framing} {res['time_limit']['message']}" if res["time_limit"]["in_time"]
                           else f"{res['time_limit']['message']} {framing}")

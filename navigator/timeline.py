@@ -307,7 +307,7 @@ def stage_timeline(rules: Rules, procedure: Procedure, stage: Stage, received: d
             lambda: _item(cal, as_at, "received", f"We received {what}", received, None, "you",
                           done=received <= as_at))
     else:
-        label = f"If you complain today, we receive {what}"
+        label = f"If you make a formal complaint today, we receive {what}"
         add("received", label, None, "you",
             lambda: {**_item(cal, as_at, "received", label, received, None, "you"),
                      "status": "waiting", "working_days": None, "status_text": "not made yet"})

@@ -493,7 +493,7 @@ export function events(result, { today = result.as_at ?? "", answers = {} } = {}
       const description = [
         whole ? null : `${proc.procedure.name}.`,
         proc.complained_text ? `Complaint made on ${proc.complained_text}.`
-          : (received && !ombudsman ? `These dates assume you complain on ${longDate(received)}.` : null),
+          : (received && !ombudsman ? `These dates assume you make a formal complaint on ${longDate(received)}.` : null),
         // At stage 2 or 3 the dates count from the request for that stage, not the complaint (not the Ombudsman's)
         !ombudsman && proc.complained && received && received !== proc.complained
           ? `This stage was asked for on ${longDate(received)}.` : null,

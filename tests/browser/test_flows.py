@@ -84,8 +84,8 @@ def test_out_of_time_is_never_a_flat_no(page, site_dir):
     assert warning.text_content() == "Warning: It is more than 12 months since the problem happened on Sunday 1 June 2025."
     assert warning.evaluate("p => p.nextElementSibling.textContent") == (
         "We normally only look at complaints made within 12 months. We can still accept a complaint made later if "
-        "there is a good reason, so tell us why it is late. If you complain today, this is what happens under the "
-        "corporate complaints procedure.")
+        "there is a good reason, so tell us why it is late. If you make a formal complaint today, this is what "
+        "happens under the corporate complaints procedure.")
     # and where you act on it, what to say (9.1)
     said = "When you complain, say why you could not complain sooner."
     assert text.index("To complain, or if that does not put") < text.index(said) < text.index("The Local Government")

@@ -217,14 +217,14 @@ def test_a_month_typed_as_a_word_gives_the_same_calendar_ids(page):
 
 
 def test_before_the_complaint_is_made_each_event_says_the_day_its_dates_assume(page):
-    """Not complained yet: the dates assume the complaint is made today, as the page says ("If you
-    complain today"); in a calendar, the event must say so too."""
+    """Not complained yet: the dates assume a formal complaint made today, as the page says ("If you
+    make a formal complaint today"); in a calendar, the event must say so too."""
     not_yet = {**CORPORATE_OVERDUE, "happened": date("2026-11-02"), "found_out": date("2026-11-02"),
                "complained_yet": "no"}
     del not_yet["complained"], not_yet["stage"]
     to_result(page, not_yet)
     events = parse_events(unfold(download(page).decode()))
-    assumes = "These dates assume you complain on Monday 23 November 2026."
+    assumes = "These dates assume you make a formal complaint on Monday 23 November 2026."
     ours = [e for e in events if "Ombudsman" not in e["SUMMARY"]]
     assert ours and all(assumes in e["DESCRIPTION"] for e in ours)
     # The Ombudsman's 12 months count from the problem, whenever you complain (13.1)

@@ -283,7 +283,7 @@ def test_a_complaint_not_yet_made_is_not_shown_as_received(R, complaint):
     # The dates are worked out as if it were made today, but nothing has been received.
     received = by_id(result(R, complaint(complained_yet="no"))["timeline"])["received"]
     assert (received["status"], received["status_text"]) == ("waiting", "not made yet")
-    assert received["label"] == "If you complain today, we receive your complaint"
+    assert received["label"] == "If you make a formal complaint today, we receive your complaint"
     assert result(R, complaint(complained_yet="no"))["complained_text"] is None
 
 
@@ -296,7 +296,7 @@ def test_another_day_is_not_offered_before_a_complaint_is_made(R, complaint, ser
     res = step["result"]
     assert (res["as_at"], res["complaint_made"], res["overdue"]) == (TODAY.isoformat(), False, [])
     assert {i["status"] for i in res["timeline"]} <= {"waiting", "upcoming", "unknown", "open"}, res["timeline"]
-    assert res["message"].startswith("If you complain today")
+    assert res["message"].startswith("If you make a formal complaint today")
     assert "as_at" not in step["answers"]
     made = decide(R, complaint(stage="stage1", as_at="2026-11-24"), TODAY)
     assert (made["result"]["complaint_made"], made["answers"]["as_at"]) == (True, "2026-11-24")
@@ -658,8 +658,8 @@ def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R,
     assert res["message"] == (
         "It is more than 12 months since the problem happened on Sunday 1 June 2025. We normally only look at "
         "complaints made within 12 months. We can still accept a complaint made later if there is a good reason, so "
-        "tell us why it is late. If you complain today, this is what happens under the corporate complaints "
-        "procedure.")
+        "tell us why it is late. If you make a formal complaint today, this is what happens under the corporate "
+        "complaints procedure.")
     assert res["time_limit"]["late_text"] == "It is more than 12 months since the problem happened on Sunday 1 June 2025."
     in_time = result(R, complaint(happened="2026-11-02", found_out="2026-11-02", complained_yet="no", complained=None))
     assert in_time["time_limit"]["late_text"] is None
@@ -669,8 +669,8 @@ def test_a_complaint_not_made_yet_and_out_of_time_is_told_so_in_its_own_terms(R,
     made_late = result(R, complaint(happened="2025-06-01", found_out="2025-06-01", complained="2026-07-01",
                                     stage="stage1"))["time_limit"]
     assert made_late["late_text"] and made_late["give_reason"] is None  # made: the lead says what to do
-    assert in_time["message"].startswith("If you complain today, this is what happens under the corporate complaints "
-                                         "procedure. You ")
+    assert in_time["message"].startswith("If you make a formal complaint today, this is what happens under the "
+                                         "corporate complaints procedure. You ")
 
 
 def test_the_date_you_complained_is_the_date_we_received_it(R, complaint):
