@@ -128,12 +128,18 @@ def _worded(usual: dict, other: dict, key: str, values: dict):
     return other.get(key, usual[key]) if for_someone_else(values) else usual[key]
 
 
+def _with_one_stage(rules: Rules | None, values: dict) -> bool:
+    """Whether the answers lead to a procedure with one stage (adults', App. 2 para 7), whose stage
+    question asks only about our reply."""
+    procedure = rules.procedures.get(values.get("procedure")) if rules is not None else None
+    return procedure is not None and len(procedure.stages) == 1
+
+
 def _text(qid: str, values: dict, rules: Rules | None = None) -> tuple[str, str | None, str | None]:
     """Question ``qid``'s title, hint and message when nothing is chosen, for whoever is answering
     (``rules``: to ask the stage question of a procedure with one stage as such)."""
     title, hint, select = _worded(TEXT, FOR_SOMEONE_ELSE_TEXT, qid, values)
-    if qid == "stage" and rules is not None and values.get("procedure") in rules.procedures \
-            and len(rules.procedures[values["procedure"]].stages) == 1:
+    if qid == "stage" and _with_one_stage(rules, values):
         return (ONE_STAGE_TITLE_FOR_SOMEONE_ELSE if for_someone_else(values) else ONE_STAGE_TITLE), None, select
     return title, hint, select
 
@@ -325,7 +331,7 @@ def _check_stage(rules, raw, values, today):
     qid = "stage"
     procedure = rules.procedures[values["procedure"]]
     given = raw.get(qid)
-    if len(procedure.stages) == 1 and not given:  # asked as "Have we replied ...?": nothing to choose
+    if _with_one_stage(rules, values) and not given:  # asked as "Have we replied ...?": nothing to choose
         given = procedure.stages[0].id
     stage_id, err = A.read_choice(given, [s.id for s in procedure.stages], qid, qid, _text(qid, values, rules)[2])
     if err:
@@ -541,8 +547,7 @@ def _answer_text(rules: Rules, qid: str, values: dict) -> str:
         return A.date_text(values["complained"])
     if qid == "stage":
         stage = values["stage"]
-        if values.get("procedure") in rules.procedures and len(rules.procedures[values["procedure"]].stages) == 1:
-            # asked as "Have we replied ...?": the answer is about our reply alone
+        if _with_one_stage(rules, values):  # asked as "Have we replied ...?": the answer is about our reply alone
             return f"Yes, on {A.date_text(values['responded'])}" if values.get("responded") else "No, not yet"
         parts = [f"Stage {stage.number}: {stage.name}"]
         if not values["first_stage"]:
