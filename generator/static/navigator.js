@@ -237,19 +237,20 @@ function choices(def, value) {
   const checkbox = def.type === "checkboxes";
   const box = h("div", { class: checkbox ? "checkboxes" : "radios" });
   const selected = Array.isArray(value) ? value : [value];
+  const onlyStage = def.type === "stage" && def.options.length === 1;
   def.options.forEach((option, i) => {
     const id = i === 0 ? def.id : `${def.id}-${i + 1}`;
     if (option.exclusive) box.append(h("p", { class: "choice-divider", text: "or" }));
     const input = h("input", { type: checkbox ? "checkbox" : "radio", name: def.id, id, value: option.value,
       "aria-describedby": option.hint ? `${id}-item-hint` : null, "data-exclusive": option.exclusive ? "true" : null });
     // One stage only (adults', App. 2 para 7): nothing to choose, so it is chosen, and its details show.
-    input.checked = selected.includes(option.value) || (def.type === "stage" && def.options.length === 1);
+    input.checked = selected.includes(option.value) || onlyStage;
     const item = h("div", { class: "choice" }, input, h("label", { for: id, text: option.label }));
     if (option.hint) item.append(h("div", { class: "hint choice-hint", id: `${id}-item-hint`, text: option.hint }));
     box.append(item);
   });
   // ... and not shown: the question asks about our reply alone (navigator/flow.py ONE_STAGE_TITLE)
-  if (def.type === "stage" && def.options.length === 1) box.hidden = true;
+  box.hidden = onlyStage;
   if (checkbox) {
     box.addEventListener("change", (event) => {
       const input = event.target;
@@ -524,15 +525,24 @@ async function seeResult(reply) {
   const asAt = keptAsAt;
   const made = reply.result?.outcome === "complaint" && reply.result.complaint_made;
   if (!asAt || !made) { showResult(reply, true); return; }
-  const again = await ask({ action: "next", today, answers: { ...reply.answers, as_at: asAt } });
-  if (!again) return;
-  if (again.kind === "result") {
-    answers = again.answers;
-    showResult(again, true);
-  } else if (again.kind === "errors" && again.question === "as_at") {
-    showResult(reply, false, again.errors, "heading", asAt);
-    pushState({ view: "result", answers: reply.answers }, "#result", true);
-  } else showResult(reply, true);
+  const again = await showResultAsAt(reply, asAt, true);
+  const shown = again?.kind === "result" || (again?.kind === "errors" && again.question === "as_at");
+  if (again && !shown) showResult(reply, true);
+}
+
+/** The result for `reply`'s answers as at `asAt`; or, if that day does not fit, `reply` shown with the day
+ * in its boxes and its error (the result and its share link stay as they were). `push`: a new history
+ * entry. Returns the worker's reply (null if it gave none). */
+async function showResultAsAt(reply, asAt, push, focusOn = "heading") {
+  const next = await ask({ action: "next", today, answers: { ...reply.answers, as_at: asAt } });
+  if (next?.kind === "errors" && next.question === "as_at") {
+    showResult(reply, false, next.errors, "heading", asAt);
+    if (push) pushState({ view: "result", answers: reply.answers }, "#result", true);
+  } else if (next?.kind === "result") {
+    answers = next.answers;
+    showResult(next, push, null, focusOn);
+  }
+  return next;
 }
 
 // `typed`: the date as entered, kept in the boxes when it has an error (the result and its share link
@@ -547,15 +557,8 @@ function asAtForm(reply, errors, typed = null) {
   h("button", { type: "submit", class: "button button-secondary", text: "Update the statuses" }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const asAt = readDate(form, "as_at");
-    const request = { ...reply.answers, as_at: asAt };
-    const next = await ask({ action: "next", today, answers: request });
-    if (!next) return;
-    if (next.kind === "errors" && next.question === "as_at") {
-      showResult(reply, false, next.errors, "heading", asAt);
-    } else if (next.kind === "result") {
-      answers = next.answers;
-      showResult(next, false, null, "dates");
+    const next = await showResultAsAt(reply, readDate(form, "as_at"), false, "dates");
+    if (next?.kind === "result") {
       // Focus goes to the dates; the lead above them may have changed too ("Our response is overdue ..."), so say it.
       announce(`Statuses updated as at ${next.result.as_at_text}. ${next.result.message ?? ""}`.trim());
     }
